@@ -1,0 +1,2 @@
+// The CommonMark C library as installed by Debian's libcmark-dev.
+#include <cmark.h>

@@ -1,0 +1,70 @@
+/// Text folded for matching a reviewer's quote against a source: runs of white space become one
+/// space, typographic quotes and apostrophes become straight ones, every dash becomes '-', and
+/// '…' becomes '...'. Each folded scalar remembers the range of original scalars it came from,
+/// so a match can be mapped back onto the source.
+public struct NormalizedText: Sendable {
+    public private(set) var scalars: [Unicode.Scalar] = []
+    /// For each folded scalar, the offset of its first original scalar.
+    public private(set) var starts: [Int] = []
+    /// For each folded scalar, the offset just past its last original scalar.
+    public private(set) var ends: [Int] = []
+
+    public init(_ text: String) {
+        scalars.reserveCapacity(text.unicodeScalars.count)
+        var offset = 0
+        var pendingSpace: (start: Int, end: Int)?
+        for scalar in text.unicodeScalars {
+            defer { offset += 1 }
+            if Self.isSpace(scalar) {
+                if let pending = pendingSpace { pendingSpace = (pending.start, offset + 1) } else { pendingSpace = (offset, offset + 1) }
+                continue
+            }
+            if let pending = pendingSpace {
+                if !scalars.isEmpty { append(" ", pending.start, pending.end) }
+                pendingSpace = nil
+            }
+            if scalar == "\u{2026}" {
+                for _ in 0..<3 { append(".", offset, offset + 1) }
+            } else {
+                append(Self.fold(scalar), offset, offset + 1)
+            }
+        }
+    }
+
+    private mutating func append(_ scalar: Unicode.Scalar, _ start: Int, _ end: Int) {
+        scalars.append(scalar)
+        starts.append(start)
+        ends.append(end)
+    }
+
+    /// The original-scalar range covered by folded scalars `range`.
+    public func originalRange(_ range: Range<Int>) -> Range<Int> {
+        starts[range.lowerBound]..<ends[range.upperBound - 1]
+    }
+
+    public var string: String {
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars)
+        return String(view)
+    }
+
+    static func isSpace(_ s: Unicode.Scalar) -> Bool {
+        s == " " || s == "\n" || s == "\t" || s == "\r" || s == "\u{A0}" || s == "\u{202F}" || s == "\u{2009}"
+    }
+
+    static func fold(_ s: Unicode.Scalar) -> Unicode.Scalar {
+        switch s {
+        case "\u{2018}", "\u{2019}", "\u{201A}", "\u{201B}", "\u{2032}", "`", "\u{00B4}": return "'"
+        case "\u{201C}", "\u{201D}", "\u{201E}", "\u{201F}", "\u{2033}", "\u{00AB}", "\u{00BB}": return "\""
+        case "\u{2010}", "\u{2011}", "\u{2012}", "\u{2013}", "\u{2014}", "\u{2015}", "\u{2212}": return "-"
+        default: return s
+        }
+    }
+
+    /// Folds a quote typed by a reviewer, dropping leading and trailing space.
+    public static func query(_ text: String) -> [Unicode.Scalar] {
+        var folded = NormalizedText(text).scalars
+        while folded.last == " " { folded.removeLast() }
+        return folded
+    }
+}

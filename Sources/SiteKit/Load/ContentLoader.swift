@@ -1,0 +1,295 @@
+/// Reads `content/` into a `Corpus`, reporting every problem it finds with its file position.
+/// Only this phase (and the writer) touches the file system, through `ContentFileSystem`.
+public struct ContentLoader {
+    /// Files above this size are refused rather than read: no reviewer's text is this large,
+    /// and a runaway file should fail clearly instead of exhausting memory.
+    public static let maximumFileSize = 8 * 1024 * 1024
+
+    let fileSystem: ContentFileSystem
+    /// The content folder as the user named it, used as the prefix of every reported path.
+    let root: String
+    private(set) var log = DiagnosticLog()
+
+    public init(fileSystem: ContentFileSystem, root: String) {
+        self.fileSystem = fileSystem
+        self.root = root
+    }
+
+    /// The corpus, or nil when the folder or `site.yml` is unusable; diagnostics either way.
+    public static func load(from root: String, fileSystem: ContentFileSystem) -> (Corpus?, [Diagnostic]) {
+        var loader = ContentLoader(fileSystem: fileSystem, root: root)
+        let corpus = loader.loadAll()
+        return (corpus, loader.log.all)
+    }
+
+    mutating func loadAll() -> Corpus? {
+        guard fileSystem.isDirectory(root) else {
+            log.error(SourceLocation(file: root, line: 1, column: 1), "content folder '\(root)' does not exist")
+            return nil
+        }
+        let listing = fileSystem.files(under: root)
+        for escaping in listing.escaping {
+            log.error(SourceLocation(file: path(escaping), line: 1, column: 1),
+                      "symbolic link points outside the content folder; refusing to read it")
+        }
+        let site = loadSite()
+        let files = listing.files
+        var sources: [Source] = [], annotations: [Annotation] = [], actors: [Actor] = []
+        var events: [Event] = [], terms: [Term] = []
+        for file in markdownFiles(files, in: "sources") { loadSource(file).map { sources.append($0) } }
+        for file in files where file.hasPrefix("annotations/") { loadAnnotation(file).map { annotations.append($0) } }
+        for file in markdownFiles(files, in: "actors") { loadActor(file).map { actors.append($0) } }
+        for file in markdownFiles(files, in: "events") { loadEvent(file).map { events.append($0) } }
+        for file in markdownFiles(files, in: "glossary") { loadTerm(file).map { terms.append($0) } }
+        for file in files where !isKnown(file) {
+            log.warning(SourceLocation(file: path(file), line: 1, column: 1),
+                        "file is not part of any content folder and is ignored")
+        }
+        guard let site else { return nil }
+        return Corpus(site: site, sources: sources, annotations: annotations, actors: actors, events: events, terms: terms)
+    }
+
+    private func path(_ relative: String) -> String { root + "/" + relative }
+
+    private func isKnown(_ file: String) -> Bool {
+        if file == "site.yml" { return true }
+        let parts = file.split(separator: "/")
+        switch parts.first {
+        case "sources", "actors", "events", "glossary": return parts.count == 2
+        case "annotations": return parts.count == 3
+        default: return false
+        }
+    }
+
+    private func markdownFiles(_ files: [String], in folder: String) -> [String] {
+        files.filter { $0.hasPrefix(folder + "/") && $0.split(separator: "/").count == 2 }
+    }
+
+    // MARK: - reading one file
+
+    /// Front matter reader and body of a Markdown content file, with its id checked.
+    private mutating func read(_ relative: String) -> (id: String, reader: FrontMatterReader, body: Body)? {
+        let file = path(relative)
+        let start = SourceLocation(file: file, line: 1, column: 1)
+        let name = String(relative.split(separator: "/").last!)
+        guard name.hasSuffix(".md") else {
+            log.warning(start, "only '.md' files are read here; this file is ignored")
+            return nil
+        }
+        let id = String(name.dropLast(3))
+        guard Identifier<Never>.isValid(id) else {
+            log.error(start, "file name '\(name)' is not a valid id: use lowercase letters a-z, digits and '-' only")
+            return nil
+        }
+        guard let text = readText(file) else { return nil }
+        let split: FrontMatterSplit
+        switch FrontMatterSplit.split(text, file: file) {
+        case .success(let s): split = s
+        case .failure(let diagnostic):
+            log.report(diagnostic)
+            return nil
+        }
+        guard let reader = FrontMatterReader.parse(split, file: file, log: &log) else { return nil }
+        return (id, reader, Body(markdown: split.body, firstLine: split.bodyFirstLine, file: file))
+    }
+
+    private mutating func readText(_ file: String) -> String? {
+        let start = SourceLocation(file: file, line: 1, column: 1)
+        guard let bytes = fileSystem.contents(of: file) else {
+            log.error(start, "cannot read file")
+            return nil
+        }
+        guard bytes.count <= Self.maximumFileSize else {
+            log.error(start, "file is \(bytes.count) bytes; the limit is \(Self.maximumFileSize) bytes (8 MiB)")
+            return nil
+        }
+        switch TextDecoding.decode(bytes, file: file) {
+        case .success(let text):
+            if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+                log.error(start, "file is empty")
+                return nil
+            }
+            return text
+        case .failure(let diagnostic):
+            log.report(diagnostic)
+            return nil
+        }
+    }
+
+    private mutating func finish(_ reader: FrontMatterReader, known: [String]) {
+        var reader = reader
+        reader.warnUnknownKeys(known: known)
+        log.append(contentsOf: reader.diagnostics)
+    }
+
+    private mutating func date(_ value: Located<String>?, key: String, reader: inout FrontMatterReader) -> PartialDate? {
+        guard let value else { return nil }
+        guard let date = PartialDate(value.value) else {
+            reader.error(value.location, "'\(key)' must be a date written YYYY, YYYY-MM or YYYY-MM-DD, found '\(value.value)'")
+            return nil
+        }
+        return date
+    }
+
+    // MARK: - site.yml
+
+    private mutating func loadSite() -> SiteConfig? {
+        let file = path("site.yml")
+        guard fileSystem.contents(of: file) != nil else {
+            log.error(SourceLocation(file: file, line: 1, column: 1), "missing site.yml (site title, language, timeline range)")
+            return nil
+        }
+        guard let text = readText(file) else { return nil }
+        let split = FrontMatterSplit(yaml: text, yamlFirstLine: 1, body: "", bodyFirstLine: 1)
+        guard var reader = FrontMatterReader.parse(split, file: file, log: &log) else { return nil }
+        let title = reader.string("title", required: true)
+        let subtitle = reader.string("subtitle")
+        let language = reader.string("language", required: true)
+        let description = reader.string("description", required: true)
+        let baseURL = reader.string("base_url")
+        var start: PartialDate?
+        var end: PartialDate?
+        if var timeline = reader.mapping("timeline") {
+            start = date(timeline.string("start", required: true), key: "start", reader: &timeline)
+            end = date(timeline.string("end", required: true), key: "end", reader: &timeline)
+            timeline.warnUnknownKeys(known: ["start", "end"])
+            reader.merge(timeline)
+        } else {
+            reader.error(reader.start, "missing required key 'timeline' (start and end dates)")
+        }
+        let ok = !reader.diagnostics.contains { $0.severity == .error }
+        finish(reader, known: ["title", "subtitle", "language", "description", "base_url", "timeline"])
+        guard ok, let title, let language, let description, let start, let end else { return nil }
+        return SiteConfig(title: title.value, subtitle: subtitle?.value ?? "", language: language.value,
+                          description: description.value, baseURL: baseURL?.value, timelineStart: start, timelineEnd: end)
+    }
+
+    // MARK: - kinds of content
+
+    private mutating func loadSource(_ relative: String) -> Source? {
+        guard let (id, reader0, body) = read(relative) else { return nil }
+        var reader = reader0
+        let title = reader.string("title", required: true)
+        let titleSupplied = reader.bool("title_supplied") ?? false
+        let author = reader.nullableString("author")
+        let publisher = reader.nullableString("publisher")
+        let date = date(reader.string("date", required: true), key: "date", reader: &reader)
+        let url = reader.string("url")
+        let summary = reader.string("summary", required: true)
+        let editorNote = reader.string("editor_note")
+        var corrections: [Source.Correction] = []
+        for var entry in reader.mappingList("corrections") {
+            let original = entry.string("original", required: true)
+            let corrected = entry.string("corrected", required: true)
+            entry.warnUnknownKeys(known: ["original", "corrected"])
+            reader.merge(entry)
+            if let original, let corrected { corrections.append(.init(original: original.value, corrected: corrected)) }
+        }
+        let ok = !reader.diagnostics.contains { $0.severity == .error }
+        finish(reader, known: ["title", "title_supplied", "author", "publisher", "date", "url", "summary", "editor_note", "corrections"])
+        guard ok, let title, let author, let publisher, let date, let summary else { return nil }
+        return Source(id: SourceID(id), file: body.file, title: title.value, titleSupplied: titleSupplied,
+                      author: author.value, publisher: publisher.value, date: date, url: url?.value,
+                      summary: summary.value, editorNote: editorNote?.value, corrections: corrections, body: body)
+    }
+
+    private mutating func loadAnnotation(_ relative: String) -> Annotation? {
+        let parts = relative.split(separator: "/")
+        guard parts.count == 3 else { return nil }
+        guard let (id, reader0, body) = read(relative) else { return nil }
+        var reader = reader0
+        let quote = reader.string("quote", required: true)
+        if let quote, quote.value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            reader.error(quote.location, "'quote' is empty; give the exact words of the passage")
+        }
+        let prefix = reader.string("prefix")
+        let suffix = reader.string("suffix")
+        var kind = NoteKind.context
+        if let raw = reader.string("kind") {
+            if let k = NoteKind(rawValue: raw.value) { kind = k } else {
+                reader.error(raw.location, "unknown kind '\(raw.value)'; use one of \(NoteKind.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+        }
+        let actors = reader.stringList("actors")
+        let terms = reader.stringList("terms")
+        let events = reader.stringList("events")
+        var relation: Relation?
+        if var map = reader.mapping("relation") {
+            let between = map.stringList("between")
+            let category = map.string("category", required: true)
+            if let node = map.node("between") {
+                if between.count != 2 { map.error(map.location(of: node), "'between' must name exactly two actors") }
+            } else {
+                map.error(map.start, "missing required key 'between' (two actor ids)")
+            }
+            map.warnUnknownKeys(known: ["between", "category"])
+            reader.merge(map)
+            if between.count == 2, let category { relation = Relation(between: between, category: category, location: map.start) }
+        }
+        let ok = !reader.diagnostics.contains { $0.severity == .error }
+        finish(reader, known: ["quote", "prefix", "suffix", "kind", "actors", "terms", "events", "relation"])
+        guard ok, let quote else { return nil }
+        let sourceFolder = Located(String(parts[1]), at: SourceLocation(file: body.file, line: 1, column: 1))
+        return Annotation(source: sourceFolder, name: AnnotationName(id), file: body.file, quote: quote,
+                          prefix: prefix?.value, suffix: suffix?.value, kind: kind, actors: actors, terms: terms,
+                          events: events, relation: relation, body: body)
+    }
+
+    private mutating func loadActor(_ relative: String) -> Actor? {
+        guard let (id, reader0, body) = read(relative) else { return nil }
+        var reader = reader0
+        let name = reader.string("name", required: true)
+        var kind: ActorCategory?
+        if let raw = reader.string("kind", required: true) {
+            kind = ActorCategory(rawValue: raw.value)
+            if kind == nil {
+                reader.error(raw.location, "unknown actor kind '\(raw.value)'; use one of \(ActorCategory.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+        }
+        let aliases = reader.stringList("aliases")
+        let ok = !reader.diagnostics.contains { $0.severity == .error }
+        finish(reader, known: ["name", "kind", "aliases"])
+        guard ok, let name, let kind else { return nil }
+        return Actor(id: ActorID(id), file: body.file, name: name.value, kind: kind, aliases: aliases, body: body)
+    }
+
+    private mutating func loadEvent(_ relative: String) -> Event? {
+        guard let (id, reader0, body) = read(relative) else { return nil }
+        var reader = reader0
+        let start = date(reader.string("date", required: true), key: "date", reader: &reader)
+        let endText = reader.string("end")
+        let end = date(endText, key: "end", reader: &reader)
+        if let start, let end, let endText, end.lastDay < start.firstDay {
+            reader.error(endText.location, "'end' (\(end)) is before 'date' (\(start))")
+        }
+        let circa = reader.bool("circa") ?? false
+        let title = reader.string("title", required: true)
+        let actors = reader.stringList("actors")
+        let terms = reader.stringList("terms")
+        let passages = reader.stringList("passages")
+        let ok = !reader.diagnostics.contains { $0.severity == .error }
+        finish(reader, known: ["date", "end", "circa", "title", "actors", "terms", "passages"])
+        guard ok, let start, let title else { return nil }
+        return Event(id: EventID(id), file: body.file, date: start, end: end, circa: circa, title: title.value,
+                     actors: actors, terms: terms, passages: passages, body: body)
+    }
+
+    private mutating func loadTerm(_ relative: String) -> Term? {
+        guard let (id, reader0, body) = read(relative) else { return nil }
+        var reader = reader0
+        let term = reader.string("term", required: true)
+        let aliases = reader.stringList("aliases")
+        var family: TermFamily?
+        if let raw = reader.string("family", required: true) {
+            family = TermFamily(rawValue: raw.value)
+            if family == nil {
+                reader.error(raw.location, "unknown family '\(raw.value)'; use one of \(TermFamily.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+        }
+        let seeAlso = reader.stringList("see_also")
+        let ok = !reader.diagnostics.contains { $0.severity == .error }
+        finish(reader, known: ["term", "aliases", "family", "see_also"])
+        guard ok, let term, let family else { return nil }
+        return Term(id: TermID(id), file: body.file, term: term.value, aliases: aliases, family: family, seeAlso: seeAlso, body: body)
+    }
+}

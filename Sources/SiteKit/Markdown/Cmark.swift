@@ -1,0 +1,151 @@
+import CCmark
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The only place that talks to libcmark. It owns every C pointer: documents are parsed into
+/// `MarkdownNode` values, and values are turned back into a cmark tree only to be rendered.
+public enum Cmark {
+    /// Parses CommonMark with smart punctuation. Block nodes carry their source position.
+    public static func parse(_ markdown: String) -> MarkdownNode {
+        let options = CMARK_OPT_SMART | CMARK_OPT_SOURCEPOS
+        var bytes = Array(markdown.utf8)
+        let root: OpaquePointer? = bytes.withUnsafeMutableBufferPointer { buffer in
+            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: max(buffer.count, 1)) {
+                cmark_parse_document($0, buffer.count, options)
+            }
+        }
+        guard let root else { return MarkdownNode(.document) }
+        defer { cmark_node_free(root) }
+        return value(of: root)
+    }
+
+    /// Renders a tree as HTML in cmark's safe mode (no CMARK_OPT_UNSAFE): raw HTML from content
+    /// becomes a comment and `javascript:`-style URLs are dropped, while the generator's own
+    /// `customBlock`/`customInline` markup is emitted verbatim.
+    public static func renderHTML(_ node: MarkdownNode) -> String {
+        guard let root = makeNode(node) else { return "" }
+        defer { cmark_node_free(root) }
+        guard let html = cmark_render_html(root, CMARK_OPT_DEFAULT) else { return "" }
+        defer { free(html) }
+        return String(cString: html)
+    }
+
+    // MARK: - C tree → values
+
+    private static func string(_ pointer: UnsafePointer<CChar>?) -> String {
+        pointer.map { String(cString: $0) } ?? ""
+    }
+
+    private static func value(of node: OpaquePointer) -> MarkdownNode {
+        var children: [MarkdownNode] = []
+        var child = cmark_node_first_child(node)
+        while let current = child {
+            children.append(value(of: current))
+            child = cmark_node_next(current)
+        }
+        let kind: MarkdownNode.Kind
+        switch cmark_node_get_type(node) {
+        case CMARK_NODE_DOCUMENT: kind = .document
+        case CMARK_NODE_BLOCK_QUOTE: kind = .blockQuote
+        case CMARK_NODE_LIST:
+            kind = .list(
+                ordered: cmark_node_get_list_type(node) == CMARK_ORDERED_LIST,
+                start: Int(cmark_node_get_list_start(node)),
+                tight: cmark_node_get_list_tight(node) != 0)
+        case CMARK_NODE_ITEM: kind = .item
+        case CMARK_NODE_CODE_BLOCK:
+            kind = .codeBlock(info: string(cmark_node_get_fence_info(node)), literal: string(cmark_node_get_literal(node)))
+        case CMARK_NODE_HTML_BLOCK: kind = .htmlBlock(string(cmark_node_get_literal(node)))
+        case CMARK_NODE_CUSTOM_BLOCK:
+            kind = .customBlock(enter: string(cmark_node_get_on_enter(node)), exit: string(cmark_node_get_on_exit(node)))
+        case CMARK_NODE_PARAGRAPH: kind = .paragraph
+        case CMARK_NODE_HEADING: kind = .heading(level: Int(cmark_node_get_heading_level(node)))
+        case CMARK_NODE_THEMATIC_BREAK: kind = .thematicBreak
+        case CMARK_NODE_TEXT: kind = .text(string(cmark_node_get_literal(node)))
+        case CMARK_NODE_SOFTBREAK: kind = .softBreak
+        case CMARK_NODE_LINEBREAK: kind = .lineBreak
+        case CMARK_NODE_CODE: kind = .code(string(cmark_node_get_literal(node)))
+        case CMARK_NODE_HTML_INLINE: kind = .htmlInline(string(cmark_node_get_literal(node)))
+        case CMARK_NODE_CUSTOM_INLINE:
+            kind = .customInline(enter: string(cmark_node_get_on_enter(node)), exit: string(cmark_node_get_on_exit(node)))
+        case CMARK_NODE_EMPH: kind = .emphasis
+        case CMARK_NODE_STRONG: kind = .strong
+        case CMARK_NODE_LINK: kind = .link(url: string(cmark_node_get_url(node)), title: string(cmark_node_get_title(node)))
+        case CMARK_NODE_IMAGE: kind = .image(url: string(cmark_node_get_url(node)), title: string(cmark_node_get_title(node)))
+        default: kind = .text("")
+        }
+        return MarkdownNode(
+            kind, children: children,
+            line: Int(cmark_node_get_start_line(node)), column: Int(cmark_node_get_start_column(node)),
+            endLine: Int(cmark_node_get_end_line(node)))
+    }
+
+    // MARK: - values → C tree
+
+    private static func makeNode(_ value: MarkdownNode) -> OpaquePointer? {
+        let node: OpaquePointer?
+        switch value.kind {
+        case .document: node = cmark_node_new(CMARK_NODE_DOCUMENT)
+        case .blockQuote: node = cmark_node_new(CMARK_NODE_BLOCK_QUOTE)
+        case .list(let ordered, let start, let tight):
+            node = cmark_node_new(CMARK_NODE_LIST)
+            cmark_node_set_list_type(node, ordered ? CMARK_ORDERED_LIST : CMARK_BULLET_LIST)
+            cmark_node_set_list_start(node, Int32(start))
+            cmark_node_set_list_tight(node, tight ? 1 : 0)
+        case .item: node = cmark_node_new(CMARK_NODE_ITEM)
+        case .codeBlock(let info, let literal):
+            node = cmark_node_new(CMARK_NODE_CODE_BLOCK)
+            cmark_node_set_fence_info(node, info)
+            cmark_node_set_literal(node, literal)
+        case .htmlBlock(let literal):
+            node = cmark_node_new(CMARK_NODE_HTML_BLOCK)
+            cmark_node_set_literal(node, literal)
+        case .customBlock(let enter, let exit):
+            node = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK)
+            cmark_node_set_on_enter(node, enter)
+            cmark_node_set_on_exit(node, exit)
+        case .paragraph: node = cmark_node_new(CMARK_NODE_PARAGRAPH)
+        case .heading(let level):
+            node = cmark_node_new(CMARK_NODE_HEADING)
+            cmark_node_set_heading_level(node, Int32(level))
+        case .thematicBreak: node = cmark_node_new(CMARK_NODE_THEMATIC_BREAK)
+        case .text(let literal):
+            node = cmark_node_new(CMARK_NODE_TEXT)
+            cmark_node_set_literal(node, literal)
+        case .softBreak: node = cmark_node_new(CMARK_NODE_SOFTBREAK)
+        case .lineBreak: node = cmark_node_new(CMARK_NODE_LINEBREAK)
+        case .code(let literal):
+            node = cmark_node_new(CMARK_NODE_CODE)
+            cmark_node_set_literal(node, literal)
+        case .htmlInline(let literal):
+            node = cmark_node_new(CMARK_NODE_HTML_INLINE)
+            cmark_node_set_literal(node, literal)
+        case .customInline(let enter, let exit):
+            node = cmark_node_new(CMARK_NODE_CUSTOM_INLINE)
+            cmark_node_set_on_enter(node, enter)
+            cmark_node_set_on_exit(node, exit)
+        case .emphasis: node = cmark_node_new(CMARK_NODE_EMPH)
+        case .strong: node = cmark_node_new(CMARK_NODE_STRONG)
+        case .link(let url, let title):
+            node = cmark_node_new(CMARK_NODE_LINK)
+            cmark_node_set_url(node, url)
+            cmark_node_set_title(node, title)
+        case .image(let url, let title):
+            node = cmark_node_new(CMARK_NODE_IMAGE)
+            cmark_node_set_url(node, url)
+            cmark_node_set_title(node, title)
+        }
+        guard let node else { return nil }
+        for child in value.children {
+            // cmark refuses children a node cannot hold (e.g. a block inside a paragraph);
+            // such a child is dropped rather than corrupting the tree.
+            if let childNode = makeNode(child), cmark_node_append_child(node, childNode) == 0 {
+                cmark_node_free(childNode)
+            }
+        }
+        return node
+    }
+}

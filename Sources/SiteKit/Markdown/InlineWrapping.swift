@@ -1,0 +1,103 @@
+/// Generator markup laid over a range of a block's plain text (a highlight, a mention link).
+public struct InlineWrap: Sendable {
+    public var range: Range<Int>
+    /// Markup for one piece of the wrap; a range that crosses inline formatting or a block
+    /// boundary is split into several pieces so the HTML stays well-formed.
+    public var markup: @Sendable (_ piece: Int, _ isLast: Bool) -> (enter: String, exit: String)
+
+    public init(range: Range<Int>, markup: @escaping @Sendable (_ piece: Int, _ isLast: Bool) -> (enter: String, exit: String)) {
+        self.range = range
+        self.markup = markup
+    }
+}
+
+extension MarkdownNode {
+    /// Wraps each range of this node's plain text (offsets as in `plainText`) in custom inline
+    /// nodes. Wraps are applied in order, so later ones nest inside earlier ones they overlap.
+    public func wrapping(_ wraps: [InlineWrap]) -> MarkdownNode {
+        var node = self
+        for wrap in wraps where !wrap.range.isEmpty {
+            var piece = 0
+            node.children = MarkdownNode.wrapChildren(node.children, from: 0, wrap, piece: &piece, inline: node.holdsInlines)
+        }
+        return node
+    }
+
+    var isHeading: Bool {
+        if case .heading = kind { return true }
+        return false
+    }
+
+    /// Whether this node holds inline children (a paragraph, heading, or an inline container).
+    var holdsInlines: Bool { !isBlock || kind == .paragraph || isHeading }
+
+    private static func wrapChildren(_ children: [MarkdownNode], from start: Int, _ wrap: InlineWrap, piece: inout Int, inline: Bool) -> [MarkdownNode] {
+        var result: [MarkdownNode] = []
+        result.reserveCapacity(children.count)
+        var run: [MarkdownNode] = []
+        var position = start
+        func flush() {
+            guard !run.isEmpty else { return }
+            let markup = wrap.markup(piece, position >= wrap.range.upperBound)
+            result.append(MarkdownNode(.customInline(enter: markup.enter, exit: markup.exit), children: run))
+            piece += 1
+            run = []
+        }
+        for child in children {
+            let length = child.plainLength
+            let childStart = position
+            let childEnd = position + length
+            defer { position = childEnd }
+            if childEnd <= wrap.range.lowerBound || childStart >= wrap.range.upperBound {
+                if length == 0 && !run.isEmpty && childStart < wrap.range.upperBound {
+                    run.append(child)
+                } else {
+                    flush()
+                    result.append(child)
+                }
+                continue
+            }
+            let inside = childStart >= wrap.range.lowerBound && childEnd <= wrap.range.upperBound
+            if inside && inline && !child.isBlock {
+                run.append(child)
+                continue
+            }
+            // Partly covered, or a block: split text, or descend into containers.
+            switch child.kind {
+            case .text(let literal) where inline:
+                let scalars = Array(literal.unicodeScalars)
+                let cutStart = max(wrap.range.lowerBound - childStart, 0)
+                let cutEnd = min(wrap.range.upperBound - childStart, scalars.count)
+                func text(_ slice: ArraySlice<Unicode.Scalar>) -> MarkdownNode {
+                    var view = String.UnicodeScalarView()
+                    view.append(contentsOf: slice)
+                    var node = child
+                    node.kind = .text(String(view))
+                    return node
+                }
+                if cutStart > 0 {
+                    flush()
+                    result.append(text(scalars[..<cutStart]))
+                }
+                position = childStart + cutEnd
+                run.append(text(scalars[cutStart..<cutEnd]))
+                if cutEnd < scalars.count {
+                    flush()
+                    result.append(text(scalars[cutEnd...]))
+                }
+            case .code, .softBreak, .lineBreak, .htmlInline, .image, .text:
+                // Atoms cannot be cut: a partly covered one stays outside the highlight.
+                flush()
+                result.append(child)
+            default:
+                flush()
+                var copy = child
+                copy.children = wrapChildren(child.children, from: childStart, wrap, piece: &piece, inline: child.holdsInlines)
+                result.append(copy)
+            }
+        }
+        position = start + children.reduce(0) { $0 + $1.plainLength }
+        flush()
+        return result
+    }
+}

@@ -1,0 +1,88 @@
+/// A CommonMark document as a Swift value, so everything above the cmark wrapper works with
+/// values instead of C pointers. Positions are cmark's (1-based line and column in the parsed
+/// text); `0` means cmark gave none (inline nodes).
+public struct MarkdownNode: Equatable, Sendable {
+    public enum Kind: Equatable, Sendable {
+        case document
+        case blockQuote
+        case list(ordered: Bool, start: Int, tight: Bool)
+        case item
+        case codeBlock(info: String, literal: String)
+        case htmlBlock(String)
+        /// Generator markup around block children: emitted verbatim, even in safe mode.
+        case customBlock(enter: String, exit: String)
+        case paragraph
+        case heading(level: Int)
+        case thematicBreak
+        case text(String)
+        case softBreak
+        case lineBreak
+        case code(String)
+        case htmlInline(String)
+        /// Generator markup around inline children: emitted verbatim, even in safe mode.
+        case customInline(enter: String, exit: String)
+        case emphasis
+        case strong
+        case link(url: String, title: String)
+        case image(url: String, title: String)
+    }
+
+    public var kind: Kind
+    public var children: [MarkdownNode]
+    public var line: Int
+    public var column: Int
+    /// Last line of a block in the parsed text (cmark gives it for blocks only).
+    public var endLine: Int
+
+    public init(_ kind: Kind, children: [MarkdownNode] = [], line: Int = 0, column: Int = 0, endLine: Int = 0) {
+        self.kind = kind
+        self.children = children
+        self.line = line
+        self.column = column
+        self.endLine = endLine
+    }
+
+    public var isBlock: Bool {
+        switch kind {
+        case .document, .blockQuote, .list, .item, .codeBlock, .htmlBlock, .customBlock, .paragraph,
+             .heading, .thematicBreak:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// The text a reader sees, as Unicode scalars: text and code literally, breaks as one space.
+    /// Anchoring and mention matching count offsets in these scalars.
+    public var plainText: String {
+        var out = String.UnicodeScalarView()
+        appendPlainText(to: &out)
+        return String(out)
+    }
+
+    func appendPlainText(to out: inout String.UnicodeScalarView) {
+        switch kind {
+        case .text(let s), .code(let s):
+            out.append(contentsOf: s.unicodeScalars)
+        case .softBreak, .lineBreak:
+            out.append(" ")
+        default:
+            for child in children { child.appendPlainText(to: &out) }
+            // A block ends with a line break so that words of neighbouring blocks (list items,
+            // table cells) never run together.
+            if isBlock { out.append("\n") }
+        }
+    }
+
+    /// Length of `plainText` in Unicode scalars.
+    public var plainLength: Int {
+        switch kind {
+        case .text(let s), .code(let s):
+            return s.unicodeScalars.count
+        case .softBreak, .lineBreak:
+            return 1
+        default:
+            return children.reduce(isBlock ? 1 : 0) { $0 + $1.plainLength }
+        }
+    }
+}

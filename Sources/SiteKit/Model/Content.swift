@@ -1,0 +1,141 @@
+/// Everything a reviewer wrote, as loaded from `content/`: values only, no rendering.
+public struct Corpus: Sendable {
+    public var site: SiteConfig
+    public var sources: [Source]
+    public var annotations: [Annotation]
+    public var actors: [Actor]
+    public var events: [Event]
+    public var terms: [Term]
+}
+
+public struct SiteConfig: Sendable {
+    public var title: String
+    public var subtitle: String
+    public var language: String
+    public var description: String
+    public var baseURL: String?
+    public var timelineStart: PartialDate
+    public var timelineEnd: PartialDate
+}
+
+/// A Markdown body and the line of its file on which it starts.
+public struct Body: Sendable {
+    public var markdown: String
+    public var firstLine: Int
+    public var file: String
+}
+
+public struct Source: Sendable {
+    public struct Correction: Sendable {
+        public var original: String
+        public var corrected: Located<String>
+    }
+
+    public var id: SourceID
+    public var file: String
+    public var title: String
+    public var titleSupplied: Bool
+    public var author: String?
+    public var publisher: String?
+    public var date: PartialDate
+    public var url: String?
+    public var summary: String
+    public var editorNote: String?
+    public var corrections: [Correction]
+    public var body: Body
+}
+
+public enum NoteKind: String, CaseIterable, Sendable {
+    case context, claim, term, correction
+    case crossReference = "cross-reference"
+
+    public var label: String {
+        switch self {
+        case .context: return "Context"
+        case .claim: return "Claim to weigh"
+        case .term: return "Term"
+        case .correction: return "Correction"
+        case .crossReference: return "Cross-reference"
+        }
+    }
+}
+
+public struct Relation: Sendable {
+    public var between: [Located<String>]
+    public var category: Located<String>
+    public var location: SourceLocation
+}
+
+public struct Annotation: Sendable {
+    public var source: Located<String>
+    public var name: AnnotationName
+    public var file: String
+    public var quote: Located<String>
+    public var prefix: String?
+    public var suffix: String?
+    public var kind: NoteKind
+    public var actors: [Located<String>]
+    public var terms: [Located<String>]
+    public var events: [Located<String>]
+    public var relation: Relation?
+    public var body: Body
+}
+
+public enum ActorCategory: String, CaseIterable, Sendable {
+    case state, organisation, group, person
+
+    public var plural: String {
+        switch self {
+        case .state: return "States"
+        case .organisation: return "Organisations"
+        case .group: return "Groups"
+        case .person: return "People"
+        }
+    }
+}
+
+public struct Actor: Sendable {
+    public var id: ActorID
+    public var file: String
+    public var name: String
+    public var kind: ActorCategory
+    public var aliases: [Located<String>]
+    public var body: Body
+}
+
+public struct Event: Sendable {
+    public var id: EventID
+    public var file: String
+    public var date: PartialDate
+    public var end: PartialDate?
+    public var circa: Bool
+    public var title: String
+    public var actors: [Located<String>]
+    public var terms: [Located<String>]
+    public var passages: [Located<String>]
+    public var body: Body
+}
+
+public enum TermFamily: String, CaseIterable, Sendable {
+    case alliance, partnership, alignment, rivalry, other
+
+    public var label: String {
+        switch self {
+        case .alliance: return "Alliance"
+        case .partnership: return "Partnership"
+        case .alignment: return "Alignment"
+        case .rivalry: return "Rivalry"
+        case .other: return "Other"
+        }
+    }
+}
+
+public struct Term: Sendable {
+    public var id: TermID
+    public var file: String
+    public var term: String
+    public var aliases: [Located<String>]
+    public var family: TermFamily
+    public var seeAlso: [Located<String>]
+    public var body: Body
+}

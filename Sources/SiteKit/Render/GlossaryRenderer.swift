@@ -1,0 +1,41 @@
+/// The glossary page: terms by family, each with where and for whom it is used.
+struct GlossaryRenderer {
+    let site: ResolvedSite
+    let links: CrossLinks
+    let templates: Templates
+
+    func html() -> String {
+        let root = Paths.root(of: Paths.glossary)
+        let families = TermFamily.allCases.compactMap { family -> TermFamilyModel? in
+            let terms = site.terms.filter { $0.family == family }
+            guard !terms.isEmpty else { return nil }
+            return TermFamilyModel(label: family.label, terms: terms.map { term in
+                let uses = (site.termUses[term.id] ?? []).map { use in
+                    TermUseModel(source: site.document(use.passage.source)?.source.title ?? "", paragraph: use.passage.paragraph,
+                                 href: root + Paths.paragraph(use.passage), excerpt: use.excerpt)
+                }
+                let annotations = site.documents.flatMap { document in
+                    (site.annotations[document.source.id] ?? []).filter { item in
+                        item.annotation.terms.contains { $0.value == term.id.raw } || item.annotation.relation?.category.value == term.id.raw
+                    }.map { item in
+                        ActorAnnotationModel(source: document.source.title, quote: item.annotation.quote.value,
+                                             href: root + Paths.annotation(item.source, item.annotation.name),
+                                             kindLabel: item.annotation.kind.label, noteHTML: "")
+                    }
+                }
+                let pairs = site.relations.filter { $0.category == term.id }.map { edge in
+                    TermPairModel(pair: "\(links.actors[edge.actors.0]!.name) – \(links.actors[edge.actors.1]!.name)",
+                                  source: site.document(edge.passage.source)!.source.title,
+                                  year: String(site.document(edge.passage.source)!.source.date.year),
+                                  href: root + Paths.annotation(edge.passage.source, edge.annotation.annotation.name))
+                }
+                return TermModel(
+                    id: term.id.raw, term: term.term, aliases: term.aliases.map(\.value).joined(separator: ", "),
+                    definitionHTML: site.bodies[term.file].map { Cmark.renderHTML(links.rewrite($0, root: root)) } ?? "",
+                    seeAlso: term.seeAlso.compactMap { ref in links.terms[TermID(ref.value)].map { LinkModel(label: $0.term, href: "#" + $0.id.raw) } },
+                    uses: uses, annotations: annotations, pairs: pairs)
+            })
+        }
+        return templates.render("glossary", GlossaryModel(families: families))
+    }
+}

@@ -1,0 +1,140 @@
+// Values handed to the Mustache templates. Every field that comes from content is plain text,
+// escaped by the template (`{{x}}`); fields named `…HTML` hold markup the generator produced
+// (rendered Markdown, SVG) and are inserted with `{{{x}}}`.
+
+struct NavItem { var label: String; var href: String; var current: Bool }
+
+struct LayoutModel {
+    var lang: String
+    var siteTitle: String
+    var title: String
+    var description: String
+    var root: String
+    var nav: [NavItem]
+    var canonical: String?
+    var contentHTML: String
+}
+
+struct LinkModel { var label: String; var href: String }
+
+struct SourceSummaryModel {
+    var title: String
+    var titleSupplied: Bool
+    var href: String
+    var author: String?
+    var publisher: String?
+    var date: String
+    var summary: String
+    var annotationCount: Int
+    var annotationLabel: String
+}
+
+struct IndexModel {
+    var siteTitle: String
+    var subtitle: String
+    var introHTML: String
+    var sources: [SourceSummaryModel]
+    var counts: [LinkModel]
+}
+
+struct CorrectionModel { var original: String; var corrected: String; var paragraphHref: String?; var paragraph: String? }
+
+struct AnnotationListItem {
+    var number: Int
+    var name: String
+    var kind: String
+    var kindLabel: String
+    var paragraph: Int
+    var quote: String
+    var noteHTML: String
+}
+
+struct SourcePageModel {
+    var title: String
+    var titleSupplied: Bool
+    var author: String?
+    var publisher: String?
+    var date: String
+    var url: String?
+    var summary: String
+    var editorNoteHTML: String?
+    var corrections: [CorrectionModel]
+    var hasCorrections: Bool
+    var citation: String
+    var bodyHTML: String
+    var annotations: [AnnotationListItem]
+    var hasAnnotations: Bool
+}
+
+struct NoteModel {
+    var name: String
+    var number: Int
+    var kind: String
+    var kindLabel: String
+    var bodyHTML: String
+}
+
+struct ActorGroupModel { var label: String; var actors: [ActorSummaryModel] }
+struct ActorSummaryModel { var name: String; var href: String; var mentions: Int; var mentionLabel: String }
+struct ActorsIndexModel { var groups: [ActorGroupModel] }
+
+struct MentionModel { var paragraph: Int; var href: String; var excerpt: String }
+struct MentionGroupModel { var source: String; var sourceHref: String; var year: String; var mentions: [MentionModel] }
+struct ActorAnnotationModel { var source: String; var quote: String; var href: String; var kindLabel: String; var noteHTML: String }
+struct RelationRowModel {
+    var other: String
+    var otherHref: String
+    var category: String
+    var categoryHref: String
+    var source: String
+    var year: String
+    var passageHref: String
+    var paragraph: Int
+}
+struct EventSummaryModel { var title: String; var href: String; var date: String }
+
+struct ActorPageModel {
+    var name: String
+    var kindLabel: String
+    var aliases: String
+    var profileHTML: String
+    var mentionGroups: [MentionGroupModel]
+    var mentionTotal: Int
+    var annotations: [ActorAnnotationModel]
+    var relations: [RelationRowModel]
+    var events: [EventSummaryModel]
+    var backlinks: [LinkModel]
+}
+
+struct TimelineEventModel {
+    var id: String
+    var title: String
+    var date: String
+    var datetime: String
+    var circa: Bool
+    var actors: [LinkModel]
+    var terms: [LinkModel]
+    var passages: [LinkModel]
+    var bodyHTML: String
+}
+struct TimelineYearModel { var year: String; var events: [TimelineEventModel] }
+struct TimelineModel { var start: String; var end: String; var svgHTML: String; var years: [TimelineYearModel]; var count: Int }
+
+struct TermUseModel { var source: String; var paragraph: Int; var href: String; var excerpt: String }
+struct TermPairModel { var pair: String; var source: String; var year: String; var href: String }
+struct TermModel {
+    var id: String
+    var term: String
+    var aliases: String
+    var definitionHTML: String
+    var seeAlso: [LinkModel]
+    var uses: [TermUseModel]
+    var annotations: [ActorAnnotationModel]
+    var pairs: [TermPairModel]
+}
+struct TermFamilyModel { var label: String; var terms: [TermModel] }
+struct GlossaryModel { var families: [TermFamilyModel] }
+
+struct MatrixCellModel { var categories: [LinkModel] }
+struct MatrixRowModel { var pair: String; var cells: [MatrixCellModel] }
+struct RelationsModel { var sources: [LinkModel]; var rows: [MatrixRowModel]; var svgHTML: String; var edgeList: [String] }

@@ -1,0 +1,22 @@
+/// Where each page lives, relative to the site root. Every link ends in `index.html` so the
+/// site also works opened as a plain folder, where a browser does not look for index files.
+public enum Paths {
+    public static let home = "index.html"
+    public static let sources = "index.html#sources"
+    public static func source(_ id: SourceID) -> String { "sources/\(id.raw)/index.html" }
+    public static func paragraph(_ ref: PassageRef) -> String { source(ref.source) + "#p\(ref.paragraph)" }
+    public static func annotation(_ source: SourceID, _ name: AnnotationName) -> String { Paths.source(source) + "#a-\(name.raw)" }
+    public static let actors = "actors/index.html"
+    public static func actor(_ id: ActorID) -> String { "actors/\(id.raw)/index.html" }
+    public static let relations = "relations/index.html"
+    public static let timeline = "timeline/index.html"
+    public static func event(_ id: EventID) -> String { "timeline/index.html#\(id.raw)" }
+    public static let glossary = "glossary/index.html"
+    public static func term(_ id: TermID) -> String { "glossary/index.html#\(id.raw)" }
+    public static let notFound = "404.html"
+
+    /// The prefix that leads from a page back to the site root: `../../` for `actors/x/index.html`.
+    public static func root(of page: String) -> String {
+        String(repeating: "../", count: page.split(separator: "/").count - 1)
+    }
+}

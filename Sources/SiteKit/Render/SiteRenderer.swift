@@ -1,0 +1,118 @@
+/// One file of the built site.
+public struct OutputFile: Sendable, Equatable {
+    public var path: String
+    public var bytes: [UInt8]
+    public init(path: String, bytes: [UInt8]) {
+        self.path = path
+        self.bytes = bytes
+    }
+}
+
+/// Turns a resolved site into pages. Pure: no disk, no clock, so two runs give the same bytes.
+public struct SiteRenderer {
+    let site: ResolvedSite
+    let templates: Templates
+    let links: CrossLinks
+
+    public init(site: ResolvedSite, templates: Templates) {
+        self.site = site
+        self.templates = templates
+        links = CrossLinks(
+            actors: Dictionary(uniqueKeysWithValues: site.actors.map { ($0.id, $0) }),
+            terms: Dictionary(uniqueKeysWithValues: site.terms.map { ($0.id, $0) }),
+            events: Dictionary(uniqueKeysWithValues: site.events.map { ($0.id, $0) }),
+            documents: Dictionary(uniqueKeysWithValues: site.documents.map { ($0.source.id, $0) }))
+    }
+
+    public func render() -> [OutputFile] {
+        var files: [OutputFile] = []
+        files.append(page(Paths.home, title: site.site.title, description: site.site.description, section: "", content: indexHTML()))
+        for document in site.documents {
+            let path = Paths.source(document.source.id)
+            files.append(page(path, title: document.source.title, description: document.source.summary, section: "sources",
+                              content: sourceHTML(document, root: Paths.root(of: path))))
+        }
+        files.append(page(Paths.actors, title: "Actors", description: "The states, organisations, groups and people the sources discuss.",
+                          section: "actors", content: ActorPagesRenderer(site: site, links: links, templates: templates).indexHTML()))
+        for actor in site.actors {
+            let path = Paths.actor(actor.id)
+            let renderer = ActorPagesRenderer(site: site, links: links, templates: templates)
+            files.append(page(path, title: actor.name, description: "\(actor.name): mentions, annotations and relations in the sources.",
+                              section: "actors", content: renderer.actorHTML(actor, root: Paths.root(of: path))))
+        }
+        files.append(page(Paths.relations, title: "Relations", description: "How each source characterises the ties between actors.",
+                          section: "relations", content: RelationsRenderer(site: site, links: links, templates: templates).html()))
+        files.append(page(Paths.timeline, title: "Timeline", description: "From the 1999 Kosovo bombing to the 24 February 2022 invasion of Ukraine.",
+                          section: "timeline", content: TimelineRenderer(site: site, links: links, templates: templates).html()))
+        files.append(page(Paths.glossary, title: "Glossary", description: "The categories of alliance the sources argue about.",
+                          section: "glossary", content: GlossaryRenderer(site: site, links: links, templates: templates).html()))
+        files.append(page(Paths.notFound, title: "Page not found", description: "This page does not exist.", section: "",
+                          content: templates.render("not-found", ["root": ""]), canonical: false))
+        return files
+    }
+
+    private func page(_ path: String, title: String, description: String, section: String, content: String, canonical: Bool = true) -> OutputFile {
+        let root = Paths.root(of: path)
+        let nav = [("Sources", Paths.sources, "sources"), ("Actors", Paths.actors, "actors"), ("Relations", Paths.relations, "relations"),
+                   ("Timeline", Paths.timeline, "timeline"), ("Glossary", Paths.glossary, "glossary")]
+            .map { NavItem(label: $0.0, href: root + $0.1, current: $0.2 == section) }
+        var canonicalURL: String?
+        if canonical, let base = site.site.baseURL {
+            let trimmed = base.hasSuffix("/") ? base : base + "/"
+            canonicalURL = trimmed + (path.hasSuffix("index.html") ? String(path.dropLast("index.html".count)) : path)
+        }
+        let model = LayoutModel(lang: site.site.language, siteTitle: site.site.title,
+                                title: path == Paths.home ? site.site.title : "\(title) · \(site.site.title)",
+                                description: description, root: root, nav: nav, canonical: canonicalURL, contentHTML: content)
+        return OutputFile(path: path, bytes: Array(templates.render("layout", model).utf8))
+    }
+
+    private func indexHTML() -> String {
+        let sources = site.documents.map { document -> SourceSummaryModel in
+            let count = site.annotations[document.source.id]?.count ?? 0
+            return SourceSummaryModel(title: document.source.title, titleSupplied: document.source.titleSupplied,
+                                      href: Paths.source(document.source.id), author: document.source.author,
+                                      publisher: document.source.publisher, date: document.source.date.display,
+                                      summary: document.source.summary, annotationCount: count,
+                                      annotationLabel: count == 1 ? "1 annotation" : "\(count) annotations")
+        }
+        let annotationTotal = site.annotations.values.reduce(0) { $0 + $1.count }
+        let counts = [
+            LinkModel(label: "\(annotationTotal) annotations", href: Paths.sources),
+            LinkModel(label: "\(site.actors.count) actors", href: Paths.actors),
+            LinkModel(label: "\(site.relations.count) characterised ties", href: Paths.relations),
+            LinkModel(label: "\(site.events.count) events", href: Paths.timeline),
+            LinkModel(label: "\(site.terms.count) glossary terms", href: Paths.glossary),
+        ]
+        return templates.render("index", IndexModel(siteTitle: site.site.title, subtitle: site.site.subtitle, introHTML: "",
+                                                    sources: sources, counts: counts))
+    }
+
+    private func sourceHTML(_ document: SourceDocument, root: String) -> String {
+        let source = document.source
+        let renderer = SourcePageRenderer(site: site, links: links, templates: templates, root: root)
+        let corrections = source.corrections.map { correction -> CorrectionModel in
+            let needle = NormalizedText.query(correction.corrected.value)
+            let paragraph = document.paragraphs.first { !SubstringSearch.occurrences(of: needle, in: $0.text.scalars).isEmpty }
+            return CorrectionModel(original: correction.original, corrected: correction.corrected.value,
+                                   paragraphHref: paragraph.map { "#p\($0.number)" }, paragraph: paragraph.map { "¶\($0.number)" })
+        }
+        let annotations = (site.annotations[source.id] ?? []).map { item in
+            AnnotationListItem(number: item.number, name: item.annotation.name.raw, kind: item.annotation.kind.rawValue,
+                               kindLabel: item.annotation.kind.label, paragraph: item.anchor.paragraph,
+                               quote: item.annotation.quote.value, noteHTML: "")
+        }
+        var citation = source.author ?? "Unattributed"
+        citation += ", “\(source.title)\(source.titleSupplied ? " [title supplied by the editors]" : "")”"
+        if let publisher = source.publisher { citation += ", \(publisher)" }
+        citation += ", \(source.date.display)."
+        if let url = source.url { citation += " \(url)" }
+        let editorNote = source.editorNote.map { Cmark.renderHTML(links.rewrite(Cmark.parse($0), root: root)) }
+        let model = SourcePageModel(
+            title: source.title, titleSupplied: source.titleSupplied, author: source.author, publisher: source.publisher,
+            date: source.date.display, url: source.url, summary: source.summary, editorNoteHTML: editorNote,
+            corrections: corrections, hasCorrections: !corrections.isEmpty, citation: citation,
+            bodyHTML: renderer.bodyHTML(document), annotations: annotations, hasAnnotations: !annotations.isEmpty)
+        return templates.render("source", model)
+    }
+}

@@ -1,0 +1,102 @@
+/// Builds a source's reader text: numbered paragraphs with permalinks, links on the first
+/// mention of each actor and term per paragraph, highlighted annotations with their notes
+/// beside the paragraph, and links to the events that cite it.
+struct SourcePageRenderer {
+    let site: ResolvedSite
+    let links: CrossLinks
+    let templates: Templates
+    let root: String
+
+    func bodyHTML(_ document: SourceDocument) -> String {
+        let annotations = site.annotations[document.source.id] ?? []
+        let actorMatcher = MultiPatternMatcher(patterns: site.actors.flatMap { actor in actor.aliases.map { ($0.value, LinkTarget.actor(actor.id)) } })
+        let termMatcher = MultiPatternMatcher(patterns: site.terms.flatMap { term in term.aliases.map { ($0.value, LinkTarget.term(term.id)) } })
+        var citingEvents: [Int: [Event]] = [:]
+        for event in site.events {
+            for passage in event.passages {
+                if let ref = PassageRef(passage.value), ref.source == document.source.id {
+                    citingEvents[ref.paragraph, default: []].append(event)
+                }
+            }
+        }
+        let corrections = document.source.corrections.map { NormalizedText.query($0.corrected.value) }
+
+        var output = document.document
+        for paragraph in document.paragraphs {
+            var wraps: [InlineWrap] = []
+            // Mentions: the first of each actor and term in the paragraph, never two links on one span.
+            var linked: Set<LinkTarget> = []
+            var taken: [Range<Int>] = []
+            let matches = (actorMatcher.matches(in: paragraph.text.scalars) + termMatcher.matches(in: paragraph.text.scalars))
+                .sorted { ($0.range.lowerBound, -$0.range.count) < ($1.range.lowerBound, -$1.range.count) }
+            for match in matches where !linked.contains(match.payload) && !taken.contains(where: { $0.overlaps(match.range) }) {
+                linked.insert(match.payload)
+                taken.append(match.range)
+                let href = HTML.escape(root + links.path(of: match.payload))
+                let (cls, title) = describe(match.payload)
+                wraps.append(InlineWrap(range: paragraph.text.originalRange(match.range)) { _, _ in
+                    ("<a class=\"\(cls)\" href=\"\(href)\" title=\"\(HTML.escape(title))\">", "</a>")
+                })
+            }
+            // Editorial corrections are shown as insertions.
+            for needle in corrections {
+                for start in SubstringSearch.occurrences(of: needle, in: paragraph.text.scalars) {
+                    wraps.append(InlineWrap(range: paragraph.text.originalRange(start..<(start + needle.count))) { _, _ in
+                        ("<ins class=\"correction\" title=\"Editorial correction\">", "</ins>")
+                    })
+                }
+            }
+            // Highlights, outermost first so nested ones sit inside.
+            let here = annotations.filter { $0.anchor.paragraph == paragraph.number }
+            for item in here.sorted(by: { ($0.anchor.range.lowerBound, -$0.anchor.range.upperBound) < ($1.anchor.range.lowerBound, -$1.anchor.range.upperBound) }) {
+                let name = HTML.escape(item.annotation.name.raw)
+                let kind = item.annotation.kind.rawValue
+                let number = item.number
+                wraps.append(InlineWrap(range: item.anchor.range) { piece, isLast in
+                    let id = piece == 0 ? " id=\"a-\(name)\"" : ""
+                    let ref = isLast ? "<a class=\"note-ref\" href=\"#n-\(name)\" aria-label=\"Note \(number)\">\(number)</a>" : ""
+                    return ("<mark\(id) class=\"hl hl-\(kind)\">", "</mark>" + ref)
+                })
+            }
+            let block = paragraph.node.wrapping(wraps)
+            let notes = here.map { item in
+                templates.render("note", NoteModel(
+                    name: item.annotation.name.raw, number: item.number, kind: item.annotation.kind.rawValue,
+                    kindLabel: item.annotation.kind.label, bodyHTML: noteHTML(item.annotation)))
+            }.joined()
+            let events = (citingEvents[paragraph.number] ?? []).map { event in
+                "<a href=\"\(HTML.escape(root + Paths.event(event.id)))\">\(HTML.escape(event.title))</a>"
+            }
+            var aside = ""
+            if !notes.isEmpty || !events.isEmpty {
+                aside = "<div class=\"notes\">" + notes
+                if !events.isEmpty { aside += "<p class=\"para-events\">Timeline: " + events.joined(separator: "; ") + "</p>" }
+                aside += "</div>"
+            }
+            let n = paragraph.number
+            output.children[paragraph.blockIndex] = MarkdownNode(
+                .customBlock(enter: "<div class=\"para\" id=\"p\(n)\"><a class=\"pnum\" href=\"#p\(n)\" aria-label=\"Paragraph \(n), permalink\">\(n)</a><div class=\"ptext\">",
+                             exit: "</div>\(aside)</div>"),
+                children: [block])
+        }
+        return Cmark.renderHTML(output)
+    }
+
+    func noteHTML(_ annotation: Annotation) -> String {
+        guard let body = site.bodies[annotation.file] else { return "" }
+        return Cmark.renderHTML(links.rewrite(body, root: root))
+    }
+
+    private func describe(_ target: LinkTarget) -> (String, String) {
+        switch target {
+        case .actor(let id):
+            guard let actor = links.actors[id] else { return ("mention", "") }
+            return ("mention", "\(actor.name) (\(actor.kind.rawValue))")
+        case .term(let id):
+            guard let term = links.terms[id], let body = site.bodies[term.file] else { return ("term", "") }
+            return ("term", "\(term.term): \(HTML.firstSentence(of: body))")
+        default:
+            return ("xref", links.name(of: target) ?? "")
+        }
+    }
+}

@@ -1,0 +1,78 @@
+import Mustache
+
+/// The Mustache templates of `templates/`, parsed up front so a syntax error is reported with
+/// its file and line before anything is rendered.
+public struct Templates: Sendable {
+    /// Every page template the renderer uses; each must exist.
+    public static let required = ["layout", "index", "source", "actors", "actor", "relations", "timeline", "glossary", "not-found"]
+
+    let library: MustacheLibrary
+
+    init(library: MustacheLibrary) { self.library = library }
+
+    /// Parses `name.mustache` texts (partials included); diagnostics name the template file.
+    public static func parse(_ texts: [String: String], folder: String) -> (Templates?, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        var templates: [String: MustacheTemplate] = [:]
+        for (name, text) in texts.sorted(by: { $0.key < $1.key }) {
+            let file = "\(folder)/\(name).mustache"
+            do {
+                templates[name] = try MustacheTemplate(string: text)
+            } catch let error as MustacheTemplate.ParserError {
+                diagnostics.append(.error(
+                    SourceLocation(file: file, line: error.context.lineNumber, column: error.context.columnNumber),
+                    "template syntax error: \(describe(error.error))"))
+            } catch {
+                diagnostics.append(.error(SourceLocation(file: file, line: 1, column: 1), "template syntax error: \(error)"))
+            }
+        }
+        for name in required where texts[name] == nil {
+            diagnostics.append(.error(SourceLocation(file: "\(folder)/\(name).mustache", line: 1, column: 1), "missing template"))
+        }
+        for (name, text) in texts.sorted(by: { $0.key < $1.key }) {
+            for (partial, line, column) in partialNames(in: text) where texts[partial] == nil {
+                diagnostics.append(.error(SourceLocation(file: "\(folder)/\(name).mustache", line: line, column: column),
+                                          "unknown partial '\(partial)'"))
+            }
+        }
+        guard diagnostics.isEmpty else { return (nil, diagnostics) }
+        return (Templates(library: MustacheLibrary(templates: templates)), [])
+    }
+
+    func render(_ name: String, _ model: Any) -> String {
+        library.render(model, withTemplate: name) ?? ""
+    }
+
+    private static func describe(_ error: Error) -> String {
+        guard let error = error as? MustacheTemplate.Error else { return "\(error)" }
+        switch error {
+        case .sectionCloseNameIncorrect: return "a section is closed with a different name than it was opened with"
+        case .unfinishedName: return "a tag is not closed with '}}'"
+        case .expectedSectionEnd: return "a section is never closed"
+        case .invalidSetDelimiter: return "invalid set-delimiter tag"
+        case .transformAppliedToInheritanceSection: return "a transform cannot apply to an inheritance section"
+        case .illegalTokenInsideInheritSection: return "illegal tag inside an inheritance section"
+        case .textInsideInheritSection: return "text inside an inheritance section"
+        case .invalidConfigVariableSyntax: return "invalid configuration-variable syntax"
+        case .unrecognisedConfigVariable: return "unrecognised configuration variable"
+        }
+    }
+
+    /// `{{> name}}` tags with their line and column.
+    static func partialNames(in text: String) -> [(String, Int, Int)] {
+        var result: [(String, Int, Int)] = []
+        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            var rest = line[...]
+            while let open = rest.range(of: "{{>") {
+                guard let close = rest[open.upperBound...].range(of: "}}") else { break }
+                let name = rest[open.upperBound..<close.lowerBound].trimmingCharacters(in: .whitespaces)
+                let column = line.distance(from: line.startIndex, to: open.lowerBound) + 1
+                result.append((name, index + 1, column))
+                rest = rest[close.upperBound...]
+            }
+        }
+        return result
+    }
+}
+
+import Foundation

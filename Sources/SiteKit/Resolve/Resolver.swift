@@ -1,0 +1,241 @@
+/// Checks every reference in the corpus and works out anchors, mentions, relations and
+/// cross-links. Pure: values in, values and diagnostics out.
+public enum Resolver {
+    public static func resolve(_ corpus: Corpus) -> (ResolvedSite, [Diagnostic]) {
+        var log = DiagnosticLog()
+        let site = corpus.site
+
+        let documents = corpus.sources.map(SourceDocument.init)
+            .sorted { ($0.source.date, $0.source.id) < ($1.source.date, $1.source.id) }
+        let documentIndex = Dictionary(uniqueKeysWithValues: documents.map { ($0.source.id, $0) })
+        let actorIndex = Dictionary(uniqueKeysWithValues: corpus.actors.map { ($0.id, $0) })
+        let termIndex = Dictionary(uniqueKeysWithValues: corpus.terms.map { ($0.id, $0) })
+        let eventIndex = Dictionary(uniqueKeysWithValues: corpus.events.map { ($0.id, $0) })
+        let links = CrossLinks(actors: actorIndex, terms: termIndex, events: eventIndex, documents: documentIndex)
+        var references = ReferenceChecker(actors: actorIndex, terms: termIndex, events: eventIndex, documents: documentIndex)
+
+        for document in documents { checkCorrections(document, log: &log) }
+
+        // Annotations: anchor each quote, check its references.
+        var placed: [SourceID: [PlacedAnnotation]] = [:]
+        for annotation in corpus.annotations {
+            references.actors(annotation.actors, log: &log)
+            references.terms(annotation.terms, log: &log)
+            references.events(annotation.events, log: &log)
+            if let relation = annotation.relation {
+                references.actors(relation.between, log: &log)
+                references.terms([relation.category], log: &log)
+                if relation.between.count == 2, relation.between[0].value == relation.between[1].value {
+                    log.error(relation.between[1].location, "a relation needs two different actors")
+                }
+            }
+            let sourceID = SourceID(annotation.source.value)
+            guard let document = documentIndex[sourceID] else {
+                log.error(annotation.source.location,
+                          "annotation folder '\(annotation.source.value)' names no source; it must be a source id"
+                            + (Suggestion.closest(to: annotation.source.value, in: documentIndex.keys.map(\.raw)).map { "; did you mean '\($0)'?" } ?? ""))
+                continue
+            }
+            switch QuoteAnchor.anchor(quote: annotation.quote, prefix: annotation.prefix, suffix: annotation.suffix, in: document) {
+            case .success(let anchor):
+                placed[sourceID, default: []].append(PlacedAnnotation(annotation: annotation, source: sourceID, anchor: anchor, number: 0))
+            case .failure(let diagnostic):
+                log.report(diagnostic)
+            }
+            if annotation.body.markdown.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+                log.warning(SourceLocation(file: annotation.file, line: 1, column: 1), "annotation has no note; write what the reader should know below the front matter")
+            }
+        }
+        for (source, list) in placed {
+            let ordered = list.sorted {
+                ($0.anchor.paragraph, $0.anchor.range.lowerBound, -$0.anchor.range.upperBound, $0.annotation.name)
+                    < ($1.anchor.paragraph, $1.anchor.range.lowerBound, -$1.anchor.range.upperBound, $1.annotation.name)
+            }
+            placed[source] = ordered.enumerated().map { index, item in
+                var item = item
+                item.number = index + 1
+                return item
+            }
+        }
+
+        // Events: range, references.
+        for event in corpus.events {
+            references.actors(event.actors, log: &log)
+            references.terms(event.terms, log: &log)
+            references.passages(event.passages, log: &log)
+            let location = SourceLocation(file: event.file, line: 1, column: 1)
+            if event.date.firstDay < site.timelineStart.firstDay || (event.end ?? event.date).lastDay > site.timelineEnd.lastDay {
+                log.error(location, "event '\(event.id.raw)' (\(event.date)) lies outside the timeline range \(site.timelineStart) to \(site.timelineEnd) set in site.yml")
+            }
+        }
+        for term in corpus.terms { references.terms(term.seeAlso, log: &log) }
+
+        // Mentions of actors and uses of terms, one pass over each paragraph per matcher.
+        let actorMatcher = aliasMatcher(corpus.actors.map { ($0.id, $0.aliases) }, what: "actor", log: &log)
+        let termMatcher = aliasMatcher(corpus.terms.map { ($0.id, $0.aliases) }, what: "term", log: &log)
+        var actorMentions: [ActorID: [Occurrence]] = [:]
+        var termUses: [TermID: [Occurrence]] = [:]
+        for document in documents {
+            for paragraph in document.paragraphs {
+                for match in actorMatcher.matches(in: paragraph.text.scalars) {
+                    actorMentions[match.payload, default: []].append(occurrence(match.range, paragraph, document))
+                }
+                for match in termMatcher.matches(in: paragraph.text.scalars) {
+                    termUses[match.payload, default: []].append(occurrence(match.range, paragraph, document))
+                }
+            }
+        }
+
+        // Relations.
+        var relations: [RelationEdge] = []
+        for (source, list) in placed {
+            for item in list {
+                guard let relation = item.annotation.relation, relation.between.count == 2 else { continue }
+                let a = ActorID(relation.between[0].value), b = ActorID(relation.between[1].value)
+                let category = TermID(relation.category.value)
+                guard actorIndex[a] != nil, actorIndex[b] != nil, termIndex[category] != nil, a != b else { continue }
+                relations.append(RelationEdge(actors: a < b ? (a, b) : (b, a), category: category,
+                                              passage: PassageRef(source: source, paragraph: item.anchor.paragraph), annotation: item))
+            }
+        }
+        relations.sort { ($0.actors.0, $0.actors.1, documentIndex[$0.passage.source]!.source.date, $0.passage)
+            < ($1.actors.0, $1.actors.1, documentIndex[$1.passage.source]!.source.date, $1.passage) }
+
+        // Bodies: parse once, check cross-links.
+        var bodies: [String: MarkdownNode] = [:]
+        var bodyLinks: [String: [LinkTarget]] = [:]
+        let allBodies = corpus.annotations.map(\.body) + corpus.actors.map(\.body) + corpus.events.map(\.body) + corpus.terms.map(\.body)
+        for body in allBodies {
+            let parsed = Cmark.parse(body.markdown)
+            bodies[body.file] = parsed
+            bodyLinks[body.file] = links.check(parsed, body: body, log: &log)
+        }
+
+        // Warnings for content nobody reaches.
+        let referencedActors = references.seenActors.union(bodyLinks.values.joined().compactMap { if case .actor(let id) = $0 { return id } else { return nil } })
+        for actor in corpus.actors where actorMentions[actor.id] == nil && !referencedActors.contains(actor.id) {
+            log.warning(SourceLocation(file: actor.file, line: 1, column: 1), "actor '\(actor.id.raw)' is never mentioned in a source nor referenced")
+        }
+        let referencedTerms = references.seenTerms.union(bodyLinks.values.joined().compactMap { if case .term(let id) = $0 { return id } else { return nil } })
+        for term in corpus.terms where termUses[term.id] == nil && !referencedTerms.contains(term.id) {
+            log.warning(SourceLocation(file: term.file, line: 1, column: 1), "term '\(term.id.raw)' is used nowhere: no source uses an alias and nothing refers to it")
+        }
+        for event in corpus.events where event.passages.isEmpty {
+            log.warning(SourceLocation(file: event.file, line: 1, column: 1), "event '\(event.id.raw)' cites no passage")
+        }
+
+        let resolved = ResolvedSite(
+            site: site, documents: documents, annotations: placed,
+            actors: corpus.actors.sorted { ($0.name, $0.id) < ($1.name, $1.id) },
+            actorMentions: actorMentions, termUses: termUses, relations: relations,
+            events: corpus.events.sorted { ($0.date, $0.id) < ($1.date, $1.id) },
+            terms: corpus.terms.sorted { ($0.term.lowercased(), $0.id) < ($1.term.lowercased(), $1.id) },
+            bodies: bodies, bodyLinks: bodyLinks)
+        return (resolved, log.all)
+    }
+
+    private static func occurrence(_ folded: Range<Int>, _ paragraph: SourceDocument.Paragraph, _ document: SourceDocument) -> Occurrence {
+        let range = paragraph.text.originalRange(folded)
+        return Occurrence(passage: PassageRef(source: document.source.id, paragraph: paragraph.number), range: range,
+                          excerpt: SourceDocument.excerpt(paragraph, around: range))
+    }
+
+    /// Every correction the editors list must be visible in the text they corrected.
+    private static func checkCorrections(_ document: SourceDocument, log: inout DiagnosticLog) {
+        for correction in document.source.corrections {
+            let needle = NormalizedText.query(correction.corrected.value)
+            let found = document.paragraphs.contains { !SubstringSearch.occurrences(of: needle, in: $0.text.scalars).isEmpty }
+            if !found {
+                log.error(correction.corrected.location, "corrected text '\(correction.corrected.value)' does not occur in the source text")
+            }
+        }
+    }
+
+    /// One matcher over all aliases; the same alias on two entries is an error.
+    private static func aliasMatcher<ID: Hashable & Sendable>(_ entries: [(ID, [Located<String>])], what: String, log: inout DiagnosticLog)
+        -> MultiPatternMatcher<ID> where ID: CustomStringConvertible {
+        var owner: [String: (ID, SourceLocation)] = [:]
+        var patterns: [(String, ID)] = []
+        for (id, aliases) in entries {
+            for alias in aliases {
+                let folded = NormalizedText.query(alias.value)
+                guard let first = folded.first else {
+                    log.error(alias.location, "empty alias")
+                    continue
+                }
+                var key = String.UnicodeScalarView()
+                key.append(contentsOf: first.properties.lowercaseMapping.unicodeScalars)
+                key.append(contentsOf: folded.dropFirst())
+                let keyString = String(key)
+                if let (other, location) = owner[keyString] {
+                    if other != id {
+                        log.error(alias.location, "alias '\(alias.value)' is also an alias of \(what) '\(other)'",
+                                  notes: [.init(location, "first given here")])
+                    }
+                    continue
+                }
+                owner[keyString] = (id, alias.location)
+                patterns.append((alias.value, id))
+            }
+        }
+        return MultiPatternMatcher(patterns: patterns)
+    }
+}
+
+/// Checks ids named in front matter against what exists, remembering what was referenced.
+struct ReferenceChecker {
+    let actors: [ActorID: Actor]
+    let terms: [TermID: Term]
+    let events: [EventID: Event]
+    let documents: [SourceID: SourceDocument]
+    var seenActors: Set<ActorID> = []
+    var seenTerms: Set<TermID> = []
+
+    mutating func actors(_ ids: [Located<String>], log: inout DiagnosticLog) {
+        for id in ids {
+            if actors[ActorID(id.value)] == nil {
+                log.error(id.location, "unknown actor '\(id.value)'" + hint(id.value, actors.keys.map(\.raw)))
+            } else {
+                seenActors.insert(ActorID(id.value))
+            }
+        }
+    }
+
+    mutating func terms(_ ids: [Located<String>], log: inout DiagnosticLog) {
+        for id in ids {
+            if terms[TermID(id.value)] == nil {
+                log.error(id.location, "unknown glossary term '\(id.value)'" + hint(id.value, terms.keys.map(\.raw)))
+            } else {
+                seenTerms.insert(TermID(id.value))
+            }
+        }
+    }
+
+    func events(_ ids: [Located<String>], log: inout DiagnosticLog) {
+        for id in ids where events[EventID(id.value)] == nil {
+            log.error(id.location, "unknown event '\(id.value)'" + hint(id.value, events.keys.map(\.raw)))
+        }
+    }
+
+    func passages(_ refs: [Located<String>], log: inout DiagnosticLog) {
+        for ref in refs {
+            guard let passage = PassageRef(ref.value) else {
+                log.error(ref.location, "'\(ref.value)' is not a passage reference; write <source-id>#p<number>")
+                continue
+            }
+            guard let document = documents[passage.source] else {
+                log.error(ref.location, "unknown source '\(passage.source.raw)'" + hint(passage.source.raw, documents.keys.map(\.raw)))
+                continue
+            }
+            if document.paragraph(passage.paragraph) == nil {
+                log.error(ref.location, "source '\(passage.source.raw)' has no paragraph \(passage.paragraph) (it has \(document.paragraphs.count))")
+            }
+        }
+    }
+
+    private func hint(_ word: String, _ candidates: [String]) -> String {
+        Suggestion.closest(to: word, in: candidates).map { "; did you mean '\($0)'?" } ?? ""
+    }
+}
+
+import Foundation

@@ -1,0 +1,132 @@
+import Foundation
+
+/// The whole pipeline: load content and templates → resolve → render → (optionally) write.
+public struct SiteBuilder {
+    public struct Options: Sendable {
+        public var content: String
+        public var templates: String
+        public var output: String
+        public var baseURL: String?
+        public init(content: String = "content", templates: String = "templates", output: String = "public", baseURL: String? = nil) {
+            self.content = content
+            self.templates = templates
+            self.output = output
+            self.baseURL = baseURL
+        }
+    }
+
+    public struct Summary: Sendable, Equatable {
+        public var pages: Int
+        public var sources: Int
+        public var annotations: Int
+        public var actors: Int
+        public var events: Int
+        public var terms: Int
+    }
+
+    public struct Outcome: Sendable {
+        /// Sorted; empty when all is well.
+        public var diagnostics: [Diagnostic]
+        public var files: [OutputFile]
+        public var summary: Summary?
+        public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+    }
+
+    let options: Options
+    let fileSystem: ContentFileSystem
+
+    public init(options: Options, fileSystem: ContentFileSystem = DiskFileSystem()) {
+        self.options = options
+        self.fileSystem = fileSystem
+    }
+
+    /// Everything but writing: the files a build would write, or the diagnostics that stop it.
+    public func run() -> Outcome {
+        var diagnostics: [Diagnostic] = []
+        let (templates, assets, templateDiagnostics) = loadTemplates()
+        diagnostics += templateDiagnostics
+        let (corpus, loadDiagnostics) = ContentLoader.load(from: options.content, fileSystem: fileSystem)
+        diagnostics += loadDiagnostics
+        guard var corpus else { return Outcome(diagnostics: diagnostics.sorted(), files: [], summary: nil) }
+        if let baseURL = options.baseURL { corpus.site.baseURL = baseURL }
+        let (site, resolveDiagnostics) = Resolver.resolve(corpus)
+        diagnostics += resolveDiagnostics
+        guard let templates, !diagnostics.contains(where: { $0.severity == .error }) else {
+            return Outcome(diagnostics: diagnostics.sorted(), files: [], summary: nil)
+        }
+        var files = SiteRenderer(site: site, templates: templates).render()
+        files += assets
+        files += HostFiles.files(for: site, pages: files.map(\.path))
+        files.sort { $0.path < $1.path }
+        let summary = Summary(pages: files.filter { $0.path.hasSuffix(".html") }.count, sources: corpus.sources.count,
+                              annotations: site.annotations.values.reduce(0) { $0 + $1.count }, actors: corpus.actors.count,
+                              events: corpus.events.count, terms: corpus.terms.count)
+        return Outcome(diagnostics: diagnostics.sorted(), files: files, summary: summary)
+    }
+
+    /// Runs the pipeline and, only if no error was found, replaces the output folder.
+    /// On any error the previous output folder is left exactly as it was.
+    public func build() -> Outcome {
+        var outcome = run()
+        guard !outcome.hasErrors else { return outcome }
+        do {
+            try SiteWriter.write(outcome.files, to: options.output)
+        } catch {
+            outcome.diagnostics.append(.error(SourceLocation(file: options.output, line: 1, column: 1),
+                                              "cannot write the site: \(error); the folder is left as it was"))
+            outcome.summary = nil
+        }
+        return outcome
+    }
+
+    /// `*.mustache` files parsed as templates; everything under `assets/` copied as is.
+    private func loadTemplates() -> (Templates?, [OutputFile], [Diagnostic]) {
+        let folder = options.templates
+        guard fileSystem.isDirectory(folder) else {
+            return (nil, [], [.error(SourceLocation(file: folder, line: 1, column: 1), "templates folder '\(folder)' does not exist")])
+        }
+        var texts: [String: String] = [:]
+        var assets: [OutputFile] = []
+        var diagnostics: [Diagnostic] = []
+        let listing = fileSystem.files(under: folder)
+        for escaping in listing.escaping {
+            diagnostics.append(.error(SourceLocation(file: "\(folder)/\(escaping)", line: 1, column: 1),
+                                      "symbolic link points outside the templates folder; refusing to read it"))
+        }
+        for relative in listing.files {
+            let path = "\(folder)/\(relative)"
+            guard let bytes = fileSystem.contents(of: path) else { continue }
+            if relative.hasPrefix("assets/") {
+                assets.append(OutputFile(path: relative, bytes: bytes))
+            } else if relative.hasSuffix(".mustache"), !relative.contains("/") {
+                switch TextDecoding.decode(bytes, file: path) {
+                case .success(let text): texts[String(relative.dropLast(".mustache".count))] = text
+                case .failure(let diagnostic): diagnostics.append(diagnostic)
+                }
+            }
+        }
+        let (templates, templateDiagnostics) = Templates.parse(texts, folder: folder)
+        return (templates, assets, diagnostics + templateDiagnostics)
+    }
+}
+
+/// Files for hosts and crawlers: robots.txt always, sitemap.xml when the site has a base URL.
+enum HostFiles {
+    static func files(for site: ResolvedSite, pages: [String]) -> [OutputFile] {
+        var robots = "User-agent: *\nAllow: /\n"
+        var files: [OutputFile] = []
+        if let base = site.site.baseURL {
+            let root = base.hasSuffix("/") ? base : base + "/"
+            robots += "Sitemap: \(root)sitemap.xml\n"
+            var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+            for page in pages.sorted() where page.hasSuffix("index.html") {
+                let path = String(page.dropLast("index.html".count))
+                xml += "  <url><loc>\(HTML.escape(root + path))</loc></url>\n"
+            }
+            xml += "</urlset>\n"
+            files.append(OutputFile(path: "sitemap.xml", bytes: Array(xml.utf8)))
+        }
+        files.append(OutputFile(path: "robots.txt", bytes: Array(robots.utf8)))
+        return files
+    }
+}

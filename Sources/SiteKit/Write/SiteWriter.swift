@@ -1,0 +1,62 @@
+import Foundation
+
+/// Writes the built site so that readers of the output folder never see half of it: files go
+/// into a fresh sibling folder, which then replaces the old output in two renames.
+public enum SiteWriter {
+    public struct Failure: Error, CustomStringConvertible {
+        public var description: String
+    }
+
+    public static func write(_ files: [OutputFile], to output: String) throws {
+        let manager = FileManager.default
+        let target = URL(fileURLWithPath: output).standardizedFileURL
+        let parent = target.deletingLastPathComponent()
+        let name = target.lastPathComponent
+        let pid = ProcessInfo.processInfo.processIdentifier
+        let staging = parent.appendingPathComponent(".\(name).new-\(pid)")
+        let retired = parent.appendingPathComponent(".\(name).old-\(pid)")
+        try? manager.removeItem(at: staging)
+        try? manager.removeItem(at: retired)
+        do {
+            try manager.createDirectory(at: staging, withIntermediateDirectories: true)
+            for file in files {
+                guard isSafe(file.path) else { throw Failure(description: "refusing to write outside the output folder: \(file.path)") }
+                let url = staging.appendingPathComponent(file.path)
+                try manager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try writeFile(file.bytes, to: url.path)
+            }
+            if manager.fileExists(atPath: target.path) {
+                try manager.moveItem(at: target, to: retired)
+            }
+            try manager.moveItem(at: staging, to: target)
+            try? manager.removeItem(at: retired)
+        } catch {
+            try? manager.removeItem(at: staging)
+            if !manager.fileExists(atPath: target.path), manager.fileExists(atPath: retired.path) {
+                try? manager.moveItem(at: retired, to: target)
+            }
+            throw error
+        }
+    }
+
+    /// A relative path with no `..`, no absolute start and no empty parts.
+    static func isSafe(_ path: String) -> Bool {
+        !path.hasPrefix("/") && !path.split(separator: "/", omittingEmptySubsequences: false).contains { $0 == ".." || $0 == "." || $0.isEmpty }
+    }
+
+    /// Plain POSIX write: Foundation's `Data.write` syncs every file to disk on Linux, which a
+    /// rebuildable output folder does not need.
+    static func writeFile(_ bytes: [UInt8], to path: String) throws {
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard fd >= 0 else { throw Failure(description: "cannot create \(path): \(String(cString: strerror(errno)))") }
+        defer { close(fd) }
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes.withUnsafeBytes { buffer in
+                Foundation.write(fd, buffer.baseAddress! + offset, bytes.count - offset)
+            }
+            guard written > 0 else { throw Failure(description: "cannot write \(path): \(String(cString: strerror(errno)))") }
+            offset += written
+        }
+    }
+}

@@ -1,0 +1,98 @@
+import ArgumentParser
+import Foundation
+import SiteKit
+
+@main
+struct Sitegen: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sitegen",
+        abstract: "Builds the annotated reader: source texts, annotations, actors, timeline and glossary as a static site.",
+        subcommands: [Build.self, Check.self])
+}
+
+/// Folder options shared by every command.
+struct FolderOptions: ParsableArguments {
+    @Option(help: "Folder with the content a reviewer edits.")
+    var content = "content"
+
+    @Option(help: "Folder with the Mustache templates and assets.")
+    var templates = "templates"
+
+    @Option(help: "Absolute URL the site will be served from; enables canonical links and sitemap.xml.")
+    var baseURL: String?
+}
+
+struct Build: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Build the site into the output folder.")
+
+    @OptionGroup var folders: FolderOptions
+
+    @Option(help: "Folder the site is written to; replaced only when the build succeeds.")
+    var output = "public"
+
+    func run() throws {
+        let started = Date()
+        let options = SiteBuilder.Options(content: folders.content, templates: folders.templates, output: output, baseURL: folders.baseURL)
+        let outcome = SiteBuilder(options: options).build()
+        Report.diagnostics(outcome.diagnostics)
+        guard !outcome.hasErrors, let summary = outcome.summary else {
+            Report.failure(outcome.diagnostics)
+            throw ExitCode.failure
+        }
+        Report.line("Wrote \(summary.pages) pages to \(output)/ (\(Report.counts(summary))\(Report.warnings(outcome.diagnostics))) in \(Report.elapsed(since: started)).")
+    }
+}
+
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Check the content and templates as a build would, writing nothing.")
+
+    @OptionGroup var folders: FolderOptions
+
+    func run() throws {
+        let started = Date()
+        let options = SiteBuilder.Options(content: folders.content, templates: folders.templates, baseURL: folders.baseURL)
+        let outcome = SiteBuilder(options: options).run()
+        Report.diagnostics(outcome.diagnostics)
+        guard !outcome.hasErrors, let summary = outcome.summary else {
+            Report.failure(outcome.diagnostics)
+            throw ExitCode.failure
+        }
+        Report.line("Checked \(summary.pages) pages (\(Report.counts(summary))\(Report.warnings(outcome.diagnostics))) in \(Report.elapsed(since: started)); nothing written.")
+    }
+}
+
+/// Everything the command prints, in one place: diagnostics on standard error, then one summary line.
+enum Report {
+    static func diagnostics(_ diagnostics: [Diagnostic]) {
+        for diagnostic in diagnostics { line(diagnostic.formatted, toError: true) }
+    }
+
+    static func failure(_ diagnostics: [Diagnostic]) {
+        let errors = diagnostics.filter { $0.severity == .error }.count
+        let warnings = diagnostics.count - errors
+        line("Build failed: \(plural(errors, "error"))\(warnings > 0 ? ", \(plural(warnings, "warning"))" : ""); nothing written.")
+    }
+
+    static func counts(_ s: SiteBuilder.Summary) -> String {
+        [plural(s.sources, "source"), plural(s.annotations, "annotation"), plural(s.actors, "actor"),
+         plural(s.events, "event"), plural(s.terms, "term")].joined(separator: ", ")
+    }
+
+    static func warnings(_ diagnostics: [Diagnostic]) -> String {
+        diagnostics.isEmpty ? "" : ", " + plural(diagnostics.count, "warning")
+    }
+
+    static func plural(_ n: Int, _ word: String) -> String { n == 1 ? "1 \(word)" : "\(n) \(word)s" }
+
+    static func elapsed(since start: Date) -> String {
+        String(format: "%.2f s", Date().timeIntervalSince(start))
+    }
+
+    static func line(_ text: String, toError: Bool = false) {
+        if toError {
+            FileHandle.standardError.write(Data((text + "\n").utf8))
+        } else {
+            FileHandle.standardOutput.write(Data((text + "\n").utf8))
+        }
+    }
+}
