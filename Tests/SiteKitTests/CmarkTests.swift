@@ -1,0 +1,54 @@
+import XCTest
+@testable import SiteKit
+
+final class CmarkTests: XCTestCase {
+    func render(_ markdown: String) -> String { Cmark.renderHTML(Cmark.parse(markdown)) }
+
+    func testRepresentativeMarkdown() {
+        XCTAssertEqual(render("# Title\n\nSome *emphasis*, **strong** and `code`.\n\n- one\n- two\n\n> quoted\n"), """
+        <h1>Title</h1>
+        <p>Some <em>emphasis</em>, <strong>strong</strong> and <code>code</code>.</p>
+        <ul>
+        <li>one</li>
+        <li>two</li>
+        </ul>
+        <blockquote>
+        <p>quoted</p>
+        </blockquote>
+
+        """)
+    }
+
+    func testSmartPunctuation() {
+        XCTAssertEqual(render("\"Allies\" -- 'partners' --- rivals... it's"),
+                       "<p>“Allies” – ‘partners’ — rivals… it’s</p>\n")
+    }
+
+    func testRawHTMLIsOmitted() {
+        XCTAssertEqual(render("<script>alert(1)</script>\n\nText <b onclick=\"x\">bold</b>"),
+                       "<!-- raw HTML omitted -->\n<p>Text <!-- raw HTML omitted -->bold<!-- raw HTML omitted --></p>\n")
+    }
+
+    func testJavascriptLinkIsDropped() {
+        XCTAssertEqual(render("[click](javascript:alert(1)) and [ok](https://example.org)"),
+                       "<p><a href=\"\">click</a> and <a href=\"https://example.org\">ok</a></p>\n")
+    }
+
+    func testCustomNodesAreEmittedVerbatim() {
+        let node = MarkdownNode(.document, children: [
+            MarkdownNode(.customBlock(enter: "<div class=\"x\">", exit: "</div>"), children: [
+                MarkdownNode(.paragraph, children: [
+                    MarkdownNode(.customInline(enter: "<mark>", exit: "</mark>"), children: [MarkdownNode(.text("a < b"))]),
+                ]),
+            ]),
+        ])
+        XCTAssertEqual(Cmark.renderHTML(node), "<div class=\"x\">\n<p><mark>a &lt; b</mark></p>\n</div>\n")
+    }
+
+    func testSourcePositionsOfInlines() {
+        let document = Cmark.parse("line one\nsee [x](actor:russia)")
+        let link = document.children[0].children[3]
+        XCTAssertEqual(link.kind, .link(url: "actor:russia", title: ""))
+        XCTAssertEqual([link.line, link.column], [2, 5])
+    }
+}

@@ -1,0 +1,51 @@
+import XCTest
+@testable import SiteKit
+
+/// Builds the fixture site end to end and compares every output file with the golden copy.
+/// `SITEGEN_RECORD=1 swift test` rewrites the golden files, and fails so a recording run is
+/// never mistaken for a passing one.
+final class GoldenSiteTests: XCTestCase {
+    func testFixtureSiteMatchesGoldenOutput() throws {
+        let options = SiteBuilder.Options(content: Fixture.path("valid-site/content"), templates: Fixture.templates)
+        let outcome = SiteBuilder(options: options).run()
+        XCTAssertEqual(outcome.diagnostics.map(\.formatted), [])
+        let golden = Fixture.path("valid-site/golden")
+        if ProcessInfo.processInfo.environment["SITEGEN_RECORD"] == "1" {
+            try? FileManager.default.removeItem(atPath: golden)
+            try SiteWriter.write(outcome.files.filter { !$0.path.hasPrefix("assets/") }, to: golden)
+            XCTFail("recorded golden output in \(golden); run again without SITEGEN_RECORD")
+            return
+        }
+        let expected = DiskFileSystem().files(under: golden).files
+        let produced = outcome.files.filter { !$0.path.hasPrefix("assets/") }
+        XCTAssertEqual(produced.map(\.path), expected)
+        for file in produced {
+            let want = String(decoding: DiskFileSystem().contents(of: golden + "/" + file.path) ?? [], as: UTF8.self)
+            XCTAssertEqual(String(decoding: file.bytes, as: UTF8.self), want, file.path)
+        }
+    }
+
+    func testTwoBuildsAreByteIdentical() {
+        let options = SiteBuilder.Options(content: Fixture.path("valid-site/content"), templates: Fixture.templates)
+        XCTAssertEqual(SiteBuilder(options: options).run().files, SiteBuilder(options: options).run().files)
+    }
+
+    func testFailedBuildLeavesOutputFolderByteIdentical() throws {
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("sitegen-swap-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: output) }
+        let good = SiteBuilder.Options(content: Fixture.path("valid-site/content"), templates: Fixture.templates, output: output)
+        XCTAssertFalse(SiteBuilder(options: good).build().hasErrors)
+        let before = snapshot(output)
+        let bad = SiteBuilder.Options(content: Fixture.path("invalid-site/content"), templates: Fixture.templates, output: output)
+        XCTAssertTrue(SiteBuilder(options: bad).build().hasErrors)
+        XCTAssertEqual(snapshot(output), before)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: (output as NSString).deletingLastPathComponent)
+                        .filter { $0.hasPrefix(".sitegen-swap") }, [])
+    }
+
+    private func snapshot(_ folder: String) -> [String: [UInt8]] {
+        var result: [String: [UInt8]] = [:]
+        for file in DiskFileSystem().files(under: folder).files { result[file] = DiskFileSystem().contents(of: folder + "/" + file) }
+        return result
+    }
+}

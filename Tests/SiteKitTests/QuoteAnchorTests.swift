@@ -1,0 +1,85 @@
+import XCTest
+@testable import SiteKit
+
+final class QuoteAnchorTests: XCTestCase {
+    // As the 2002 memo's copy was: hard-wrapped, curly quotes, a dash lost and restored.
+    let memo = Fixture.document("""
+    Igor Ivanov, Russia’s foreign minister, noted that cooperation “has
+    made Russia and the United States allies again—for the first time since World War II.”
+
+    The first school believes the *United States’* interest in ties with
+    Russia is purely tactical.
+
+    Russia is an ally. Later, Russia is an ally again.
+    """)
+
+    func anchored(_ quote: String, prefix: String? = nil, suffix: String? = nil) -> Anchor? {
+        try? QuoteAnchor.anchor(quote: Fixture.quote(quote), prefix: prefix, suffix: suffix, in: memo).get()
+    }
+
+    func failure(_ quote: String, prefix: String? = nil, suffix: String? = nil) -> String? {
+        guard case .failure(let d) = QuoteAnchor.anchor(quote: Fixture.quote(quote), prefix: prefix, suffix: suffix, in: memo) else { return nil }
+        return d.formatted
+    }
+
+    func text(_ anchor: Anchor?) -> String? {
+        guard let anchor, let paragraph = memo.paragraph(anchor.paragraph) else { return nil }
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: paragraph.plain[anchor.range])
+        return String(view)
+    }
+
+    func testQuoteAcrossHardLineBreakWithStraightQuotesAndHyphen() {
+        let anchor = anchored("cooperation \"has made Russia and the United States allies again-for the first")
+        XCTAssertEqual(anchor?.paragraph, 1)
+        XCTAssertEqual(text(anchor), "cooperation “has made Russia and the United States allies again—for the first")
+    }
+
+    func testQuoteAcrossEmphasis() {
+        let anchor = anchored("believes the United States' interest")
+        XCTAssertEqual(anchor?.paragraph, 2)
+        XCTAssertEqual(text(anchor), "believes the United States’ interest")
+    }
+
+    func testPrefixAndSuffixPickOneOfSeveralMatches() {
+        XCTAssertEqual(text(anchored("Russia is an ally", suffix: "again")), "Russia is an ally")
+        XCTAssertEqual(anchored("Russia is an ally", suffix: "again")?.range, 26..<43)
+        XCTAssertEqual(anchored("Russia is an ally", prefix: "Later,")?.range, 26..<43)
+        XCTAssertEqual(anchored("Russia is an ally", suffix: ". Later")?.range, 0..<17)
+    }
+
+    func testAmbiguousQuoteListsEachMatch() {
+        XCTAssertEqual(failure("Russia is an ally"), """
+        content/annotations/memo/note.md:2:8: error: quote matches 2 passages in source 'memo'; add 'prefix' or 'suffix' to pick one
+        content/annotations/memo/note.md:2:8: note: ¶3: "Russia is an ally. Later, Russia is an ally again."
+        content/annotations/memo/note.md:2:8: note: ¶3: "Russia is an ally. Later, Russia is an ally again."
+        """)
+    }
+
+    func testNotFoundNamesTheClosestPassage() {
+        XCTAssertEqual(failure("Russia is purely strategic"), """
+        content/annotations/memo/note.md:2:8: error: quote not found in source 'memo'
+        content/annotations/memo/note.md:2:8: note: closest passage is ¶2 (80% similar): "…ties with Russia is purely tactical."
+        """)
+    }
+
+    func testNothingSimilarGivesNoGuess() {
+        XCTAssertEqual(failure("zzzz qqqq xxxx"), "content/annotations/memo/note.md:2:8: error: quote not found in source 'memo'")
+    }
+
+    func testPrefixThatNeverOccurs() {
+        XCTAssertEqual(failure("Russia is an ally", prefix: "Moscow"),
+                       "content/annotations/memo/note.md:2:8: error: quote occurs 2 times in source 'memo' but never with the given prefix/suffix")
+    }
+
+    func testOverlappingHighlightsStayWellFormed() {
+        let document = Fixture.document("Alpha *beta gamma* delta epsilon.")
+        let paragraph = document.paragraph(1)!
+        let wraps = [
+            InlineWrap(range: 0..<10) { piece, isLast in ("<mark data-a=\"\(piece)\">", "</mark>" + (isLast ? "[1]" : "")) },
+            InlineWrap(range: 8..<22) { piece, isLast in ("<mark data-b=\"\(piece)\">", "</mark>" + (isLast ? "[2]" : "")) },
+        ]
+        let html = Cmark.renderHTML(MarkdownNode(.document, children: [paragraph.node.wrapping(wraps)]))
+        XCTAssertEqual(html, "<p><mark data-a=\"0\">Alpha </mark><em><mark data-a=\"1\">be<mark data-b=\"0\">ta</mark></mark>[1]<mark data-b=\"1\"> gamma</mark></em><mark data-b=\"2\"> delta</mark>[2] epsilon.</p>\n")
+    }
+}

@@ -1,0 +1,21 @@
+import Foundation
+@testable import SiteKit
+
+/// Paths of the repository and of the test fixtures.
+enum Fixture {
+    static let testsFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    static let repository = testsFolder.deletingLastPathComponent().deletingLastPathComponent()
+    static func path(_ relative: String) -> String { testsFolder.appendingPathComponent("Fixtures/" + relative).path }
+    static var templates: String { repository.appendingPathComponent("templates").path }
+
+    /// A source document parsed from Markdown, as the resolver would make it.
+    static func document(_ markdown: String, id: String = "memo") -> SourceDocument {
+        SourceDocument(Source(id: SourceID(id), file: "content/sources/\(id).md", title: "T", titleSupplied: false, author: nil,
+                              publisher: nil, date: PartialDate("2002")!, url: nil, summary: "", editorNote: nil, corrections: [],
+                              body: Body(markdown: markdown, firstLine: 5, file: "content/sources/\(id).md")))
+    }
+
+    static func quote(_ text: String, line: Int = 2, column: Int = 8) -> Located<String> {
+        Located(text, at: SourceLocation(file: "content/annotations/memo/note.md", line: line, column: column))
+    }
+}
