@@ -35,6 +35,11 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Prints timings of the costly steps on pathological inputs; run with -c release.
+        .executableTarget(
+            name: "sitegen-bench",
+            dependencies: ["SiteKit"]
+        ),
         .testTarget(
             name: "SiteKitTests",
             dependencies: ["SiteKit"],

@@ -15,12 +15,56 @@ extension MarkdownNode {
     /// Wraps each range of this node's plain text (offsets as in `plainText`) in custom inline
     /// nodes. Wraps are applied in order, so later ones nest inside earlier ones they overlap.
     public func wrapping(_ wraps: [InlineWrap]) -> MarkdownNode {
+        // Cut text nodes at every boundary first, in one pass, so that no wrap has to cut (and
+        // copy) the remainder of a long text node again.
+        var boundaries: [Int] = []
+        for wrap in wraps where !wrap.range.isEmpty { boundaries += [wrap.range.lowerBound, wrap.range.upperBound] }
         var node = self
+        var cursor = 0
+        node.children = MarkdownNode.splitText(children, from: 0, at: Array(Set(boundaries)).sorted(), cursor: &cursor)
         for wrap in wraps where !wrap.range.isEmpty {
             var piece = 0
             node.children = MarkdownNode.wrapChildren(node.children, from: 0, wrap, piece: &piece, inline: node.holdsInlines)
         }
         return node
+    }
+
+    /// Children with every text node cut at the given offsets (sorted, relative to the parent's
+    /// plain text); `cursor` is the index of the first boundary not yet passed.
+    private static func splitText(_ children: [MarkdownNode], from start: Int, at boundaries: [Int], cursor: inout Int) -> [MarkdownNode] {
+        var result: [MarkdownNode] = []
+        result.reserveCapacity(children.count)
+        var position = start
+        for child in children {
+            let end = position + child.plainLength
+            while cursor < boundaries.count && boundaries[cursor] <= position { cursor += 1 }
+            if cursor == boundaries.count || boundaries[cursor] >= end {
+                result.append(child)
+            } else if case .text(let literal) = child.kind {
+                var scalars = literal.unicodeScalars[...]
+                var offset = position
+                while cursor < boundaries.count && boundaries[cursor] < end {
+                    let cut = scalars.index(scalars.startIndex, offsetBy: boundaries[cursor] - offset)
+                    var piece = child
+                    piece.kind = .text(String(scalars[..<cut]))
+                    result.append(piece)
+                    scalars = scalars[cut...]
+                    offset = boundaries[cursor]
+                    cursor += 1
+                }
+                var rest = child
+                rest.kind = .text(String(scalars))
+                result.append(rest)
+            } else if child.children.isEmpty {
+                result.append(child)
+            } else {
+                var copy = child
+                copy.children = splitText(child.children, from: position, at: boundaries, cursor: &cursor)
+                result.append(copy)
+            }
+            position = end
+        }
+        return result
     }
 
     var isHeading: Bool {
@@ -32,10 +76,22 @@ extension MarkdownNode {
     var holdsInlines: Bool { !isBlock || kind == .paragraph || isHeading }
 
     private static func wrapChildren(_ children: [MarkdownNode], from start: Int, _ wrap: InlineWrap, piece: inout Int, inline: Bool) -> [MarkdownNode] {
-        var result: [MarkdownNode] = []
-        result.reserveCapacity(children.count)
+        // Only the children the range touches are rebuilt; the rest are kept as they are, so
+        // many highlights on one long paragraph stay cheap.
+        var lower = 0, offset = start
+        while lower < children.count && offset + children[lower].plainLength <= wrap.range.lowerBound {
+            offset += children[lower].plainLength
+            lower += 1
+        }
+        var upper = lower, end = offset
+        while upper < children.count && end < wrap.range.upperBound {
+            end += children[upper].plainLength
+            upper += 1
+        }
+        var result = Array(children[..<lower])
+        result.reserveCapacity(children.count + 2)
         var run: [MarkdownNode] = []
-        var position = start
+        var position = offset
         func flush() {
             guard !run.isEmpty else { return }
             let markup = wrap.markup(piece, position >= wrap.range.upperBound)
@@ -43,7 +99,7 @@ extension MarkdownNode {
             piece += 1
             run = []
         }
-        for child in children {
+        for child in children[lower..<upper] {
             let length = child.plainLength
             let childStart = position
             let childEnd = position + length
@@ -96,8 +152,8 @@ extension MarkdownNode {
                 result.append(copy)
             }
         }
-        position = start + children.reduce(0) { $0 + $1.plainLength }
         flush()
+        result.append(contentsOf: children[upper...])
         return result
     }
 }

@@ -27,8 +27,11 @@ public struct MarkdownNode: Equatable, Sendable {
         case image(url: String, title: String)
     }
 
-    public var kind: Kind
-    public var children: [MarkdownNode]
+    public var kind: Kind { didSet { plainLength = Self.length(of: kind, children) } }
+    public var children: [MarkdownNode] { didSet { plainLength = Self.length(of: kind, children) } }
+    /// Length of `plainText` in Unicode scalars, kept up to date so that laying highlights over
+    /// a long paragraph does not measure the same text again for every highlight.
+    public private(set) var plainLength: Int
     public var line: Int
     public var column: Int
     /// Last line of a block in the parsed text (cmark gives it for blocks only).
@@ -40,6 +43,7 @@ public struct MarkdownNode: Equatable, Sendable {
         self.line = line
         self.column = column
         self.endLine = endLine
+        self.plainLength = Self.length(of: kind, children)
     }
 
     public var isBlock: Bool {
@@ -74,15 +78,16 @@ public struct MarkdownNode: Equatable, Sendable {
         }
     }
 
-    /// Length of `plainText` in Unicode scalars.
-    public var plainLength: Int {
+    private static func length(of kind: Kind, _ children: [MarkdownNode]) -> Int {
         switch kind {
         case .text(let s), .code(let s):
             return s.unicodeScalars.count
         case .softBreak, .lineBreak:
             return 1
+        case .document, .blockQuote, .list, .item, .codeBlock, .htmlBlock, .customBlock, .paragraph, .heading, .thematicBreak:
+            return children.reduce(1) { $0 + $1.plainLength }
         default:
-            return children.reduce(isBlock ? 1 : 0) { $0 + $1.plainLength }
+            return children.reduce(0) { $0 + $1.plainLength }
         }
     }
 }

@@ -23,6 +23,12 @@ public struct Body: Sendable {
     public var markdown: String
     public var firstLine: Int
     public var file: String
+
+    public init(markdown: String, firstLine: Int, file: String) {
+        self.markdown = markdown
+        self.firstLine = firstLine
+        self.file = file
+    }
 }
 
 public struct Source: Sendable {
@@ -43,6 +49,22 @@ public struct Source: Sendable {
     public var editorNote: String?
     public var corrections: [Correction]
     public var body: Body
+
+    public init(id: SourceID, file: String, title: String, titleSupplied: Bool, author: String?, publisher: String?,
+                date: PartialDate, url: String?, summary: String, editorNote: String?, corrections: [Correction], body: Body) {
+        self.id = id
+        self.file = file
+        self.title = title
+        self.titleSupplied = titleSupplied
+        self.author = author
+        self.publisher = publisher
+        self.date = date
+        self.url = url
+        self.summary = summary
+        self.editorNote = editorNote
+        self.corrections = corrections
+        self.body = body
+    }
 }
 
 public enum NoteKind: String, CaseIterable, Sendable {
