@@ -20,6 +20,9 @@ struct FolderOptions: ParsableArguments {
 
     @Option(help: "Absolute URL the site will be served from; enables canonical links and sitemap.xml.")
     var baseURL: String?
+
+    @Flag(help: "Treat warnings as errors.")
+    var strict = false
 }
 
 struct Build: ParsableCommand {
@@ -32,7 +35,8 @@ struct Build: ParsableCommand {
 
     func run() throws {
         let started = Date()
-        let options = SiteBuilder.Options(content: folders.content, templates: folders.templates, output: output, baseURL: folders.baseURL)
+        var options = SiteBuilder.Options(content: folders.content, templates: folders.templates, output: output, baseURL: folders.baseURL)
+        options.strict = folders.strict
         let outcome = SiteBuilder(options: options).build()
         Report.diagnostics(outcome.diagnostics)
         guard !outcome.hasErrors, let summary = outcome.summary else {
@@ -43,15 +47,28 @@ struct Build: ParsableCommand {
     }
 }
 
+enum DiagnosticFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json
+}
+
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Check the content and templates as a build would, writing nothing.")
 
     @OptionGroup var folders: FolderOptions
 
+    @Option(help: "How to print diagnostics: 'text' (compiler style) or 'json' (one document on standard output).")
+    var format: DiagnosticFormat = .text
+
     func run() throws {
         let started = Date()
-        let options = SiteBuilder.Options(content: folders.content, templates: folders.templates, baseURL: folders.baseURL)
+        var options = SiteBuilder.Options(content: folders.content, templates: folders.templates, baseURL: folders.baseURL)
+        options.strict = folders.strict
         let outcome = SiteBuilder(options: options).run()
+        if format == .json {
+            Report.line(DiagnosticJSON.encode(outcome.diagnostics))
+            if outcome.hasErrors { throw ExitCode.failure }
+            return
+        }
         Report.diagnostics(outcome.diagnostics)
         guard !outcome.hasErrors, let summary = outcome.summary else {
             Report.failure(outcome.diagnostics)

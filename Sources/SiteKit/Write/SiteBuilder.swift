@@ -7,6 +7,8 @@ public struct SiteBuilder {
         public var templates: String
         public var output: String
         public var baseURL: String?
+        /// Warnings count as errors.
+        public var strict = false
         public init(content: String = "content", templates: String = "templates", output: String = "public", baseURL: String? = nil) {
             self.content = content
             self.templates = templates
@@ -42,6 +44,15 @@ public struct SiteBuilder {
 
     /// Everything but writing: the files a build would write, or the diagnostics that stop it.
     public func run() -> Outcome {
+        var outcome = assemble()
+        if options.strict {
+            outcome.diagnostics = outcome.diagnostics.map(\.promotedToError)
+            if outcome.hasErrors { outcome.files = []; outcome.summary = nil }
+        }
+        return outcome
+    }
+
+    private func assemble() -> Outcome {
         var diagnostics: [Diagnostic] = []
         let (templates, assets, templateDiagnostics) = loadTemplates()
         diagnostics += templateDiagnostics

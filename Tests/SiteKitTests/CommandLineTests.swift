@@ -1,0 +1,83 @@
+import XCTest
+
+/// The `sitegen` executable as a user runs it: exit status, diagnostics, summary line.
+final class CommandLineTests: XCTestCase {
+    struct Run { var status: Int32; var stdout: String; var stderr: String }
+
+    func sitegen(_ arguments: [String]) throws -> Run {
+        let binary = Bundle(for: Self.self).bundleURL.appendingPathComponent("sitegen")
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        process.currentDirectoryURL = Fixture.testsFolder.appendingPathComponent("Fixtures")
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, stdout: stdout, stderr: stderr)
+    }
+
+    /// The summary's elapsed time is the one part that changes between runs.
+    func withoutTime(_ text: String) -> String {
+        text.replacingOccurrences(of: #"in \d+\.\d\d s"#, with: "in T s", options: .regularExpression)
+    }
+
+    func testCheckOfValidSite() throws {
+        let run = try sitegen(["check", "--content", "valid-site/content", "--templates", Fixture.templates])
+        XCTAssertEqual(run.status, 0)
+        XCTAssertEqual(run.stderr, "")
+        XCTAssertEqual(withoutTime(run.stdout), "Checked 10 pages (1 source, 2 annotations, 3 actors, 2 events, 2 terms) in T s; nothing written.\n")
+    }
+
+    func testCheckOfInvalidSiteExitsOneWithSortedDiagnostics() throws {
+        let run = try sitegen(["check", "--content", "invalid-site/content", "--templates", Fixture.templates])
+        XCTAssertEqual(run.status, 1)
+        XCTAssertEqual(run.stderr.split(separator: "\n").first, "invalid-site/content/actors/russia.md:4:21: error: alias 'Moscow' is also an alias of actor 'moscow-city'")
+        XCTAssertEqual(run.stderr.split(separator: "\n").count, 18)
+        XCTAssertEqual(run.stdout, "Build failed: 16 errors; nothing written.\n")
+    }
+
+    func testStrictTurnsWarningsIntoErrors() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sitegen-strict-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("actors"), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: Fixture.testsFolder.appendingPathComponent("Fixtures/valid-site/content/site.yml"), to: folder.appendingPathComponent("site.yml"))
+        try "---\nname: Chad\nkind: state\n---\nA state.\n".write(to: folder.appendingPathComponent("actors/chad.md"), atomically: true, encoding: .utf8)
+        let lenient = try sitegen(["check", "--content", folder.path, "--templates", Fixture.templates])
+        XCTAssertEqual(lenient.status, 0)
+        XCTAssertEqual(lenient.stderr, "\(folder.path)/actors/chad.md:1:1: warning: actor 'chad' is never mentioned in a source nor referenced\n")
+        let strict = try sitegen(["check", "--strict", "--content", folder.path, "--templates", Fixture.templates])
+        XCTAssertEqual(strict.status, 1)
+        XCTAssertEqual(strict.stderr, "\(folder.path)/actors/chad.md:1:1: error: actor 'chad' is never mentioned in a source nor referenced\n")
+        XCTAssertEqual(strict.stdout, "Build failed: 1 error; nothing written.\n")
+    }
+
+    func testJSONDiagnostics() throws {
+        let run = try sitegen(["check", "--format", "json", "--content", "invalid-site/content", "--templates", Fixture.templates])
+        XCTAssertEqual(run.status, 1)
+        let document = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as! [String: Any]
+        XCTAssertEqual(document["errors"] as? Int, 16)
+        XCTAssertEqual(document["warnings"] as? Int, 0)
+        let first = (document["diagnostics"] as! [[String: Any]])[0]
+        XCTAssertEqual(first["file"] as? String, "invalid-site/content/actors/russia.md")
+        XCTAssertEqual(first["line"] as? Int, 4)
+        XCTAssertEqual(first["column"] as? Int, 21)
+        XCTAssertEqual(first["severity"] as? String, "error")
+        XCTAssertEqual(first["message"] as? String, "alias 'Moscow' is also an alias of actor 'moscow-city'")
+        XCTAssertEqual((first["notes"] as? [[String: Any]])?.first?["message"] as? String, "first given here")
+    }
+
+    func testUsageMistakeExits64() throws {
+        let run = try sitegen(["build", "--no-such-option"])
+        XCTAssertEqual(run.status, 64)
+    }
+
+    func testMissingContentFolder() throws {
+        let run = try sitegen(["check", "--content", "nowhere", "--templates", Fixture.templates])
+        XCTAssertEqual(run.status, 1)
+        XCTAssertEqual(run.stderr, "nowhere:1:1: error: content folder 'nowhere' does not exist\n")
+    }
+}
