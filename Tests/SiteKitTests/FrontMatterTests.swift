@@ -62,6 +62,11 @@ final class FrontMatterTests: XCTestCase {
         XCTAssertEqual(diagnostics, ["content/actors/iran.md:4:1: warning: unknown key 'alias' is ignored; did you mean 'aliases'?"])
     }
 
+    func testSourceURLMustBeHTTP() {
+        let (_, diagnostics) = load(["sources/s.md": "---\ntitle: T\nauthor: null\npublisher: null\ndate: \"2001\"\nurl: javascript:alert(1)\nsummary: S\n---\nText.\n"])
+        XCTAssertEqual(diagnostics, ["content/sources/s.md:6:6: error: 'url' must be an http:// or https:// address, found 'javascript:alert(1)'"])
+    }
+
     func testBOMAndCRLFWork() {
         let (corpus, diagnostics) = load(["actors/iran.md": "\u{FEFF}---\r\nname: Iran\r\nkind: state\r\n---\r\nBody\r\n"])
         XCTAssertEqual(diagnostics, [])

@@ -175,6 +175,9 @@ public struct ContentLoader {
         let publisher = reader.nullableString("publisher")
         let date = date(reader.string("date", required: true), key: "date", reader: &reader)
         let url = reader.string("url")
+        if let url, !(url.value.hasPrefix("https://") || url.value.hasPrefix("http://")) {
+            reader.error(url.location, "'url' must be an http:// or https:// address, found '\(url.value)'")
+        }
         let summary = reader.string("summary", required: true)
         let editorNote = reader.string("editor_note")
         var corrections: [Source.Correction] = []

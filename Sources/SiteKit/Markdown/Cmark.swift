@@ -8,9 +8,9 @@ import Darwin
 /// The only place that talks to libcmark. It owns every C pointer: documents are parsed into
 /// `MarkdownNode` values, and values are turned back into a cmark tree only to be rendered.
 public enum Cmark {
-    /// Parses CommonMark with smart punctuation. Block nodes carry their source position.
-    public static func parse(_ markdown: String) -> MarkdownNode {
-        let options = CMARK_OPT_SMART | CMARK_OPT_SOURCEPOS
+    /// Parses CommonMark, by default with smart punctuation. Nodes carry their source position.
+    public static func parse(_ markdown: String, smart: Bool = true) -> MarkdownNode {
+        let options = (smart ? CMARK_OPT_SMART : 0) | CMARK_OPT_SOURCEPOS
         var bytes = Array(markdown.utf8)
         let root: OpaquePointer? = bytes.withUnsafeMutableBufferPointer { buffer in
             buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: max(buffer.count, 1)) {
@@ -26,9 +26,15 @@ public enum Cmark {
     /// becomes a comment and `javascript:`-style URLs are dropped, while the generator's own
     /// `customBlock`/`customInline` markup is emitted verbatim.
     public static func renderHTML(_ node: MarkdownNode) -> String {
+        renderHTML(node, unsafe: false)
+    }
+
+    /// `unsafe` exists only so the conformance test can show that safe mode is the one reason
+    /// some spec examples render differently; pages never use it.
+    static func renderHTML(_ node: MarkdownNode, unsafe: Bool) -> String {
         guard let root = makeNode(node) else { return "" }
         defer { cmark_node_free(root) }
-        guard let html = cmark_render_html(root, CMARK_OPT_DEFAULT) else { return "" }
+        guard let html = cmark_render_html(root, unsafe ? CMARK_OPT_UNSAFE : CMARK_OPT_DEFAULT) else { return "" }
         defer { free(html) }
         return String(cString: html)
     }

@@ -118,13 +118,26 @@ struct CrossLinks {
                 if node.children.isEmpty, let name = name(of: target) {
                     node.children = [MarkdownNode(.text(name))]
                 }
-            } else if Self.isUnsafe(url) {
-                node.kind = .link(url: "", title: title)
+                node.children = node.children.map { rewrite($0, root: root) }
+                return node
             }
-        } else if case .image(let url, let title) = node.kind, Self.isUnsafe(url) {
-            node.kind = .image(url: "", title: title)
         }
+        if case .image = node.kind { return Self.neutralizingUnsafeURLs(node) }
+        if case .link = node.kind { return Self.neutralizingUnsafeURLs(node) }
         node.children = node.children.map { rewrite($0, root: root) }
+        return node
+    }
+
+    /// The tree with every link or image URL of a script-capable or embedding scheme emptied.
+    /// Text is untouched, so plain-text offsets (anchors, mentions) stay valid.
+    static func neutralizingUnsafeURLs(_ node: MarkdownNode) -> MarkdownNode {
+        var node = node
+        switch node.kind {
+        case .link(let url, let title) where isUnsafe(url): node.kind = .link(url: "", title: title)
+        case .image(let url, let title) where isUnsafe(url): node.kind = .image(url: "", title: title)
+        default: break
+        }
+        node.children = node.children.map(neutralizingUnsafeURLs)
         return node
     }
 
