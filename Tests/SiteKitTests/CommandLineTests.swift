@@ -29,7 +29,7 @@ final class CommandLineTests: XCTestCase {
         let run = try sitegen(["check", "--content", "valid-site/content", "--templates", Fixture.templates])
         XCTAssertEqual(run.status, 0)
         XCTAssertEqual(run.stderr, "")
-        XCTAssertEqual(withoutTime(run.stdout), "Checked 10 pages (1 source, 2 annotations, 3 actors, 2 events, 2 terms) in T s; nothing written.\n")
+        XCTAssertEqual(withoutTime(run.stdout), "Checked 11 pages (1 source, 2 annotations, 3 actors, 2 events, 2 terms) in T s; nothing written.\n")
     }
 
     func testCheckOfInvalidSiteExitsOneWithSortedDiagnostics() throws {

@@ -13,6 +13,7 @@ public enum Paths {
     public static func event(_ id: EventID) -> String { "timeline/index.html#\(id.raw)" }
     public static let glossary = "glossary/index.html"
     public static func term(_ id: TermID) -> String { "glossary/index.html#\(id.raw)" }
+    public static let search = "search/index.html"
     public static let notFound = "404.html"
 
     /// The prefix that leads from a page back to the site root: `../../` for `actors/x/index.html`.

@@ -46,6 +46,9 @@ public struct SiteRenderer {
                           section: "timeline", content: TimelineRenderer(site: site, links: links, templates: templates).html()))
         files.append(page(Paths.glossary, title: "Glossary", description: "The categories of alliance the sources argue about.",
                           section: "glossary", content: GlossaryRenderer(site: site, links: links, templates: templates).html()))
+        files.append(page(Paths.search, title: "Search", description: "Search the sources, notes, actors, events and glossary.",
+                          section: "search", content: templates.render("search", ["root": Paths.root(of: Paths.search)])))
+        files.append(SearchIndex.file(for: site))
         files.append(page(Paths.notFound, title: "Page not found", description: "This page does not exist.", section: "",
                           content: templates.render("not-found", ["root": ""]), canonical: false))
         return files
@@ -54,7 +57,7 @@ public struct SiteRenderer {
     private func page(_ path: String, title: String, description: String, section: String, content: String, canonical: Bool = true) -> OutputFile {
         let root = Paths.root(of: path)
         let nav = [("Sources", Paths.sources, "sources"), ("Actors", Paths.actors, "actors"), ("Relations", Paths.relations, "relations"),
-                   ("Timeline", Paths.timeline, "timeline"), ("Glossary", Paths.glossary, "glossary")]
+                   ("Timeline", Paths.timeline, "timeline"), ("Glossary", Paths.glossary, "glossary"), ("Search", Paths.search, "search")]
             .map { NavItem(label: $0.0, href: root + $0.1, current: $0.2 == section) }
         var canonicalURL: String?
         if canonical, let base = site.site.baseURL {
