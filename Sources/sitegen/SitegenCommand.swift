@@ -7,7 +7,7 @@ struct Sitegen: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sitegen",
         abstract: "Builds the annotated reader: source texts, annotations, actors, timeline and glossary as a static site.",
-        subcommands: [Build.self, Check.self])
+        subcommands: [Build.self, Check.self, New.self])
 }
 
 /// Folder options shared by every command.
@@ -75,6 +75,67 @@ struct Check: ParsableCommand {
             throw ExitCode.failure
         }
         Report.line("Checked \(summary.pages) pages (\(Report.counts(summary))\(Report.warnings(outcome.diagnostics))) in \(Report.elapsed(since: started)); nothing written.")
+    }
+}
+
+struct New: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write a ready-to-edit content file.",
+        subcommands: [NewAnnotation.self, NewActor.self, NewEvent.self, NewTerm.self])
+}
+
+struct NewAnnotation: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "annotation", abstract: "A new annotation, after checking that its quote anchors.")
+
+    @Option(help: "Id of the source the quote is from.") var source: String
+    @Option(help: "The exact words of the passage.") var quote: String
+    @Option(help: "File name without .md (default: the quote's first words).") var name: String?
+    @Option(help: "Content folder.") var content = "content"
+
+    func run() throws {
+        try New.write(Scaffold.annotation(source: source, quote: quote, name: name, content: content, fileSystem: DiskFileSystem()))
+    }
+}
+
+/// `sitegen new actor|event|term ID`: a skeleton with every required key.
+struct EntryArguments: ParsableArguments {
+    @Argument(help: "The new id (file name without .md).") var id: String
+    @Option(help: "Content folder.") var content = "content"
+}
+
+struct NewActor: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "actor", abstract: "A new actor.")
+    @OptionGroup var entry: EntryArguments
+    func run() throws { try New.write(Scaffold.entry(.actor, id: entry.id, content: entry.content, fileSystem: DiskFileSystem())) }
+}
+
+struct NewEvent: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "event", abstract: "A new timeline event.")
+    @OptionGroup var entry: EntryArguments
+    func run() throws { try New.write(Scaffold.entry(.event, id: entry.id, content: entry.content, fileSystem: DiskFileSystem())) }
+}
+
+struct NewTerm: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "term", abstract: "A new glossary term.")
+    @OptionGroup var entry: EntryArguments
+    func run() throws { try New.write(Scaffold.entry(.term, id: entry.id, content: entry.content, fileSystem: DiskFileSystem())) }
+}
+
+
+
+extension New {
+    static func write(_ result: Result<OutputFile, Scaffold.Failure>) throws {
+        switch result {
+        case .failure(let failure):
+            Report.diagnostics(failure.diagnostics)
+            Report.line("Nothing written.")
+            throw ExitCode.failure
+        case .success(let file):
+            let url = URL(fileURLWithPath: file.path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(file.bytes).write(to: url)
+            Report.line("Wrote \(file.path)")
+        }
     }
 }
 
