@@ -111,7 +111,7 @@ enum PageModelFields {
             CorrectionModel(original: "", corrected: "", paragraphHref: nil, paragraph: nil),
             AnnotationListItem(number: 0, name: "", kind: "", kindLabel: "", paragraph: 0, quote: "", noteHTML: ""),
             SourcePageModel(title: "", titleSupplied: false, author: nil, publisher: nil, date: "", url: nil, summary: "", editorNoteHTML: nil,
-                            corrections: [], hasCorrections: false, citation: "", bodyHTML: "", annotations: [], hasAnnotations: false),
+                            corrections: [], hasCorrections: false, citation: "", pageURL: nil, bodyHTML: "", annotations: [], hasAnnotations: false),
             NoteModel(name: "", number: 0, kind: "", kindLabel: "", bodyHTML: ""),
             ActorGroupModel(label: "", actors: []),
             ActorSummaryModel(name: "", href: "", mentions: 0, mentionLabel: ""),

@@ -25,6 +25,31 @@ final class GoldenSiteTests: XCTestCase {
         }
     }
 
+    func testBaseURLAddsSitemapAndCanonicalLinks() {
+        let options = SiteBuilder.Options(content: Fixture.path("valid-site/content"), templates: Fixture.templates, baseURL: "https://example.org/reader")
+        let files = Dictionary(uniqueKeysWithValues: SiteBuilder(options: options).run().files.map { ($0.path, String(decoding: $0.bytes, as: UTF8.self)) })
+        XCTAssertEqual(files["sitemap.xml"], """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+          <url><loc>https://example.org/reader/actors/</loc></url>
+          <url><loc>https://example.org/reader/actors/riac/</loc></url>
+          <url><loc>https://example.org/reader/actors/russia/</loc></url>
+          <url><loc>https://example.org/reader/actors/united-states/</loc></url>
+          <url><loc>https://example.org/reader/glossary/</loc></url>
+          <url><loc>https://example.org/reader/</loc></url>
+          <url><loc>https://example.org/reader/relations/</loc></url>
+          <url><loc>https://example.org/reader/search/</loc></url>
+          <url><loc>https://example.org/reader/sources/memo/</loc></url>
+          <url><loc>https://example.org/reader/timeline/</loc></url>
+        </urlset>
+
+        """)
+        XCTAssertEqual(files["robots.txt"], "User-agent: *\nAllow: /\nSitemap: https://example.org/reader/sitemap.xml\n")
+        XCTAssertEqual(files["actors/russia/index.html"]?.split(separator: "\n").first { $0.hasPrefix("<link rel=\"canonical\"") },
+                       "<link rel=\"canonical\" href=\"https://example.org/reader/actors/russia/\">")
+        XCTAssertEqual(files["404.html"]?.contains("rel=\"canonical\""), false)
+    }
+
     func testTwoBuildsAreByteIdentical() {
         let options = SiteBuilder.Options(content: Fixture.path("valid-site/content"), templates: Fixture.templates)
         XCTAssertEqual(SiteBuilder(options: options).run().files, SiteBuilder(options: options).run().files)

@@ -61,6 +61,8 @@ struct SourcePageModel {
     var corrections: [CorrectionModel]
     var hasCorrections: Bool
     var citation: String
+    /// The page's absolute address, when the site has a base URL.
+    var pageURL: String?
     var bodyHTML: String
     var annotations: [AnnotationListItem]
     var hasAnnotations: Bool

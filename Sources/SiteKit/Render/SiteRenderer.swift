@@ -115,6 +115,7 @@ public struct SiteRenderer {
             title: source.title, titleSupplied: source.titleSupplied, author: source.author, publisher: source.publisher,
             date: source.date.display, url: source.url, summary: source.summary, editorNoteHTML: editorNote,
             corrections: corrections, hasCorrections: !corrections.isEmpty, citation: citation,
+            pageURL: site.site.baseURL.map { ($0.hasSuffix("/") ? $0 : $0 + "/") + "sources/\(source.id.raw)/" },
             bodyHTML: renderer.bodyHTML(document), annotations: annotations, hasAnnotations: !annotations.isEmpty)
         return templates.render("source", model)
     }
