@@ -45,6 +45,16 @@ final class CmarkTests: XCTestCase {
         XCTAssertEqual(Cmark.renderHTML(node), "<div class=\"x\">\n<p><mark>a &lt; b</mark></p>\n</div>\n")
     }
 
+    func testDataImagesAreDropped() {
+        XCTAssertEqual(render("![x](data:image/png;base64,AAAA) [f](file:///etc/passwd)"), "<p><img src=\"\" alt=\"x\" /> <a href=\"\">f</a></p>\n")
+    }
+
+    func testExtremeNestingIsCutOffVisibly() {
+        let html = render(String(repeating: "> ", count: 5_000) + "deep\n")
+        XCTAssertEqual(html.components(separatedBy: "<blockquote>").count - 1, 256)
+        XCTAssertTrue(html.hasSuffix("<p>[content nested more than 256 levels deep is omitted]</p>\n" + String(repeating: "</blockquote>\n", count: 256)))
+    }
+
     func testSourcePositionsOfInlines() {
         let document = Cmark.parse("line one\nsee [x](actor:russia)")
         let link = document.children[0].children[3]

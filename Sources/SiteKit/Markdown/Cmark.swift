@@ -1,4 +1,5 @@
 import CCmark
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -19,7 +20,19 @@ public enum Cmark {
         }
         guard let root else { return MarkdownNode(.document) }
         defer { cmark_node_free(root) }
-        return value(of: root)
+        return value(of: root, depth: 0)
+    }
+
+    /// Deeper nesting than this (thousands of `>` or `*`) is cut off with a visible marker, so
+    /// that no later walk over the tree can exhaust the stack.
+    static let maximumDepth = 256
+
+    /// Link and image URLs that could run code or smuggle content (`javascript:`, `vbscript:`,
+    /// `data:`, `file:`) are emptied as the tree is read; cmark's safe mode alone lets `data:`
+    /// images through.
+    static func isUnsafe(_ url: String) -> Bool {
+        let lower = url.trimmingCharacters(in: .whitespaces).lowercased()
+        return ["javascript:", "vbscript:", "data:", "file:"].contains { lower.hasPrefix($0) }
     }
 
     /// Renders a tree as HTML in cmark's safe mode (no CMARK_OPT_UNSAFE): raw HTML from content
@@ -45,11 +58,16 @@ public enum Cmark {
         pointer.map { String(cString: $0) } ?? ""
     }
 
-    private static func value(of node: OpaquePointer) -> MarkdownNode {
+    private static func value(of node: OpaquePointer, depth: Int) -> MarkdownNode {
         var children: [MarkdownNode] = []
         var child = cmark_node_first_child(node)
+        if depth >= maximumDepth, child != nil {
+            let marker = MarkdownNode(.text("[content nested more than \(maximumDepth) levels deep is omitted]"))
+            children = [cmark_node_get_type(node) == CMARK_NODE_PARAGRAPH || !isBlockType(node) ? marker : MarkdownNode(.paragraph, children: [marker])]
+            child = nil
+        }
         while let current = child {
-            children.append(value(of: current))
+            children.append(value(of: current, depth: depth + 1))
             child = cmark_node_next(current)
         }
         let kind: MarkdownNode.Kind
@@ -79,14 +97,24 @@ public enum Cmark {
             kind = .customInline(enter: string(cmark_node_get_on_enter(node)), exit: string(cmark_node_get_on_exit(node)))
         case CMARK_NODE_EMPH: kind = .emphasis
         case CMARK_NODE_STRONG: kind = .strong
-        case CMARK_NODE_LINK: kind = .link(url: string(cmark_node_get_url(node)), title: string(cmark_node_get_title(node)))
-        case CMARK_NODE_IMAGE: kind = .image(url: string(cmark_node_get_url(node)), title: string(cmark_node_get_title(node)))
+        case CMARK_NODE_LINK: kind = .link(url: safeURL(node), title: string(cmark_node_get_title(node)))
+        case CMARK_NODE_IMAGE: kind = .image(url: safeURL(node), title: string(cmark_node_get_title(node)))
         default: kind = .text("")
         }
         return MarkdownNode(
             kind, children: children,
             line: Int(cmark_node_get_start_line(node)), column: Int(cmark_node_get_start_column(node)),
             endLine: Int(cmark_node_get_end_line(node)))
+    }
+
+    private static func safeURL(_ node: OpaquePointer) -> String {
+        let url = string(cmark_node_get_url(node))
+        return isUnsafe(url) ? "" : url
+    }
+
+    private static func isBlockType(_ node: OpaquePointer) -> Bool {
+        let type = cmark_node_get_type(node)
+        return type.rawValue >= CMARK_NODE_FIRST_BLOCK.rawValue && type.rawValue <= CMARK_NODE_LAST_BLOCK.rawValue
     }
 
     // MARK: - values → C tree

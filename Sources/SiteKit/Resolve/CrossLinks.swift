@@ -112,40 +112,14 @@ struct CrossLinks {
     /// empty link texts filled with the target's name.
     func rewrite(_ node: MarkdownNode, root: String) -> MarkdownNode {
         var node = node
-        if case .link(let url, let title) = node.kind {
-            if case .success(let target)? = LinkTarget.parse(url) {
-                node.kind = .link(url: root + path(of: target), title: title)
-                if node.children.isEmpty, let name = name(of: target) {
-                    node.children = [MarkdownNode(.text(name))]
-                }
-                node.children = node.children.map { rewrite($0, root: root) }
-                return node
+        if case .link(let url, let title) = node.kind, case .success(let target)? = LinkTarget.parse(url) {
+            node.kind = .link(url: root + path(of: target), title: title)
+            if node.children.isEmpty, let name = name(of: target) {
+                node.children = [MarkdownNode(.text(name))]
             }
         }
-        if case .image = node.kind { return Self.neutralizingUnsafeURLs(node) }
-        if case .link = node.kind { return Self.neutralizingUnsafeURLs(node) }
         node.children = node.children.map { rewrite($0, root: root) }
         return node
-    }
-
-    /// The tree with every link or image URL of a script-capable or embedding scheme emptied.
-    /// Text is untouched, so plain-text offsets (anchors, mentions) stay valid.
-    static func neutralizingUnsafeURLs(_ node: MarkdownNode) -> MarkdownNode {
-        var node = node
-        switch node.kind {
-        case .link(let url, let title) where isUnsafe(url): node.kind = .link(url: "", title: title)
-        case .image(let url, let title) where isUnsafe(url): node.kind = .image(url: "", title: title)
-        default: break
-        }
-        node.children = node.children.map(neutralizingUnsafeURLs)
-        return node
-    }
-
-    /// Schemes that can run code or smuggle content; cmark's safe mode already drops most,
-    /// this also drops `data:` images, which it allows.
-    static func isUnsafe(_ url: String) -> Bool {
-        let lower = url.trimmingCharacters(in: .whitespaces).lowercased()
-        return ["javascript:", "vbscript:", "data:", "file:"].contains { lower.hasPrefix($0) }
     }
 
     /// The file position of an inline node: cmark counts columns in bytes of the body.

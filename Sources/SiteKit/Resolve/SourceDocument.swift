@@ -21,7 +21,7 @@ public struct SourceDocument: Sendable {
     public init(_ source: Source) {
         self.source = source
         let lines = source.body.markdown.split(separator: "\n", omittingEmptySubsequences: false)
-        document = CrossLinks.neutralizingUnsafeURLs(PipeTable.convertTables(in: Cmark.parse(source.body.markdown), lines: lines))
+        document = PipeTable.convertTables(in: Cmark.parse(source.body.markdown), lines: lines)
         paragraphs = []
         for (index, block) in document.children.enumerated() {
             switch block.kind {
