@@ -9,8 +9,14 @@ struct SourcePageRenderer {
 
     func bodyHTML(_ document: SourceDocument) -> String {
         let annotations = site.annotations[document.source.id] ?? []
-        let actorMatcher = MultiPatternMatcher(patterns: site.actors.flatMap { actor in actor.aliases.map { ($0.value, LinkTarget.actor(actor.id)) } })
-        let termMatcher = MultiPatternMatcher(patterns: site.terms.flatMap { term in term.aliases.map { ($0.value, LinkTarget.term(term.id)) } })
+        // Mentions were found once by the resolver; here they are only grouped by paragraph.
+        var mentions: [Int: [(range: Range<Int>, target: LinkTarget)]] = [:]
+        for (id, occurrences) in site.actorMentions {
+            for o in occurrences where o.passage.source == document.source.id { mentions[o.passage.paragraph, default: []].append((o.range, .actor(id))) }
+        }
+        for (id, occurrences) in site.termUses {
+            for o in occurrences where o.passage.source == document.source.id { mentions[o.passage.paragraph, default: []].append((o.range, .term(id))) }
+        }
         var citingEvents: [Int: [Event]] = [:]
         for event in site.events {
             for passage in event.passages {
@@ -27,14 +33,14 @@ struct SourcePageRenderer {
             // Mentions: the first of each actor and term in the paragraph, never two links on one span.
             var linked: Set<LinkTarget> = []
             var taken: [Range<Int>] = []
-            let matches = (actorMatcher.matches(in: paragraph.text.scalars) + termMatcher.matches(in: paragraph.text.scalars))
-                .sorted { ($0.range.lowerBound, -$0.range.count) < ($1.range.lowerBound, -$1.range.count) }
-            for match in matches where !linked.contains(match.payload) && !taken.contains(where: { $0.overlaps(match.range) }) {
-                linked.insert(match.payload)
+            let matches = (mentions[paragraph.number] ?? [])
+                .sorted { ($0.range.lowerBound, -$0.range.count, $0.target.sortKey) < ($1.range.lowerBound, -$1.range.count, $1.target.sortKey) }
+            for match in matches where !linked.contains(match.target) && !taken.contains(where: { $0.overlaps(match.range) }) {
+                linked.insert(match.target)
                 taken.append(match.range)
-                let href = HTML.escape(root + links.path(of: match.payload))
-                let (cls, title) = describe(match.payload)
-                wraps.append(InlineWrap(range: paragraph.text.originalRange(match.range)) { _, _ in
+                let href = HTML.escape(root + links.path(of: match.target))
+                let (cls, title) = describe(match.target)
+                wraps.append(InlineWrap(range: match.range) { _, _ in
                     ("<a class=\"\(cls)\" href=\"\(href)\" title=\"\(HTML.escape(title))\">", "</a>")
                 })
             }

@@ -9,6 +9,17 @@ public enum LinkTarget: Hashable, Sendable {
 
     static let schemes = ["actor", "term", "event", "source"]
 
+    /// A stable order between targets that start at the same place (actors before terms).
+    var sortKey: String {
+        switch self {
+        case .actor(let id): return "0" + id.raw
+        case .term(let id): return "1" + id.raw
+        case .event(let id): return "2" + id.raw
+        case .source(let id): return "3" + id.raw
+        case .passage(let ref): return "4" + ref.description
+        }
+    }
+
     /// Why a cross-reference's target cannot be read.
     struct Malformed: Error { var reason: String }
 
