@@ -118,29 +118,9 @@ extension MarkdownNode {
                 run.append(child)
                 continue
             }
-            // Partly covered, or a block: split text, or descend into containers.
+            // Partly covered, or a block: descend into containers. Text never needs cutting
+            // here, because `wrapping` cut it at every boundary beforehand.
             switch child.kind {
-            case .text(let literal) where inline:
-                let scalars = Array(literal.unicodeScalars)
-                let cutStart = max(wrap.range.lowerBound - childStart, 0)
-                let cutEnd = min(wrap.range.upperBound - childStart, scalars.count)
-                func text(_ slice: ArraySlice<Unicode.Scalar>) -> MarkdownNode {
-                    var view = String.UnicodeScalarView()
-                    view.append(contentsOf: slice)
-                    var node = child
-                    node.kind = .text(String(view))
-                    return node
-                }
-                if cutStart > 0 {
-                    flush()
-                    result.append(text(scalars[..<cutStart]))
-                }
-                position = childStart + cutEnd
-                run.append(text(scalars[cutStart..<cutEnd]))
-                if cutEnd < scalars.count {
-                    flush()
-                    result.append(text(scalars[cutEnd...]))
-                }
             case .code, .softBreak, .lineBreak, .htmlInline, .image, .text:
                 // Atoms cannot be cut: a partly covered one stays outside the highlight.
                 flush()

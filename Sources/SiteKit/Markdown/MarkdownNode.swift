@@ -46,7 +46,9 @@ public struct MarkdownNode: Equatable, Sendable {
         self.plainLength = Self.length(of: kind, children)
     }
 
-    public var isBlock: Bool {
+    public var isBlock: Bool { Self.isBlock(kind) }
+
+    static func isBlock(_ kind: Kind) -> Bool {
         switch kind {
         case .document, .blockQuote, .list, .item, .codeBlock, .htmlBlock, .customBlock, .paragraph,
              .heading, .thematicBreak:
@@ -84,10 +86,8 @@ public struct MarkdownNode: Equatable, Sendable {
             return s.unicodeScalars.count
         case .softBreak, .lineBreak:
             return 1
-        case .document, .blockQuote, .list, .item, .codeBlock, .htmlBlock, .customBlock, .paragraph, .heading, .thematicBreak:
-            return children.reduce(1) { $0 + $1.plainLength }
         default:
-            return children.reduce(0) { $0 + $1.plainLength }
+            return children.reduce(isBlock(kind) ? 1 : 0) { $0 + $1.plainLength }
         }
     }
 }

@@ -9,6 +9,9 @@ public struct Corpus: Sendable {
 }
 
 public struct SiteConfig: Sendable {
+    /// `base_url` ending in exactly one `/`, ready to have a page path appended.
+    public var rootURL: String? { baseURL.map { $0.hasSuffix("/") ? $0 : $0 + "/" } }
+
     public var title: String
     public var subtitle: String
     public var language: String

@@ -60,9 +60,8 @@ public struct SiteRenderer {
                    ("Timeline", Paths.timeline, "timeline"), ("Glossary", Paths.glossary, "glossary"), ("Search", Paths.search, "search")]
             .map { NavItem(label: $0.0, href: root + $0.1, current: $0.2 == section) }
         var canonicalURL: String?
-        if canonical, let base = site.site.baseURL {
-            let trimmed = base.hasSuffix("/") ? base : base + "/"
-            canonicalURL = trimmed + (path.hasSuffix("index.html") ? String(path.dropLast("index.html".count)) : path)
+        if canonical, let root = site.site.rootURL {
+            canonicalURL = root + (path.hasSuffix("index.html") ? String(path.dropLast("index.html".count)) : path)
         }
         let model = LayoutModel(lang: site.site.language, siteTitle: site.site.title,
                                 title: path == Paths.home ? site.site.title : "\(title) · \(site.site.title)",
@@ -95,10 +94,9 @@ public struct SiteRenderer {
         let source = document.source
         let renderer = SourcePageRenderer(site: site, links: links, templates: templates, root: root)
         let corrections = source.corrections.map { correction -> CorrectionModel in
-            let needle = NormalizedText.query(correction.corrected.value)
-            let paragraph = document.paragraphs.first { !SubstringSearch.occurrences(of: needle, in: $0.text.scalars).isEmpty }
+            let paragraph = document.occurrences(of: correction.corrected.value).first?.paragraph
             return CorrectionModel(original: correction.original, corrected: correction.corrected.value,
-                                   paragraphHref: paragraph.map { "#p\($0.number)" }, paragraph: paragraph.map { "¶\($0.number)" })
+                                   paragraphHref: paragraph.map { "#p\($0)" }, paragraph: paragraph.map { "¶\($0)" })
         }
         let annotations = (site.annotations[source.id] ?? []).map { item in
             AnnotationListItem(number: item.number, name: item.annotation.name.raw, kind: item.annotation.kind.rawValue,
@@ -115,7 +113,7 @@ public struct SiteRenderer {
             title: source.title, titleSupplied: source.titleSupplied, author: source.author, publisher: source.publisher,
             date: source.date.display, url: source.url, summary: source.summary, editorNoteHTML: editorNote,
             corrections: corrections, hasCorrections: !corrections.isEmpty, citation: citation,
-            pageURL: site.site.baseURL.map { ($0.hasSuffix("/") ? $0 : $0 + "/") + "sources/\(source.id.raw)/" },
+            pageURL: site.site.rootURL.map { $0 + "sources/\(source.id.raw)/" },
             bodyHTML: renderer.bodyHTML(document), annotations: annotations, hasAnnotations: !annotations.isEmpty)
         return templates.render("source", model)
     }

@@ -25,7 +25,10 @@ struct SourcePageRenderer {
                 }
             }
         }
-        let corrections = document.source.corrections.map { NormalizedText.query($0.corrected.value) }
+        var corrections: [Int: [Range<Int>]] = [:]
+        for correction in document.source.corrections {
+            for (paragraph, range) in document.occurrences(of: correction.corrected.value) { corrections[paragraph, default: []].append(range) }
+        }
 
         var output = document.document
         for paragraph in document.paragraphs {
@@ -45,12 +48,10 @@ struct SourcePageRenderer {
                 })
             }
             // Editorial corrections are shown as insertions.
-            for needle in corrections {
-                for start in SubstringSearch.occurrences(of: needle, in: paragraph.text.scalars) {
-                    wraps.append(InlineWrap(range: paragraph.text.originalRange(start..<(start + needle.count))) { _, _ in
-                        ("<ins class=\"correction\" title=\"Editorial correction\">", "</ins>")
-                    })
-                }
+            for range in corrections[paragraph.number] ?? [] {
+                wraps.append(InlineWrap(range: range) { _, _ in
+                    ("<ins class=\"correction\" title=\"Editorial correction\">", "</ins>")
+                })
             }
             // Highlights, outermost first so nested ones sit inside.
             let here = annotations.filter { $0.anchor.paragraph == paragraph.number }

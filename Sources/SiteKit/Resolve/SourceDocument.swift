@@ -35,6 +35,17 @@ public struct SourceDocument: Sendable {
         }
     }
 
+    /// Every place `text` occurs, matched as quotes are (white space, quotes and dashes
+    /// folded): the paragraph number and the range in that paragraph's plain text.
+    public func occurrences(of text: String) -> [(paragraph: Int, range: Range<Int>)] {
+        let needle = NormalizedText.query(text)
+        return paragraphs.flatMap { paragraph in
+            SubstringSearch.occurrences(of: needle, in: paragraph.text.scalars).map {
+                (paragraph.number, paragraph.text.originalRange($0..<($0 + needle.count)))
+            }
+        }
+    }
+
     public func paragraph(_ number: Int) -> Paragraph? {
         number >= 1 && number <= paragraphs.count ? paragraphs[number - 1] : nil
     }

@@ -126,8 +126,7 @@ enum HostFiles {
     static func files(for site: ResolvedSite, pages: [String]) -> [OutputFile] {
         var robots = "User-agent: *\nAllow: /\n"
         var files: [OutputFile] = []
-        if let base = site.site.baseURL {
-            let root = base.hasSuffix("/") ? base : base + "/"
+        if let root = site.site.rootURL {
             robots += "Sitemap: \(root)sitemap.xml\n"
             var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
             for page in pages.sorted() where page.hasSuffix("index.html") {
