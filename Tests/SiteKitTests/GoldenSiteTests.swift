@@ -50,6 +50,25 @@ final class GoldenSiteTests: XCTestCase {
         XCTAssertEqual(files["404.html"]?.contains("rel=\"canonical\""), false)
     }
 
+    /// A server shows 404.html at any missing URL, however deep, so with a base URL its links are absolute paths.
+    func testNotFoundPageLinksFromTheBaseURLPath() {
+        let options = SiteBuilder.Options(content: Fixture.path("valid-site/content"), templates: Fixture.templates, baseURL: "https://example.org/reader")
+        let page = SiteBuilder(options: options).run().files.first { $0.path == "404.html" }.map { String(decoding: $0.bytes, as: UTF8.self) }
+        XCTAssertEqual(page?.split(separator: "\n").filter { $0.contains("href=\"/") || $0.contains("src=\"/") }, [
+            #"<link rel="icon" href="/reader/assets/favicon.svg" type="image/svg+xml">"#,
+            #"<link rel="stylesheet" href="/reader/assets/site.css">"#,
+            #"<script src="/reader/assets/preview.js" defer></script>"#,
+            #"<p class="site-title"><a href="/reader/index.html">Fixture Reader</a></p>"#,
+            #"<li><a href="/reader/index.html#sources">Sources</a></li>"#,
+            #"<li><a href="/reader/actors/index.html">Actors</a></li>"#,
+            #"<li><a href="/reader/relations/index.html">Relations</a></li>"#,
+            #"<li><a href="/reader/timeline/index.html">Timeline</a></li>"#,
+            #"<li><a href="/reader/glossary/index.html">Glossary</a></li>"#,
+            #"<li><a href="/reader/search/index.html">Search</a></li>"#,
+            #"<p>Start again from the <a href="/reader/index.html">list of sources</a>, or go to the <a href="/reader/actors/index.html">actors</a>, <a href="/reader/timeline/index.html">timeline</a> or <a href="/reader/glossary/index.html">glossary</a>.</p>"#,
+        ])
+    }
+
     func testTwoBuildsAreByteIdentical() {
         let options = SiteBuilder.Options(content: Fixture.path("valid-site/content"), templates: Fixture.templates)
         XCTAssertEqual(SiteBuilder(options: options).run().files, SiteBuilder(options: options).run().files)

@@ -12,6 +12,14 @@ public struct SiteConfig: Sendable {
     /// `base_url` ending in exactly one `/`, ready to have a page path appended.
     public var rootURL: String? { baseURL.map { $0.hasSuffix("/") ? $0 : $0 + "/" } }
 
+    /// The path part of `rootURL` (`/reader/` for `https://example.org/reader/`): a root that
+    /// holds from any depth, for `404.html`, which a server shows at whatever URL was missing.
+    public var rootPath: String? {
+        guard let root = rootURL else { return nil }
+        let afterScheme = root.range(of: "://").map { root[$0.upperBound...] } ?? root[...]
+        return afterScheme.firstIndex(of: "/").map { String(afterScheme[$0...]) } ?? "/"
+    }
+
     public var title: String
     public var subtitle: String
     public var language: String

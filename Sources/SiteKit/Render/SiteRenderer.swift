@@ -49,13 +49,16 @@ public struct SiteRenderer {
         files.append(page(Paths.search, title: "Search", description: "Search the sources, notes, actors, events and glossary.",
                           section: "search", content: templates.render("search", ["root": Paths.root(of: Paths.search)])))
         files.append(SearchIndex.file(for: site))
+        // Relative links in 404.html only hold at the top level; with a base URL its links are absolute paths.
+        let notFoundRoot = site.site.rootPath ?? ""
         files.append(page(Paths.notFound, title: "Page not found", description: "This page does not exist.", section: "",
-                          content: templates.render("not-found", ["root": ""]), canonical: false))
+                          content: templates.render("not-found", ["root": notFoundRoot]), root: notFoundRoot, canonical: false))
         return files
     }
 
-    private func page(_ path: String, title: String, description: String, section: String, content: String, canonical: Bool = true) -> OutputFile {
-        let root = Paths.root(of: path)
+    private func page(_ path: String, title: String, description: String, section: String, content: String,
+                      root: String? = nil, canonical: Bool = true) -> OutputFile {
+        let root = root ?? Paths.root(of: path)
         let nav = [("Sources", Paths.sources, "sources"), ("Actors", Paths.actors, "actors"), ("Relations", Paths.relations, "relations"),
                    ("Timeline", Paths.timeline, "timeline"), ("Glossary", Paths.glossary, "glossary"), ("Search", Paths.search, "search")]
             .map { NavItem(label: $0.0, href: root + $0.1, current: $0.2 == section) }
