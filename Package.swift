@@ -12,6 +12,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        // The preview server: small, async/await, no SwiftNIO to build (see README, "Preview server").
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         // libcmark from Debian's libcmark-dev (0.30.2), the CommonMark reference parser.
@@ -28,21 +30,36 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
+        // `sitegen serve`: watches content and templates, rebuilds, serves and live-reloads.
+        .target(
+            name: "SitePreview",
+            dependencies: [
+                "SiteKit",
+                .product(name: "FlyingFox", package: "FlyingFox"),
+            ]
+        ),
         .executableTarget(
             name: "sitegen",
             dependencies: [
                 "SiteKit",
+                "SitePreview",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        // Prints timings of the costly steps on pathological inputs; run with -c release.
+        // Benchmarks (scripts/bench): pathological inputs; the synthetic corpus against Hugo and
+        // the cmark floor; the edit-to-page time of `serve`. Run with -c release.
         .executableTarget(
             name: "sitegen-bench",
+            dependencies: ["SiteKit", "SitePreview", "CCmark"]
+        ),
+        // libFuzzer harness over the parsers; scripts/fuzz builds it with -sanitize=fuzzer.
+        .executableTarget(
+            name: "sitegen-fuzz",
             dependencies: ["SiteKit"]
         ),
         .testTarget(
             name: "SiteKitTests",
-            dependencies: ["SiteKit"],
+            dependencies: ["SiteKit", "SitePreview"],
             resources: [.copy("Fixtures")]
         ),
     ],

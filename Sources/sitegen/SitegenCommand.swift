@@ -3,11 +3,11 @@ import Foundation
 import SiteKit
 
 @main
-struct Sitegen: ParsableCommand {
+struct Sitegen: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sitegen",
         abstract: "Builds the annotated reader: source texts, annotations, actors, timeline and glossary as a static site.",
-        subcommands: [Build.self, Check.self, New.self])
+        subcommands: [Build.self, Check.self, Serve.self, New.self])
 }
 
 /// Folder options shared by every command.

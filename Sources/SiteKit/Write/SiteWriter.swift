@@ -39,6 +39,29 @@ public enum SiteWriter {
         }
     }
 
+    /// Brings an output folder that holds `previous` up to `files`: writes only the files whose
+    /// bytes differ and removes those no longer built. Each file is written beside its place and
+    /// renamed over it, so a reader never sees half a page. Returns the paths written and removed.
+    public static func update(_ output: String, from previous: [String: [UInt8]], to files: [OutputFile]) throws -> (written: [String], removed: [String]) {
+        let manager = FileManager.default
+        var written: [String] = []
+        for file in files where previous[file.path] != file.bytes {
+            guard isSafe(file.path) else { throw Failure(description: "refusing to write outside the output folder: \(file.path)") }
+            let url = URL(fileURLWithPath: output).appendingPathComponent(file.path)
+            try manager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).new")
+            try writeFile(file.bytes, to: temporary.path)
+            guard rename(temporary.path, url.path) == 0 else {
+                throw Failure(description: "cannot replace \(url.path): \(String(cString: strerror(errno)))")
+            }
+            written.append(file.path)
+        }
+        let built = Set(files.map(\.path))
+        let removed = previous.keys.filter { !built.contains($0) }.sorted()
+        for path in removed { try? manager.removeItem(atPath: output + "/" + path) }
+        return (written, removed)
+    }
+
     /// A relative path with no `..`, no absolute start and no empty parts.
     static func isSafe(_ path: String) -> Bool {
         !path.hasPrefix("/") && !path.split(separator: "/", omittingEmptySubsequences: false).contains { $0 == ".." || $0 == "." || $0.isEmpty }

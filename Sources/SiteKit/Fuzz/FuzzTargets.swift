@@ -1,0 +1,89 @@
+/// Entry points that take arbitrary bytes, for the libFuzzer build (`scripts/fuzz`) and for the
+/// test that replays the kept corpus. Each runs one parser on the bytes and traps when a
+/// property that must hold for every input does not, so a fuzzer reports it as a crash.
+public enum FuzzTarget: String, CaseIterable, Sendable {
+    /// A content file: UTF-8 decoding, the `---` front matter split, the typed YAML reading.
+    case frontMatter = "front-matter"
+    /// A quote anchored in a source text: the input is the text, a NUL byte, then the quote.
+    case quoteAnchor = "quote-anchor"
+    /// A Markdown body with cross-reference links (`actor:…`, `source:…#p3`) checked and rewritten.
+    case crossReference = "cross-reference"
+
+    public func run(_ bytes: [UInt8]) {
+        switch self {
+        case .frontMatter: Self.frontMatter(bytes)
+        case .quoteAnchor: Self.quoteAnchor(bytes)
+        case .crossReference: Self.crossReference(bytes)
+        }
+    }
+
+    private static func frontMatter(_ bytes: [UInt8]) {
+        let file = "content/annotations/memo/fuzz.md"
+        guard case .success(let text) = TextDecoding.decode(bytes, file: file) else { return }
+        if case .success(let split) = FrontMatterSplit.split(text, file: file) {
+            // The body is the file from the line it is said to start on, so its positions are the file's.
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+            check(split.bodyFirstLine >= 1 && split.bodyFirstLine <= lines.count + 1, "body line \(split.bodyFirstLine) of \(lines.count)")
+            check(lines.dropFirst(split.bodyFirstLine - 1).joined(separator: "\n") == split.body, "body does not start on line \(split.bodyFirstLine)")
+        }
+        let fileSystem = MemoryFileSystem(bytes: [
+            "content/site.yml": Array("title: T\nsubtitle: S\nlanguage: en\ndescription: D\ntimeline:\n  start: \"1999\"\n  end: \"2022\"\n".utf8),
+            file: bytes,
+        ])
+        let (_, diagnostics) = ContentLoader.load(from: "content", fileSystem: fileSystem)
+        for diagnostic in diagnostics {
+            check(diagnostic.location.line >= 1 && diagnostic.location.column >= 1, "diagnostic at \(diagnostic.location)")
+        }
+    }
+
+    private static func quoteAnchor(_ bytes: [UInt8]) {
+        guard let nul = bytes.firstIndex(of: 0) else { return }
+        let text = String(decoding: bytes[..<nul], as: UTF8.self)
+        let quote = String(decoding: bytes[(nul + 1)...], as: UTF8.self)
+        let document = SourceDocument(source(body: text))
+        let at = SourceLocation(file: "quote", line: 1, column: 1)
+        guard case .success(let anchor) = QuoteAnchor.anchor(quote: Located(quote, at: at), prefix: nil, suffix: nil, in: document) else { return }
+        // What was found, folded as quotes are, holds the quote folded, and no smaller range does.
+        // (Not always equal: a quote may end inside a character that folds to several, as `…` to
+        // `...`, and a highlight can only cover whole characters.)
+        guard let paragraph = document.paragraph(anchor.paragraph) else { return check(false, "anchor in missing ¶\(anchor.paragraph)") }
+        check(anchor.range.lowerBound >= 0 && anchor.range.upperBound <= paragraph.plain.count, "range \(anchor.range) outside ¶")
+        let needle = NormalizedText.query(quote)
+        func holdsQuote(_ range: Range<Int>) -> Bool {
+            var found = String.UnicodeScalarView()
+            found.append(contentsOf: paragraph.plain[range])
+            return !SubstringSearch.occurrences(of: needle, in: NormalizedText(String(found)).scalars).isEmpty
+        }
+        check(holdsQuote(anchor.range), "anchored text does not hold the quote")
+        let range = anchor.range
+        check(range.count <= 1 || (!holdsQuote(range.dropFirst()) && !holdsQuote(range.dropLast())), "anchored range \(range) is wider than the quote")
+    }
+
+    private static func crossReference(_ bytes: [UInt8]) {
+        let markdown = String(decoding: bytes, as: UTF8.self)
+        let memo = SourceDocument(source(body: "First paragraph.\n\nSecond paragraph."))
+        let links = CrossLinks(actors: [:], terms: [:], events: [:], documents: [memo.source.id: memo])
+        let node = Cmark.parse(markdown)
+        var log = DiagnosticLog()
+        for target in links.check(node, body: Body(markdown: markdown, firstLine: 1, file: "fuzz.md"), log: &log) {
+            let path = links.path(of: target)
+            check(!path.hasPrefix("/") && !path.split(separator: "/").contains(".."), "target path \(path) leaves the site")
+        }
+        for diagnostic in log.all {
+            check(diagnostic.location.line >= 1 && diagnostic.location.column >= 1, "diagnostic at \(diagnostic.location)")
+        }
+        let html = Cmark.renderHTML(links.rewrite(node, root: "../../"))
+        check(!html.contains("href=\"javascript:") && !html.contains("<script"), "unsafe HTML rendered")
+    }
+
+    private static func source(body: String) -> Source {
+        Source(id: SourceID("memo"), file: "content/sources/memo.md", title: "Memo", titleSupplied: false, author: nil,
+               publisher: nil, date: PartialDate(year: 2002), url: nil, summary: "", editorNote: nil, corrections: [],
+               body: Body(markdown: body, firstLine: 1, file: "content/sources/memo.md"))
+    }
+
+    /// A broken property is a bug, so it stops the process where libFuzzer can see it.
+    private static func check(_ condition: Bool, _ message: @autoclosure () -> String) {
+        if !condition { fatalError("fuzz property broken: \(message())") }
+    }
+}

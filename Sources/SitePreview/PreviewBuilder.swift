@@ -1,0 +1,50 @@
+import Foundation
+import SiteKit
+
+/// Builds the site for `serve` and keeps the output folder in step with the last good build.
+/// The first build replaces the folder whole; later ones write only the files whose bytes
+/// changed, so the folder always equals what a full `sitegen build` writes. A failed build
+/// changes nothing: the last good site stays written and served.
+public final class PreviewBuilder: @unchecked Sendable {
+    public struct Report: Sendable {
+        public var diagnostics: [Diagnostic]
+        public var succeeded: Bool
+        public var pages: Int
+        public var written: [String]
+        public var removed: [String]
+        public var seconds: Double
+    }
+
+    let options: SiteBuilder.Options
+    /// The last good build, by path.
+    public private(set) var files: [String: [UInt8]] = [:]
+    private var hasWritten = false
+
+    public init(options: SiteBuilder.Options) {
+        self.options = options
+    }
+
+    public func rebuild() -> Report {
+        let started = DispatchTime.now().uptimeNanoseconds
+        var outcome = SiteBuilder(options: options).run()
+        var written: [String] = [], removed: [String] = []
+        if !outcome.hasErrors {
+            do {
+                if hasWritten {
+                    (written, removed) = try SiteWriter.update(options.output, from: files, to: outcome.files)
+                } else {
+                    try SiteWriter.write(outcome.files, to: options.output)
+                    written = outcome.files.map(\.path)
+                    hasWritten = true
+                }
+                files = Dictionary(uniqueKeysWithValues: outcome.files.map { ($0.path, $0.bytes) })
+            } catch {
+                outcome.diagnostics.append(.error(SourceLocation(file: options.output, line: 1, column: 1), "cannot write the site: \(error)"))
+            }
+        }
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+        return Report(diagnostics: outcome.diagnostics, succeeded: !outcome.hasErrors,
+                      pages: outcome.files.filter { $0.path.hasSuffix(".html") }.count,
+                      written: written, removed: removed, seconds: seconds)
+    }
+}

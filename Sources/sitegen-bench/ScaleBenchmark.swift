@@ -1,0 +1,42 @@
+import Foundation
+
+/// Builds a synthetic corpus of each size with the release `sitegen`, with Debian's `hugo` (the
+/// same Markdown bodies, minimal layouts) and with the bare cmark floor; prints wall time, peak
+/// memory and the ratios the performance targets are stated in.
+func scaleBenchmark(sizes: [Int], binFolder: String) {
+    let hasHugo = ChildRun.run(["hugo", "version"]).status == 0
+    if !hasHugo { print("hugo not found: install Debian's 'hugo' for the comparison") }
+    print("machine: \(ProcessInfo.processInfo.activeProcessorCount) cores, \(ProcessInfo.processInfo.physicalMemory >> 30) GiB")
+    print(String(format: "%8@ %-8@ %9@ %10@", "sources" as NSString, "tool" as NSString, "wall s" as NSString, "peak MiB" as NSString))
+    var sitegenTimes: [Int: Double] = [:]
+    for n in sizes {
+        let root = FileManager.default.currentDirectoryPath + "/.build/bench/corpus-\(n)"
+        do { try SyntheticCorpus(sources: n).write(to: root) } catch { print("cannot write the corpus: \(error)"); exit(1) }
+        // Small corpora finish in milliseconds, so they take the median of five runs.
+        let runs = n <= 1_000 ? 5 : 1
+        func measured(_ argv: [String]) -> ChildRun {
+            let all = (0..<runs).map { _ in ChildRun.run(argv) }
+            if let failed = all.first(where: { $0.status != 0 }) { print("\(argv[0]) exited with \(failed.status)") }
+            return all.sorted { $0.seconds < $1.seconds }[runs / 2]
+        }
+        let sitegen = measured([binFolder + "/sitegen", "build", "--content", root + "/content", "--templates", "templates", "--output", root + "/public"])
+        sitegenTimes[n] = sitegen.seconds
+        let floor = measured([binFolder + "/sitegen-bench", "floor", root + "/hugo/content", root + "/floor"])
+        let hugo = hasHugo ? measured(["hugo", "--quiet", "--source", root + "/hugo", "--destination", root + "/hugo-public"]) : nil
+        for (tool, run) in [("sitegen", sitegen), ("hugo", hugo), ("floor", floor)] {
+            guard let run else { continue }
+            print(String(format: "%8d %-8@ %9.3f %10.1f", n, tool as NSString, run.seconds, run.peakRSSMiB))
+        }
+        var ratios = String(format: "%8d ratios: sitegen/floor %.2f (target ≤ 1.5)", n, sitegen.seconds / floor.seconds)
+        if let hugo {
+            ratios += String(format: ", sitegen/hugo wall %.2f (target ≤ 0.5), sitegen/hugo peak memory %.3f (target ≤ 0.10)",
+                             sitegen.seconds / hugo.seconds, sitegen.peakRSSMiB / hugo.peakRSSMiB)
+        }
+        print(ratios)
+    }
+    let sorted = sitegenTimes.keys.sorted()
+    if sorted.count >= 2, let small = sorted.first, let large = sorted.last {
+        print(String(format: "scaling: time(%d)/time(%d) = %.2f for %.0f× the sources (target ≤ 11 for 10×)",
+                     large, small, sitegenTimes[large]! / sitegenTimes[small]!, Double(large) / Double(small)))
+    }
+}

@@ -1,0 +1,102 @@
+import Foundation
+import XCTest
+@testable import SiteKit
+
+/// `sitegen serve` end to end: the built binary on a free port, spoken to over real sockets.
+final class ServeCommandTests: XCTestCase {
+    var folder: URL!
+    var process: Process!
+    var output: Pipe!
+    var base = ""
+
+    override func setUpWithError() throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("sitegen-serve-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: Fixture.path("valid-site/content"), toPath: folder.appendingPathComponent("content").path)
+        process = Process()
+        process.executableURL = Bundle(for: Self.self).bundleURL.appendingPathComponent("sitegen")
+        process.arguments = ["serve", "--port", "0", "--content", folder.appendingPathComponent("content").path,
+                             "--templates", Fixture.templates, "--output", folder.appendingPathComponent("public").path]
+        output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let first = try XCTUnwrap(readLine())
+        let match = try XCTUnwrap(first.wholeMatch(of: #/Serving (http://127\.0\.0\.1:\d+/) \(Ctrl-C to stop\)/#))
+        base = String(match.1)
+        XCTAssertEqual(readLine().map(withoutTime), "Built 11 pages in T; 17 files written.")
+    }
+
+    override func tearDownWithError() throws {
+        if process.isRunning { process.terminate(); process.waitUntilExit() }
+        try? FileManager.default.removeItem(at: folder)
+    }
+
+    func testServesPagesWithLiveReloadAndTheFolderAsBuilt() throws {
+        let page = try HTTP.get(base + "sources/memo/index.html")
+        XCTAssertEqual(page.status, 200)
+        XCTAssertEqual(page.headers["content-type"], "text/html; charset=utf-8")
+        XCTAssertEqual(page.body, try served("sources/memo/index.html"))
+        XCTAssertEqual(try HTTP.get(base + "assets/site.css").headers["content-type"], "text/css; charset=utf-8")
+        XCTAssertEqual(try HTTP.get(base + "actors").headers["location"], "/actors/")
+        let missing = try HTTP.get(base + "no/such/page/")
+        XCTAssertEqual(missing.status, 404)
+        XCTAssertEqual(missing.body, try served("404.html"))
+    }
+
+    func testTraversalIsRefused() throws {
+        for path in ["../../etc/passwd", "%2e%2e/%2e%2e/etc/passwd", "actors/..%2f..%2f..%2fetc%2fpasswd", "/etc/passwd"] {
+            XCTAssertEqual(try HTTP.get(base + path).status, 403, path)
+        }
+    }
+
+    func testEditReloadsAndBrokenFileShowsTheOverlayPayload() throws {
+        let before = try HTTP.get(base + "sources/memo/index.html").body
+        let events = try HTTP.EventStream(base + "__sitegen/events")
+        XCTAssertEqual(try events.next(), ": connected")
+
+        let note = folder.appendingPathComponent("content/annotations/memo/second-tier.md")
+        let original = try String(contentsOf: note, encoding: .utf8)
+        try (original + " An added sentence.").write(to: note, atomically: true, encoding: .utf8)
+        XCTAssertEqual(try events.next(), "event: reload\ndata: {}")
+        XCTAssertEqual(readLine().map(withoutTime), "\(note.path) changed: rebuilt 11 pages in T; 4 files written.")
+        let page = try HTTP.get(base + "sources/memo/index.html")
+        XCTAssertEqual(page.body, try served("sources/memo/index.html"))
+        XCTAssertNotEqual(page.body, before)
+
+        try original.replacingOccurrences(of: "second-tier ally\"", with: "vassal\"").write(to: note, atomically: true, encoding: .utf8)
+        let expected = DiagnosticJSON.encode([Diagnostic(.error, SourceLocation(file: note.path, line: 2, column: 8), "quote not found in source 'memo'",
+            notes: [.init(SourceLocation(file: note.path, line: 2, column: 8), "closest passage is ¶1 (76% similar): \"…the memo calls Russia a s…\"")])])
+        XCTAssertEqual(try events.next(), "event: failed\ndata: \(expected)")
+        XCTAssertEqual(readLine().map(withoutTime), "\(note.path) changed: rebuilt: 1 error in T; still serving the last good build.")
+        XCTAssertEqual(try HTTP.get(base + "sources/memo/index.html").body, page.body)
+    }
+
+    func testInterruptStopsCleanly() throws {
+        process.interrupt()
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationStatus, 0)
+        XCTAssertEqual(readLine(), "Stopped.")
+    }
+
+    /// A written file as `serve` answers it: with the live-reload script before `</body>`.
+    private func served(_ path: String) throws -> String {
+        try String(contentsOf: folder.appendingPathComponent("public/" + path), encoding: .utf8)
+            .replacingOccurrences(of: "</body>", with: "<script src=\"/__sitegen/live.js\"></script></body>")
+    }
+
+    private func withoutTime(_ line: String) -> String {
+        line.replacingOccurrences(of: #"in \d+ ms"#, with: "in T", options: .regularExpression)
+    }
+
+    /// One line of the server's standard output, read byte by byte so nothing past it is lost.
+    private func readLine() -> String? {
+        var bytes: [UInt8] = []
+        while true {
+            let byte = output.fileHandleForReading.readData(ofLength: 1)
+            guard let first = byte.first else { return bytes.isEmpty ? nil : String(decoding: bytes, as: UTF8.self) }
+            if first == UInt8(ascii: "\n") { return String(decoding: bytes, as: UTF8.self) }
+            bytes.append(first)
+        }
+    }
+}
