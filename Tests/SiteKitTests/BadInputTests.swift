@@ -95,14 +95,29 @@ final class BadInputTests: XCTestCase {
         }
         XCTAssertEqual(unknown, [])
     }
+
+    /// Templates find fields through each model's list; a field missing from it would render blank.
+    func testEveryModelListsExactlyItsDeclaredFields() {
+        for sample in PageModelFields.samples {
+            let declared = Set(Mirror(reflecting: sample).children.compactMap(\.label))
+            XCTAssertEqual(type(of: sample).fieldNames, declared, "\(type(of: sample))")
+        }
+        XCTAssertEqual(PageModelFields.samples.count, 29)
+    }
 }
 
 /// The field names of every value handed to the templates, found by reflection on sample
 /// values, so a test can check that templates use no name the models lack.
 enum PageModelFields {
     static var all: Set<String> {
+        var names: Set<String> = ["root", "empty"]  // `root` of dictionary models; `empty` is a Mustache transform
+        for sample in samples { names.formUnion(type(of: sample).fieldNames) }
+        return names
+    }
+
+    static var samples: [any TemplateModel] {
         let link = LinkModel(label: "", href: "")
-        let samples: [Any] = [
+        return [
             NavItem(label: "", href: "", current: false),
             LayoutModel(lang: "", siteTitle: "", title: "", description: "", root: "", nav: [], canonical: nil, contentHTML: ""),
             link,
@@ -135,10 +150,5 @@ enum PageModelFields {
             MatrixRowModel(pair: "", cells: []),
             RelationsModel(sources: [], rows: [], svgHTML: "", edgeList: []),
         ]
-        var names: Set<String> = ["root", "empty"]  // `root` of dictionary models; `empty` is a Mustache transform
-        for sample in samples {
-            for child in Mirror(reflecting: sample).children { if let label = child.label { names.insert(label) } }
-        }
-        return names
     }
 }

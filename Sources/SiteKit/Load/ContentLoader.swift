@@ -9,6 +9,10 @@ public struct ContentLoader {
     /// The content folder as the user named it, used as the prefix of every reported path.
     let root: String
     private(set) var log = DiagnosticLog()
+    /// Content files read and parsed ahead, in parallel, with what reading each one reported.
+    private var preread: [String: (file: ReadFile?, diagnostics: [Diagnostic])] = [:]
+
+    typealias ReadFile = (id: String, reader: FrontMatterReader, body: Body)
 
     public init(fileSystem: ContentFileSystem, root: String) {
         self.fileSystem = fileSystem
@@ -34,6 +38,7 @@ public struct ContentLoader {
         }
         let site = loadSite()
         let files = listing.files
+        prereadAll(files.filter { $0.hasSuffix(".md") && isKnown($0) })
         var sources: [Source] = [], annotations: [Annotation] = [], actors: [Actor] = []
         var events: [Event] = [], terms: [Term] = []
         for file in markdownFiles(files, in: "sources") { loadSource(file).map { sources.append($0) } }
@@ -67,8 +72,25 @@ public struct ContentLoader {
 
     // MARK: - reading one file
 
+    /// Decoding and YAML parsing are most of loading and each file's are independent, so they
+    /// run on every core; each file gets a loader of its own to collect its diagnostics.
+    private mutating func prereadAll(_ files: [String]) {
+        let results = files.parallelMap { relative -> (file: ReadFile?, diagnostics: [Diagnostic]) in
+            var loader = ContentLoader(fileSystem: fileSystem, root: root)
+            let file = loader.readNow(relative)
+            return (file, loader.log.all)
+        }
+        preread = Dictionary(uniqueKeysWithValues: zip(files, results))
+    }
+
     /// Front matter reader and body of a Markdown content file, with its id checked.
-    private mutating func read(_ relative: String) -> (id: String, reader: FrontMatterReader, body: Body)? {
+    private mutating func read(_ relative: String) -> ReadFile? {
+        guard let done = preread[relative] else { return readNow(relative) }
+        log.append(contentsOf: done.diagnostics)
+        return done.file
+    }
+
+    private mutating func readNow(_ relative: String) -> ReadFile? {
         let file = path(relative)
         let start = SourceLocation(file: file, line: 1, column: 1)
         let name = String(relative.split(separator: "/").last!)
@@ -105,7 +127,7 @@ public struct ContentLoader {
         }
         switch TextDecoding.decode(bytes, file: file) {
         case .success(let text):
-            if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            if text.isBlank {
                 log.error(start, "file is empty")
                 return nil
             }
@@ -202,7 +224,7 @@ public struct ContentLoader {
         guard let (id, reader0, body) = read(relative) else { return nil }
         var reader = reader0
         let quote = reader.string("quote", required: true)
-        if let quote, quote.value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+        if let quote, quote.value.isBlank {
             reader.error(quote.location, "'quote' is empty; give the exact words of the passage")
         }
         let prefix = reader.string("prefix")

@@ -18,7 +18,9 @@ enum PipeTable {
     }
 
     static func table(from lines: ArraySlice<Substring>, line: Int, column: Int) -> MarkdownNode? {
-        let rows = lines.map { $0.trimmingCharacters(in: .whitespaces) }
+        // Most blocks are prose: a first line that does not start with `|` ends the check at once.
+        guard lines.first?.trimmingSpaces.hasPrefix("|") == true else { return nil }
+        let rows = lines.map(\.trimmingSpaces)
         guard rows.count >= 2, rows.allSatisfy({ $0.hasPrefix("|") && $0.hasSuffix("|") && $0.count >= 2 }) else { return nil }
         let delimiter = cells(rows[1])
         guard !delimiter.isEmpty, let alignments = alignments(delimiter) else { return nil }
@@ -65,14 +67,14 @@ enum PipeTable {
             } else if ch == "\\" {
                 escaped = true
             } else if ch == "|" {
-                cells.append(current.trimmingCharacters(in: .whitespaces))
+                cells.append(current.trimmingSpaces)
                 current = ""
             } else {
                 current.append(ch)
             }
         }
         if escaped { current.append("\\") }
-        cells.append(current.trimmingCharacters(in: .whitespaces))
+        cells.append(current.trimmingSpaces)
         return cells
     }
 

@@ -25,35 +25,53 @@ public struct SiteRenderer {
     }
 
     public func render() -> [OutputFile] {
-        var files: [OutputFile] = []
-        files.append(page(Paths.home, title: site.site.title, description: site.site.description, section: "", content: indexHTML()))
+        // Each page is rendered by its own job; the jobs share only read-only state, so they run
+        // on every core. The order of the result is the order of the jobs, whatever finishes first.
+        var jobs: [() -> OutputFile] = []
+        jobs.append { page(Paths.home, title: site.site.title, description: site.site.description, section: "", content: indexHTML()) }
         for document in site.documents {
             let path = Paths.source(document.source.id)
-            files.append(page(path, title: document.source.title, description: document.source.summary, section: "sources",
-                              content: sourceHTML(document, root: Paths.root(of: path))))
+            jobs.append {
+                page(path, title: document.source.title, description: document.source.summary, section: "sources",
+                     content: sourceHTML(document, root: Paths.root(of: path)))
+            }
         }
-        files.append(page(Paths.actors, title: "Actors", description: "The states, organisations, groups and people the sources discuss.",
-                          section: "actors", content: ActorPagesRenderer(site: site, links: links, templates: templates).indexHTML()))
+        let actorPages = ActorPagesRenderer(site: site, links: links, templates: templates)
+        jobs.append {
+            page(Paths.actors, title: "Actors", description: "The states, organisations, groups and people the sources discuss.",
+                 section: "actors", content: actorPages.indexHTML())
+        }
         for actor in site.actors {
             let path = Paths.actor(actor.id)
-            let renderer = ActorPagesRenderer(site: site, links: links, templates: templates)
-            files.append(page(path, title: actor.name, description: "\(actor.name): mentions, annotations and relations in the sources.",
-                              section: "actors", content: renderer.actorHTML(actor, root: Paths.root(of: path))))
+            jobs.append {
+                page(path, title: actor.name, description: "\(actor.name): mentions, annotations and relations in the sources.",
+                     section: "actors", content: actorPages.actorHTML(actor, root: Paths.root(of: path)))
+            }
         }
-        files.append(page(Paths.relations, title: "Relations", description: "How each source characterises the ties between actors.",
-                          section: "relations", content: RelationsRenderer(site: site, links: links, templates: templates).html()))
-        files.append(page(Paths.timeline, title: "Timeline", description: "From the 1999 Kosovo bombing to the 24 February 2022 invasion of Ukraine.",
-                          section: "timeline", content: TimelineRenderer(site: site, links: links, templates: templates).html()))
-        files.append(page(Paths.glossary, title: "Glossary", description: "The categories of alliance the sources argue about.",
-                          section: "glossary", content: GlossaryRenderer(site: site, links: links, templates: templates).html()))
-        files.append(page(Paths.search, title: "Search", description: "Search the sources, notes, actors, events and glossary.",
-                          section: "search", content: templates.render("search", ["root": Paths.root(of: Paths.search)])))
-        files.append(SearchIndex.file(for: site))
+        jobs.append {
+            page(Paths.relations, title: "Relations", description: "How each source characterises the ties between actors.",
+                 section: "relations", content: RelationsRenderer(site: site, links: links, templates: templates).html())
+        }
+        jobs.append {
+            page(Paths.timeline, title: "Timeline", description: "From the 1999 Kosovo bombing to the 24 February 2022 invasion of Ukraine.",
+                 section: "timeline", content: TimelineRenderer(site: site, links: links, templates: templates).html())
+        }
+        jobs.append {
+            page(Paths.glossary, title: "Glossary", description: "The categories of alliance the sources argue about.",
+                 section: "glossary", content: GlossaryRenderer(site: site, links: links, templates: templates).html())
+        }
+        jobs.append {
+            page(Paths.search, title: "Search", description: "Search the sources, notes, actors, events and glossary.",
+                 section: "search", content: templates.render("search", ["root": Paths.root(of: Paths.search)]))
+        }
+        jobs.append { SearchIndex.file(for: site) }
         // Relative links in 404.html only hold at the top level; with a base URL its links are absolute paths.
         let notFoundRoot = site.site.rootPath ?? ""
-        files.append(page(Paths.notFound, title: "Page not found", description: "This page does not exist.", section: "",
-                          content: templates.render("not-found", ["root": notFoundRoot]), root: notFoundRoot, canonical: false))
-        return files
+        jobs.append {
+            page(Paths.notFound, title: "Page not found", description: "This page does not exist.", section: "",
+                 content: templates.render("not-found", ["root": notFoundRoot]), root: notFoundRoot, canonical: false)
+        }
+        return jobs.parallelMap { $0() }
     }
 
     private func page(_ path: String, title: String, description: String, section: String, content: String,

@@ -5,7 +5,7 @@ public enum Resolver {
         var log = DiagnosticLog()
         let site = corpus.site
 
-        let documents = corpus.sources.map(SourceDocument.init)
+        let documents = corpus.sources.parallelMap(SourceDocument.init)
             .sorted { ($0.source.date, $0.source.id) < ($1.source.date, $1.source.id) }
         let documentIndex = Dictionary(uniqueKeysWithValues: documents.map { ($0.source.id, $0) })
         let actorIndex = Dictionary(uniqueKeysWithValues: corpus.actors.map { ($0.id, $0) })
@@ -18,7 +18,12 @@ public enum Resolver {
 
         // Annotations: anchor each quote, check its references.
         var placed: [SourceID: [PlacedAnnotation]] = [:]
-        for annotation in corpus.annotations {
+        let anchors = corpus.annotations.parallelMap { annotation in
+            documentIndex[SourceID(annotation.source.value)].map {
+                QuoteAnchor.anchor(quote: annotation.quote, prefix: annotation.prefix, suffix: annotation.suffix, in: $0)
+            }
+        }
+        for (annotation, anchor) in zip(corpus.annotations, anchors) {
             references.actors(annotation.actors, log: &log)
             references.terms(annotation.terms, log: &log)
             references.events(annotation.events, log: &log)
@@ -30,19 +35,19 @@ public enum Resolver {
                 }
             }
             let sourceID = SourceID(annotation.source.value)
-            guard let document = documentIndex[sourceID] else {
+            guard let anchor else {
                 log.error(annotation.source.location,
                           "annotation folder '\(annotation.source.value)' names no source; it must be a source id"
                             + (Suggestion.closest(to: annotation.source.value, in: documentIndex.keys.map(\.raw)).map { "; did you mean '\($0)'?" } ?? ""))
                 continue
             }
-            switch QuoteAnchor.anchor(quote: annotation.quote, prefix: annotation.prefix, suffix: annotation.suffix, in: document) {
+            switch anchor {
             case .success(let anchor):
                 placed[sourceID, default: []].append(PlacedAnnotation(annotation: annotation, source: sourceID, anchor: anchor, number: 0))
             case .failure(let diagnostic):
                 log.report(diagnostic)
             }
-            if annotation.body.markdown.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            if annotation.body.markdown.isBlank {
                 log.warning(SourceLocation(file: annotation.file, line: 1, column: 1), "annotation has no note; write what the reader should know below the front matter")
             }
         }
@@ -75,15 +80,15 @@ public enum Resolver {
         let termMatcher = aliasMatcher(corpus.terms.map { ($0.id, $0.aliases) }, what: "term", log: &log)
         var actorMentions: [ActorID: [Occurrence]] = [:]
         var termUses: [TermID: [Occurrence]] = [:]
-        for document in documents {
-            for paragraph in document.paragraphs {
-                for match in actorMatcher.matches(in: paragraph.text.scalars) {
-                    actorMentions[match.payload, default: []].append(occurrence(match.range, paragraph, document))
-                }
-                for match in termMatcher.matches(in: paragraph.text.scalars) {
-                    termUses[match.payload, default: []].append(occurrence(match.range, paragraph, document))
-                }
+        let found = documents.parallelMap { document in
+            document.paragraphs.map { paragraph in
+                (actors: actorMatcher.matches(in: paragraph.text.scalars).map { ($0.payload, occurrence($0.range, paragraph, document)) },
+                 terms: termMatcher.matches(in: paragraph.text.scalars).map { ($0.payload, occurrence($0.range, paragraph, document)) })
             }
+        }
+        for paragraph in found.joined() {
+            for (actor, occurrence) in paragraph.actors { actorMentions[actor, default: []].append(occurrence) }
+            for (term, occurrence) in paragraph.terms { termUses[term, default: []].append(occurrence) }
         }
 
         // Relations.
@@ -105,8 +110,7 @@ public enum Resolver {
         var bodies: [String: MarkdownNode] = [:]
         var bodyLinks: [String: [LinkTarget]] = [:]
         let allBodies = corpus.annotations.map(\.body) + corpus.actors.map(\.body) + corpus.events.map(\.body) + corpus.terms.map(\.body)
-        for body in allBodies {
-            let parsed = Cmark.parse(body.markdown)
+        for (body, parsed) in zip(allBodies, allBodies.parallelMap { Cmark.parse($0.markdown) }) {
             bodies[body.file] = parsed
             bodyLinks[body.file] = links.check(parsed, body: body, log: &log)
         }
