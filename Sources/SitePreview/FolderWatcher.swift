@@ -1,4 +1,5 @@
 import Foundation
+import SiteKit
 
 /// Notices edits under a set of folders by polling: every file's size and modification time,
 /// compared with the previous look. Polling (every `interval`, 200 ms by default) works the same
@@ -7,23 +8,22 @@ import Foundation
 struct FolderWatcher {
     struct Stamp: Equatable {
         var size: Int
-        var modified: Date
+        var modifiedSeconds: Int
+        var modifiedNanoseconds: Int
     }
 
     let folders: [String]
 
-    /// Every regular file under the folders, with its stamp.
+    /// Every file the build reads under the folders (the same listing, so hidden files such as an
+    /// editor's swap files start no rebuild), with its stamp, symbolic links followed.
     func snapshot() -> [String: Stamp] {
         var stamps: [String: Stamp] = [:]
-        let manager = FileManager.default
         for folder in folders {
-            guard let walker = manager.enumerator(atPath: folder) else { continue }
-            while let relative = walker.nextObject() as? String {
+            for relative in DiskFileSystem().files(under: folder).files {
                 let path = folder + "/" + relative
-                guard let attributes = try? manager.attributesOfItem(atPath: path),
-                      attributes[.type] as? FileAttributeType == .typeRegular else { continue }
-                stamps[path] = Stamp(size: (attributes[.size] as? Int) ?? 0,
-                                     modified: (attributes[.modificationDate] as? Date) ?? .distantPast)
+                var info = stat()
+                guard stat(path, &info) == 0 else { continue }
+                stamps[path] = Stamp(size: Int(info.st_size), modifiedSeconds: info.st_mtim.tv_sec, modifiedNanoseconds: info.st_mtim.tv_nsec)
             }
         }
         return stamps

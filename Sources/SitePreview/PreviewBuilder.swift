@@ -16,9 +16,8 @@ public final class PreviewBuilder: @unchecked Sendable {
     }
 
     let options: SiteBuilder.Options
-    /// The last good build, by path.
+    /// The last good build, by path; empty until a build succeeds.
     public private(set) var files: [String: [UInt8]] = [:]
-    private var hasWritten = false
 
     public init(options: SiteBuilder.Options) {
         self.options = options
@@ -30,12 +29,11 @@ public final class PreviewBuilder: @unchecked Sendable {
         var written: [String] = [], removed: [String] = []
         if !outcome.hasErrors {
             do {
-                if hasWritten {
-                    (written, removed) = try SiteWriter.update(options.output, from: files, to: outcome.files)
-                } else {
+                if files.isEmpty {
                     try SiteWriter.write(outcome.files, to: options.output)
                     written = outcome.files.map(\.path)
-                    hasWritten = true
+                } else {
+                    (written, removed) = try SiteWriter.update(options.output, from: files, to: outcome.files)
                 }
                 files = Dictionary(uniqueKeysWithValues: outcome.files.map { ($0.path, $0.bytes) })
             } catch {
@@ -44,7 +42,7 @@ public final class PreviewBuilder: @unchecked Sendable {
         }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
         return Report(diagnostics: outcome.diagnostics, succeeded: !outcome.hasErrors,
-                      pages: outcome.files.filter { $0.path.hasSuffix(".html") }.count,
+                      pages: outcome.summary?.pages ?? 0,
                       written: written, removed: removed, seconds: seconds)
     }
 }

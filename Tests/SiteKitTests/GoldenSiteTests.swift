@@ -79,17 +79,11 @@ final class GoldenSiteTests: XCTestCase {
         defer { try? FileManager.default.removeItem(atPath: output) }
         let good = SiteBuilder.Options(content: Fixture.path("valid-site/content"), templates: Fixture.templates, output: output)
         XCTAssertFalse(SiteBuilder(options: good).build().hasErrors)
-        let before = snapshot(output)
+        let before = Fixture.snapshot(output)
         let bad = SiteBuilder.Options(content: Fixture.path("invalid-site/content"), templates: Fixture.templates, output: output)
         XCTAssertTrue(SiteBuilder(options: bad).build().hasErrors)
-        XCTAssertEqual(snapshot(output), before)
+        XCTAssertEqual(Fixture.snapshot(output), before)
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: (output as NSString).deletingLastPathComponent)
                         .filter { $0.hasPrefix(".sitegen-swap") }, [])
-    }
-
-    private func snapshot(_ folder: String) -> [String: [UInt8]] {
-        var result: [String: [UInt8]] = [:]
-        for file in DiskFileSystem().files(under: folder).files { result[file] = DiskFileSystem().contents(of: folder + "/" + file) }
-        return result
     }
 }

@@ -17,6 +17,10 @@ final class PreviewBuilderTests: XCTestCase {
         try? FileManager.default.removeItem(at: folder)
     }
 
+    private func snapshot(_ name: String) -> [String: [UInt8]] {
+        Fixture.snapshot(folder.appendingPathComponent(name).path)
+    }
+
     func options(output: String) -> SiteBuilder.Options {
         SiteBuilder.Options(content: folder.appendingPathComponent("content").path, templates: Fixture.templates,
                             output: folder.appendingPathComponent(output).path)
@@ -37,7 +41,7 @@ final class PreviewBuilderTests: XCTestCase {
         XCTAssertEqual(second.removed, [])
 
         XCTAssertFalse(SiteBuilder(options: options(output: "full")).build().hasErrors)
-        XCTAssertEqual(try snapshot("served"), try snapshot("full"))
+        XCTAssertEqual(snapshot("served"), snapshot("full"))
     }
 
     func testRemovedActorRemovesItsPage() throws {
@@ -47,13 +51,13 @@ final class PreviewBuilderTests: XCTestCase {
         let report = builder.rebuild()
         XCTAssertEqual(report.removed, ["actors/riac/index.html"])
         XCTAssertFalse(SiteBuilder(options: options(output: "full")).build().hasErrors)
-        XCTAssertEqual(try snapshot("served"), try snapshot("full"))
+        XCTAssertEqual(snapshot("served"), snapshot("full"))
     }
 
     func testFailedRebuildLeavesTheLastGoodSite() throws {
         let builder = PreviewBuilder(options: options(output: "served"))
         XCTAssertTrue(builder.rebuild().succeeded)
-        let before = try snapshot("served")
+        let before = snapshot("served")
         let note = folder.appendingPathComponent("content/annotations/memo/second-tier.md")
         try String(contentsOf: note, encoding: .utf8).replacingOccurrences(of: "calls Russia a second-tier ally", with: "calls Russia a vassal")
             .write(to: note, atomically: true, encoding: .utf8)
@@ -64,18 +68,6 @@ final class PreviewBuilderTests: XCTestCase {
                 + "\(note.path):2:8: note: closest passage is ¶1 (76% similar): \"…the memo calls Russia a s…\"",
         ])
         XCTAssertEqual(report.written, [])
-        XCTAssertEqual(try snapshot("served"), before)
-    }
-
-    private func snapshot(_ name: String) throws -> [String: Data] {
-        let root = folder.appendingPathComponent(name).path
-        var files: [String: Data] = [:]
-        for relative in FileManager.default.enumerator(atPath: root)!.compactMap({ $0 as? String }) {
-            var isFolder: ObjCBool = false
-            if FileManager.default.fileExists(atPath: root + "/" + relative, isDirectory: &isFolder), !isFolder.boolValue {
-                files[relative] = try Data(contentsOf: URL(fileURLWithPath: root + "/" + relative))
-            }
-        }
-        return files
+        XCTAssertEqual(snapshot("served"), before)
     }
 }

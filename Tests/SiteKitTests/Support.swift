@@ -8,6 +8,18 @@ enum Fixture {
     static func path(_ relative: String) -> String { testsFolder.appendingPathComponent("Fixtures/" + relative).path }
     static var templates: String { repository.appendingPathComponent("templates").path }
 
+    /// Every file under a folder, hidden ones included (a leftover temporary file is a defect), by relative path.
+    static func snapshot(_ folder: String) -> [String: [UInt8]] {
+        var files: [String: [UInt8]] = [:]
+        for relative in FileManager.default.enumerator(atPath: folder)?.compactMap({ $0 as? String }) ?? [] {
+            var isFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: folder + "/" + relative, isDirectory: &isFolder), !isFolder.boolValue {
+                files[relative] = FileManager.default.contents(atPath: folder + "/" + relative).map { [UInt8]($0) }
+            }
+        }
+        return files
+    }
+
     /// A source document parsed from Markdown, as the resolver would make it.
     static func document(_ markdown: String, id: String = "memo") -> SourceDocument {
         SourceDocument(Source(id: SourceID(id), file: "content/sources/\(id).md", title: "T", titleSupplied: false, author: nil,

@@ -30,10 +30,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
             "content/site.yml": Array("title: T\nsubtitle: S\nlanguage: en\ndescription: D\ntimeline:\n  start: \"1999\"\n  end: \"2022\"\n".utf8),
             file: bytes,
         ])
-        let (_, diagnostics) = ContentLoader.load(from: "content", fileSystem: fileSystem)
-        for diagnostic in diagnostics {
-            check(diagnostic.location.line >= 1 && diagnostic.location.column >= 1, "diagnostic at \(diagnostic.location)")
-        }
+        checkPositions(ContentLoader.load(from: "content", fileSystem: fileSystem).1)
     }
 
     private static func quoteAnchor(_ bytes: [UInt8]) {
@@ -69,9 +66,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
             let path = links.path(of: target)
             check(!path.hasPrefix("/") && !path.split(separator: "/").contains(".."), "target path \(path) leaves the site")
         }
-        for diagnostic in log.all {
-            check(diagnostic.location.line >= 1 && diagnostic.location.column >= 1, "diagnostic at \(diagnostic.location)")
-        }
+        checkPositions(log.all)
         let html = Cmark.renderHTML(links.rewrite(node, root: "../../"))
         check(!html.contains("href=\"javascript:") && !html.contains("<script"), "unsafe HTML rendered")
     }
@@ -80,6 +75,13 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         Source(id: SourceID("memo"), file: "content/sources/memo.md", title: "Memo", titleSupplied: false, author: nil,
                publisher: nil, date: PartialDate(year: 2002), url: nil, summary: "", editorNote: nil, corrections: [],
                body: Body(markdown: body, firstLine: 1, file: "content/sources/memo.md"))
+    }
+
+    /// Every diagnostic points at a real place an editor can jump to.
+    private static func checkPositions(_ diagnostics: [Diagnostic]) {
+        for diagnostic in diagnostics {
+            check(diagnostic.location.line >= 1 && diagnostic.location.column >= 1, "diagnostic at \(diagnostic.location)")
+        }
     }
 
     /// A broken property is a bug, so it stops the process where libFuzzer can see it.

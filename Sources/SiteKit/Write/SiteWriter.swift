@@ -20,10 +20,7 @@ public enum SiteWriter {
         do {
             try manager.createDirectory(at: staging, withIntermediateDirectories: true)
             for file in files {
-                guard isSafe(file.path) else { throw Failure(description: "refusing to write outside the output folder: \(file.path)") }
-                let url = staging.appendingPathComponent(file.path)
-                try manager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try writeFile(file.bytes, to: url.path)
+                try writeFile(file.bytes, to: destination(of: file, in: staging).path)
             }
             if manager.fileExists(atPath: target.path) {
                 try manager.moveItem(at: target, to: retired)
@@ -46,9 +43,7 @@ public enum SiteWriter {
         let manager = FileManager.default
         var written: [String] = []
         for file in files where previous[file.path] != file.bytes {
-            guard isSafe(file.path) else { throw Failure(description: "refusing to write outside the output folder: \(file.path)") }
-            let url = URL(fileURLWithPath: output).appendingPathComponent(file.path)
-            try manager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            let url = try destination(of: file, in: URL(fileURLWithPath: output))
             let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).new")
             try writeFile(file.bytes, to: temporary.path)
             guard rename(temporary.path, url.path) == 0 else {
@@ -60,6 +55,14 @@ public enum SiteWriter {
         let removed = previous.keys.filter { !built.contains($0) }.sorted()
         for path in removed { try? manager.removeItem(atPath: output + "/" + path) }
         return (written, removed)
+    }
+
+    /// Where a file goes inside a folder, its parent folders created; refused if its path would leave the folder.
+    private static func destination(of file: OutputFile, in folder: URL) throws -> URL {
+        guard isSafe(file.path) else { throw Failure(description: "refusing to write outside the output folder: \(file.path)") }
+        let url = folder.appendingPathComponent(file.path)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        return url
     }
 
     /// A relative path with no `..`, no absolute start and no empty parts.
