@@ -10,6 +10,8 @@ public final class PreviewBuilder: @unchecked Sendable {
         public var diagnostics: [Diagnostic]
         public var succeeded: Bool
         public var pages: Int
+        /// Pages rendered again; the others were unchanged and taken from the last build.
+        public var rendered: [String]
         public var written: [String]
         public var removed: [String]
         public var seconds: Double
@@ -18,6 +20,8 @@ public final class PreviewBuilder: @unchecked Sendable {
     let options: SiteBuilder.Options
     /// The last good build, by path; empty until a build succeeds.
     public private(set) var files: [String: [UInt8]] = [:]
+    /// The pages of the last good build with what each was rendered from.
+    private var cache = RenderCache()
 
     public init(options: SiteBuilder.Options) {
         self.options = options
@@ -25,7 +29,7 @@ public final class PreviewBuilder: @unchecked Sendable {
 
     public func rebuild() -> Report {
         let started = DispatchTime.now().uptimeNanoseconds
-        var outcome = SiteBuilder(options: options).run()
+        var outcome = SiteBuilder(options: options).run(reusing: cache)
         var written: [String] = [], removed: [String] = []
         if !outcome.hasErrors {
             do {
@@ -36,13 +40,14 @@ public final class PreviewBuilder: @unchecked Sendable {
                     (written, removed) = try SiteWriter.update(options.output, from: files, to: outcome.files)
                 }
                 files = Dictionary(uniqueKeysWithValues: outcome.files.map { ($0.path, $0.bytes) })
+                cache = outcome.cache
             } catch {
                 outcome.diagnostics.append(.error(SourceLocation(file: options.output, line: 1, column: 1), "cannot write the site: \(error)"))
             }
         }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
         return Report(diagnostics: outcome.diagnostics, succeeded: !outcome.hasErrors,
-                      pages: outcome.summary?.pages ?? 0,
+                      pages: outcome.summary?.pages ?? 0, rendered: outcome.rendered,
                       written: written, removed: removed, seconds: seconds)
     }
 }

@@ -20,15 +20,16 @@ func editBenchmark(syntheticSources: Int) {
         let folder = (try? FileManager.default.contentsOfDirectory(atPath: annotations).sorted().first) ?? ""
         let note = annotations + "/" + folder + "/" + ((try? FileManager.default.contentsOfDirectory(atPath: annotations + "/" + folder).sorted().first) ?? "")
         let original = (try? String(contentsOfFile: note, encoding: .utf8)) ?? ""
-        var times: [Double] = [], written = 0
+        var times: [Double] = [], written = 0, rendered = 0
         for edit in 0..<20 {
             try? (original + " Edit \(edit).").write(toFile: note, atomically: true, encoding: .utf8)
             let report = builder.rebuild()
             times.append(report.seconds)
             written = report.written.count
+            rendered = report.rendered.count
         }
         try? original.write(toFile: note, atomically: true, encoding: .utf8)
-        print(String(format: "%-28@ median of 20 edits %.3f s (min %.3f, max %.3f); %d files rewritten per edit",
-                     label as NSString, times.sorted()[10], times.min()!, times.max()!, written))
+        print(String(format: "%-28@ median of 20 edits %.3f s (min %.3f, max %.3f); %d files rendered and %d rewritten per edit",
+                     label as NSString, times.sorted()[10], times.min()!, times.max()!, rendered, written))
     }
 }

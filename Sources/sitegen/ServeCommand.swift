@@ -53,7 +53,9 @@ struct Serve: AsyncParsableCommand {
         if report.succeeded {
             var written = Report.plural(report.written.count, "file") + " written"
             if !report.removed.isEmpty { written += ", \(report.removed.count) removed" }
-            Report.line("\(cause) \(report.pages) pages in \(time); \(written)\(Report.warnings(report.diagnostics)).")
+            let pages = report.rendered.count(where: { $0.hasSuffix(".html") })
+            let rendered = changed.isEmpty ? "\(report.pages) pages" : "\(pages) of \(report.pages) pages"
+            Report.line("\(cause) \(rendered) in \(time); \(written)\(Report.warnings(report.diagnostics)).")
         } else {
             let errors = report.diagnostics.filter { $0.severity == .error }.count
             Report.line("\(cause): \(Report.plural(errors, "error")) in \(time); still serving the last good build.")

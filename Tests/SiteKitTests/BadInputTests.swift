@@ -148,7 +148,7 @@ enum PageModelFields {
             GlossaryModel(families: []),
             MatrixCellModel(categories: []),
             MatrixRowModel(pair: "", cells: []),
-            RelationsModel(sources: [], rows: [], svgHTML: "", edgeList: []),
+            RelationsModel(matrixShown: false, sourceCount: 0, sources: [], rows: [], svgHTML: "", edgeList: []),
         ]
     }
 }

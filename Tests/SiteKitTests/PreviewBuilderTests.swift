@@ -36,12 +36,58 @@ final class PreviewBuilderTests: XCTestCase {
         try (String(contentsOf: note, encoding: .utf8) + " An added sentence.").write(to: note, atomically: true, encoding: .utf8)
         let second = builder.rebuild()
         XCTAssertTrue(second.succeeded)
+        XCTAssertEqual(second.rendered, ["index.html", "sources/memo/index.html", "actors/russia/index.html",
+                                         "actors/united-states/index.html", "relations/index.html", "glossary/index.html",
+                                         "search/index.js"])
         XCTAssertEqual(second.written, ["actors/russia/index.html", "actors/united-states/index.html", "search/index.js",
                                         "sources/memo/index.html"])
         XCTAssertEqual(second.removed, [])
 
         XCTAssertFalse(SiteBuilder(options: options(output: "full")).build().hasErrors)
         XCTAssertEqual(snapshot("served"), snapshot("full"))
+    }
+
+    /// Every content file edited on its own, in its text and in what its front matter links, and
+    /// each rebuild compared with a full build: a page that reads a file it does not name among
+    /// its inputs would keep its old bytes and fail here.
+    func testEveryEditRebuildsToWhatAFullBuildWrites() throws {
+        let content = folder.appendingPathComponent("content")
+        let builder = PreviewBuilder(options: options(output: "served"))
+        XCTAssertTrue(builder.rebuild().succeeded)
+        var edits: [(file: String, from: String?, to: String)] = []
+        for file in Fixture.snapshot(content.path).keys.sorted() where file.hasSuffix(".md") {
+            edits.append((file, nil, "\n\nAn added sentence about Moscow.\n"))
+        }
+        edits += [
+            ("site.yml", "Fixture Reader", "Edited Reader"),
+            ("sources/memo.md", "A Memo on Allies", "A Memo on Friends"),
+            ("annotations/memo/second-tier.md", "actors: [russia]", "actors: [riac]"),
+            ("annotations/memo/second-tier.md", "between: [russia, united-states]", "between: [riac, united-states]"),
+            ("annotations/memo/second-tier.md", "category: second-tier-ally", "category: strategic-ally"),
+            ("annotations/memo/allies-again.md", "kind: claim", "kind: claim\nactors: [riac]"),
+            ("actors/riac.md", "Affairs Council\"]", "Affairs Council\", \"Ivanov\"]"),
+            ("actors/united-states.md", "name: \"United States\"", "name: \"USA\""),
+            ("events/1999-kosovo.md", "actors: [united-states]", "actors: [riac]"),
+            ("events/2002-summit.md", "memo#p1", "memo#p3"),
+            ("glossary/strategic-ally.md", "family: alliance", "family: partnership"),
+            ("glossary/second-tier-ally.md", "\"second-tier ally\"]", "\"second-tier ally\", \"Council\"]"),
+        ]
+        for edit in edits {
+            let url = content.appendingPathComponent(edit.file)
+            let original = try String(contentsOf: url, encoding: .utf8)
+            let edited = edit.from.map { original.replacingOccurrences(of: $0, with: edit.to) } ?? original + edit.to
+            XCTAssertNotEqual(edited, original, edit.file)
+            for text in [edited, original] {
+                try text.write(to: url, atomically: true, encoding: .utf8)
+                let report = builder.rebuild()
+                XCTAssertEqual(report.diagnostics.filter { $0.severity == .error }.map(\.formatted), [], edit.file)
+                try? FileManager.default.removeItem(at: folder.appendingPathComponent("full"))
+                XCTAssertFalse(SiteBuilder(options: options(output: "full")).build().hasErrors)
+                let served = snapshot("served"), full = snapshot("full")
+                let differing = Set(served.keys).union(full.keys).filter { served[$0] != full[$0] }.sorted()
+                XCTAssertEqual(differing, [], "\(edit.file): \(edit.to)")
+            }
+        }
     }
 
     func testRemovedActorRemovesItsPage() throws {

@@ -9,6 +9,8 @@ public struct ContentLoader {
     /// The content folder as the user named it, used as the prefix of every reported path.
     let root: String
     private(set) var log = DiagnosticLog()
+    /// Digest of every file read, by path, for the fingerprints of incremental rebuilds.
+    private(set) var digests: [String: Int] = [:]
     /// Content files read and parsed ahead, in parallel, with what reading each one reported.
     private var preread: [String: (file: ReadFile?, diagnostics: [Diagnostic])] = [:]
 
@@ -22,7 +24,8 @@ public struct ContentLoader {
     /// The corpus, or nil when the folder or `site.yml` is unusable; diagnostics either way.
     public static func load(from root: String, fileSystem: ContentFileSystem) -> (Corpus?, [Diagnostic]) {
         var loader = ContentLoader(fileSystem: fileSystem, root: root)
-        let corpus = loader.loadAll()
+        var corpus = loader.loadAll()
+        corpus?.fileDigests = loader.digests
         return (corpus, loader.log.all)
     }
 
@@ -75,12 +78,13 @@ public struct ContentLoader {
     /// Decoding and YAML parsing are most of loading and each file's are independent, so they
     /// run on every core; each file gets a loader of its own to collect its diagnostics.
     private mutating func prereadAll(_ files: [String]) {
-        let results = files.parallelMap { relative -> (file: ReadFile?, diagnostics: [Diagnostic]) in
+        let results = files.parallelMap { relative -> (file: ReadFile?, diagnostics: [Diagnostic], digests: [String: Int]) in
             var loader = ContentLoader(fileSystem: fileSystem, root: root)
             let file = loader.readNow(relative)
-            return (file, loader.log.all)
+            return (file, loader.log.all, loader.digests)
         }
-        preread = Dictionary(uniqueKeysWithValues: zip(files, results))
+        for result in results { digests.merge(result.digests) { first, _ in first } }
+        preread = Dictionary(uniqueKeysWithValues: zip(files, results.map { ($0.file, $0.diagnostics) }))
     }
 
     /// Front matter reader and body of a Markdown content file, with its id checked.
@@ -125,6 +129,7 @@ public struct ContentLoader {
             log.error(start, "file is \(bytes.count) bytes; the limit is \(Self.maximumFileSize) bytes (8 MiB)")
             return nil
         }
+        digests[file] = InputDigests.digest(bytes)
         switch TextDecoding.decode(bytes, file: file) {
         case .success(let text):
             if text.isBlank {

@@ -11,3 +11,23 @@ extension StringProtocol {
         return String(self[first...last])
     }
 }
+
+extension String {
+    /// Runs of spaces and line feeds as one space, none at either end: text on one line.
+    /// Works on UTF-8 bytes, as splitting into grapheme clusters was a large share of building
+    /// excerpts and the search index.
+    var collapsingSpaces: String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(utf8.count)
+        var pendingSpace = false
+        for byte in utf8 {
+            if byte == 0x20 || byte == 0x0A {
+                pendingSpace = !bytes.isEmpty
+            } else {
+                if pendingSpace { bytes.append(0x20); pendingSpace = false }
+                bytes.append(byte)
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}

@@ -6,6 +6,8 @@ public struct Corpus: Sendable {
     public var actors: [Actor]
     public var events: [Event]
     public var terms: [Term]
+    /// Digest of each file's bytes, by path.
+    public var fileDigests: [String: Int] = [:]
 }
 
 public struct SiteConfig: Sendable {

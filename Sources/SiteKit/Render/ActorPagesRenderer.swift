@@ -3,6 +3,53 @@ struct ActorPagesRenderer {
     let site: ResolvedSite
     let links: CrossLinks
     let templates: Templates
+    /// What each actor page lists, gathered in one pass over the site rather than one per actor,
+    /// which grew with actors × sources.
+    let annotationsNaming: [ActorID: [PlacedAnnotation]]
+    private let relationsOf: [ActorID: [RelationEdge]]
+    private let eventsOf: [ActorID: [Event]]
+    /// Other entries whose text links to a target: label and path from the site root.
+    private let backlinksTo: [LinkTarget: [(label: String, path: String)]]
+
+    init(site: ResolvedSite, links: CrossLinks, templates: Templates) {
+        self.site = site
+        self.links = links
+        self.templates = templates
+        var annotations: [ActorID: [PlacedAnnotation]] = [:]
+        for document in site.documents {
+            for item in site.annotations[document.source.id] ?? [] {
+                let named = item.annotation.actors.map(\.value) + (item.annotation.relation?.between.map(\.value) ?? [])
+                var seen: Set<String> = []
+                for id in named where seen.insert(id).inserted { annotations[ActorID(id), default: []].append(item) }
+            }
+        }
+        annotationsNaming = annotations
+        var relations: [ActorID: [RelationEdge]] = [:]
+        for edge in site.relations {
+            relations[edge.actors.0, default: []].append(edge)
+            relations[edge.actors.1, default: []].append(edge)
+        }
+        relationsOf = relations
+        var events: [ActorID: [Event]] = [:]
+        for event in site.events {
+            var seen: Set<String> = []
+            for ref in event.actors where seen.insert(ref.value).inserted { events[ActorID(ref.value), default: []].append(event) }
+        }
+        eventsOf = events
+        var backlinks: [LinkTarget: [(label: String, path: String)]] = [:]
+        for actor in site.actors {
+            for target in Set(site.bodyLinks[actor.file] ?? []) where target != .actor(actor.id) {
+                backlinks[target, default: []].append((actor.name, Paths.actor(actor.id)))
+            }
+        }
+        for event in site.events {
+            for target in Set(site.bodyLinks[event.file] ?? []) { backlinks[target, default: []].append(("Event: \(event.title)", Paths.event(event.id))) }
+        }
+        for term in site.terms {
+            for target in Set(site.bodyLinks[term.file] ?? []) { backlinks[target, default: []].append(("Glossary: \(term.term)", Paths.term(term.id))) }
+        }
+        backlinksTo = backlinks
+    }
 
     func indexHTML() -> String {
         let groups = ActorCategory.allCases.compactMap { kind -> ActorGroupModel? in
@@ -19,24 +66,24 @@ struct ActorPagesRenderer {
 
     func actorHTML(_ actor: Actor, root: String) -> String {
         let mentions = site.actorMentions[actor.id] ?? []
-        let groups = site.documents.compactMap { document -> MentionGroupModel? in
-            let here = mentions.filter { $0.passage.source == document.source.id }
-            guard !here.isEmpty else { return nil }
-            return MentionGroupModel(source: document.source.title, sourceHref: root + Paths.source(document.source.id),
-                                     year: String(document.source.date.year),
-                                     mentions: here.map { MentionModel(paragraph: $0.passage.paragraph, href: root + Paths.paragraph($0.passage), excerpt: $0.excerpt) })
+        // Mentions are in document order, so each source's mentions form one run.
+        var groups: [MentionGroupModel] = []
+        var start = mentions.startIndex
+        while start < mentions.endIndex {
+            let source = mentions[start].passage.source
+            let end = mentions[start...].firstIndex { $0.passage.source != source } ?? mentions.endIndex
+            let document = site.document(source)!
+            groups.append(MentionGroupModel(source: document.source.title, sourceHref: root + Paths.source(source),
+                                            year: String(document.source.date.year),
+                                            mentions: mentions[start..<end].map { MentionModel(paragraph: $0.passage.paragraph, href: root + Paths.paragraph($0.passage), excerpt: $0.excerpt) }))
+            start = end
         }
-        let annotations = site.documents.flatMap { document in
-            (site.annotations[document.source.id] ?? []).filter { item in
-                item.annotation.actors.contains { $0.value == actor.id.raw }
-                    || (item.annotation.relation?.between.contains { $0.value == actor.id.raw } ?? false)
-            }.map { item in
-                ActorAnnotationModel(source: document.source.title, quote: item.annotation.quote.value,
-                                     href: root + Paths.annotation(item.source, item.annotation.name), kindLabel: item.annotation.kind.label,
-                                     noteHTML: noteHTML(item.annotation, root: root))
-            }
+        let annotations = (annotationsNaming[actor.id] ?? []).map { item in
+            ActorAnnotationModel(source: site.document(item.source)!.source.title, quote: item.annotation.quote.value,
+                                 href: root + Paths.annotation(item.source, item.annotation.name), kindLabel: item.annotation.kind.label,
+                                 noteHTML: noteHTML(item.annotation, root: root))
         }
-        let relations = site.relations.filter { $0.actors.0 == actor.id || $0.actors.1 == actor.id }
+        let relations = (relationsOf[actor.id] ?? [])
             .sorted { (year($0), $0.passage) < (year($1), $1.passage) }
             .map { edge -> RelationRowModel in
                 let other = edge.actors.0 == actor.id ? edge.actors.1 : edge.actors.0
@@ -47,7 +94,7 @@ struct ActorPagesRenderer {
                                         passageHref: root + Paths.annotation(edge.passage.source, edge.annotation.annotation.name),
                                         paragraph: edge.passage.paragraph)
             }
-        let events = site.events.filter { $0.actors.contains { $0.value == actor.id.raw } }
+        let events = (eventsOf[actor.id] ?? [])
             .map { EventSummaryModel(title: $0.title, href: root + Paths.event($0.id), date: $0.date.display) }
         let model = ActorPageModel(
             name: actor.name, kindLabel: actor.kind.rawValue.capitalized,
@@ -66,17 +113,7 @@ struct ActorPagesRenderer {
 
     /// Other actors' profiles, events and glossary entries whose text links here.
     func backlinks(to target: LinkTarget, root: String) -> [LinkModel] {
-        var result: [LinkModel] = []
-        for actor in site.actors where site.bodyLinks[actor.file]?.contains(target) == true && LinkTarget.actor(actor.id) != target {
-            result.append(LinkModel(label: actor.name, href: root + Paths.actor(actor.id)))
-        }
-        for event in site.events where site.bodyLinks[event.file]?.contains(target) == true {
-            result.append(LinkModel(label: "Event: \(event.title)", href: root + Paths.event(event.id)))
-        }
-        for term in site.terms where site.bodyLinks[term.file]?.contains(target) == true {
-            result.append(LinkModel(label: "Glossary: \(term.term)", href: root + Paths.term(term.id)))
-        }
-        return result
+        (backlinksTo[target] ?? []).map { LinkModel(label: $0.label, href: root + $0.path) }
     }
 }
 

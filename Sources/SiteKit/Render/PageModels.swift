@@ -139,4 +139,4 @@ struct GlossaryModel { var families: [TermFamilyModel] }
 
 struct MatrixCellModel { var categories: [LinkModel] }
 struct MatrixRowModel { var pair: String; var cells: [MatrixCellModel] }
-struct RelationsModel { var sources: [LinkModel]; var rows: [MatrixRowModel]; var svgHTML: String; var edgeList: [String] }
+struct RelationsModel { var matrixShown: Bool; var sourceCount: Int; var sources: [LinkModel]; var rows: [MatrixRowModel]; var svgHTML: String; var edgeList: [String] }

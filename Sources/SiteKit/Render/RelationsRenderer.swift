@@ -1,26 +1,48 @@
 /// The relations page: a pairs × sources matrix of categories, and a network drawing.
 struct RelationsRenderer {
+    /// Beyond this many sources the matrix has more columns than a reader can follow, and its
+    /// size grows with pairs × sources; the page then keeps the network and the list.
+    static let matrixSourceLimit = 12
+
     let site: ResolvedSite
     let links: CrossLinks
     let templates: Templates
 
     func html() -> String {
         let root = Paths.root(of: Paths.relations)
-        let sources = site.documents.map { LinkModel(label: "\($0.source.title) (\($0.source.date.year))", href: root + Paths.source($0.source.id)) }
-        var pairs: [(ActorID, ActorID)] = []
-        for edge in site.relations where !pairs.contains(where: { $0 == edge.actors }) { pairs.append(edge.actors) }
-        let rows = pairs.map { pair in
-            MatrixRowModel(pair: "\(links.actors[pair.0]!.name) – \(links.actors[pair.1]!.name)", cells: site.documents.map { document in
-                MatrixCellModel(categories: site.relations.filter { $0.actors == pair && $0.passage.source == document.source.id }.map { edge in
+        let matrixShown = site.documents.count <= Self.matrixSourceLimit
+        var pairs: [ActorPair] = []
+        var edges: [ActorPair: [SourceID: [RelationEdge]]] = [:]
+        for edge in site.relations {
+            let pair = ActorPair(edge.actors)
+            if edges[pair] == nil { pairs.append(pair) }
+            edges[pair, default: [:]][edge.passage.source, default: []].append(edge)
+        }
+        let sources = !matrixShown ? [] : site.documents.map {
+            LinkModel(label: "\($0.source.title) (\($0.source.date.year))", href: root + Paths.source($0.source.id))
+        }
+        let rows = !matrixShown ? [] : pairs.map { pair in
+            MatrixRowModel(pair: "\(links.actors[pair.first]!.name) – \(links.actors[pair.second]!.name)", cells: site.documents.map { document in
+                MatrixCellModel(categories: (edges[pair]?[document.source.id] ?? []).map { edge in
                     LinkModel(label: links.terms[edge.category]!.term, href: root + Paths.annotation(edge.passage.source, edge.annotation.annotation.name))
                 })
             })
         }
         let edgeList = site.relations.map { edge in
-            "\(links.actors[edge.actors.0]!.name) – \(links.actors[edge.actors.1]!.name): \(links.terms[edge.category]!.term) (\(site.document(edge.passage.source)!.source.title), \(site.document(edge.passage.source)!.source.date.year))"
+            let source = site.document(edge.passage.source)!.source
+            return "\(links.actors[edge.actors.0]!.name) – \(links.actors[edge.actors.1]!.name): \(links.terms[edge.category]!.term) (\(source.title), \(source.date.year))"
         }
-        return templates.render("relations", RelationsModel(sources: sources, rows: rows, svgHTML: NetworkChart(site: site, links: links).svg(), edgeList: edgeList))
+        let chart = NetworkChart(site: site, links: links).svg(alsoIn: matrixShown ? "the table and the list" : "the list")
+        return templates.render("relations", RelationsModel(matrixShown: matrixShown, sourceCount: site.documents.count, sources: sources,
+                                                            rows: rows, svgHTML: chart, edgeList: edgeList))
     }
+}
+
+/// Two actors, in the order their relation edges keep them.
+struct ActorPair: Hashable {
+    var first: ActorID
+    var second: ActorID
+    init(_ actors: (ActorID, ActorID)) { (first, second) = actors }
 }
 
 /// Actors with characterised ties on a circle (ordered by name, so the layout is the same on
@@ -29,26 +51,31 @@ struct NetworkChart {
     let site: ResolvedSite
     let links: CrossLinks
 
-    func svg() -> String {
+    /// `alsoIn` names where else on the page the ties are listed, for the chart's text alternative.
+    func svg(alsoIn: String) -> String {
+        var seen: Set<ActorID> = []
         var ids: [ActorID] = []
+        var ties: [ActorPair: Int] = [:]
+        var pairs: [ActorPair] = []
         for edge in site.relations {
-            for id in [edge.actors.0, edge.actors.1] where !ids.contains(id) { ids.append(id) }
+            for id in [edge.actors.0, edge.actors.1] where seen.insert(id).inserted { ids.append(id) }
+            let pair = ActorPair(edge.actors)
+            if ties[pair] == nil { pairs.append(pair) }
+            ties[pair, default: 0] += 1
         }
         ids.sort { links.actors[$0]!.name < links.actors[$1]!.name }
+        let indexes = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1, $0) })
         let size = 640.0, center = 320.0, radius = 220.0
         func position(_ id: ActorID) -> (Double, Double) {
-            let index = Double(ids.firstIndex(of: id)!)
+            let index = Double(indexes[id]!)
             let angle = -Double.pi / 2 + 2 * Double.pi * index / Double(max(ids.count, 1))
             return (center + radius * cos(angle), center + radius * sin(angle))
         }
         var svg = "<svg class=\"network\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Int(size)) \(Int(size))\" role=\"img\" aria-labelledby=\"network-title\">"
-        svg += "<title id=\"network-title\">Network of \(ids.count) actors joined by the ties the sources characterise; the same ties are listed in the table and the list on this page.</title>"
-        var drawn: [(ActorID, ActorID)] = []
-        for edge in site.relations where !drawn.contains(where: { $0 == edge.actors }) {
-            drawn.append(edge.actors)
-            let count = site.relations.filter { $0.actors == edge.actors }.count
-            let (x1, y1) = position(edge.actors.0), (x2, y2) = position(edge.actors.1)
-            svg += "<line class=\"tie\" x1=\"\(f(x1))\" y1=\"\(f(y1))\" x2=\"\(f(x2))\" y2=\"\(f(y2))\" stroke-width=\"\(min(count, 6))\"/>"
+        svg += "<title id=\"network-title\">Network of \(ids.count) actors joined by the ties the sources characterise; the same ties are listed in \(alsoIn) on this page.</title>"
+        for pair in pairs {
+            let (x1, y1) = position(pair.first), (x2, y2) = position(pair.second)
+            svg += "<line class=\"tie\" x1=\"\(f(x1))\" y1=\"\(f(y1))\" x2=\"\(f(x2))\" y2=\"\(f(y2))\" stroke-width=\"\(min(ties[pair]!, 6))\"/>"
         }
         for id in ids {
             let (x, y) = position(id)

@@ -14,6 +14,8 @@ enum SearchIndex {
         var x: String
     }
 
+    static let path = "search/index.js"
+
     static func file(for site: ResolvedSite) -> OutputFile {
         var entries: [Entry] = []
         for document in site.documents {
@@ -43,10 +45,8 @@ enum SearchIndex {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let json = String(decoding: (try? encoder.encode(entries)) ?? Data("[]".utf8), as: UTF8.self)
-        return OutputFile(path: "search/index.js", bytes: Array("window.sitegenSearchIndex = \(json);\n".utf8))
+        return OutputFile(path: path, bytes: Array("window.sitegenSearchIndex = \(json);\n".utf8))
     }
 
-    private static func flatten(_ text: String) -> String {
-        text.split(whereSeparator: { $0 == "\n" || $0 == " " }).joined(separator: " ")
-    }
+    private static func flatten(_ text: String) -> String { text.collapsingSpaces }
 }

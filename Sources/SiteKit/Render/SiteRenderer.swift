@@ -14,9 +14,12 @@ public struct SiteRenderer {
     let templates: Templates
     let links: CrossLinks
 
-    public init(site: ResolvedSite, templates: Templates) {
+    let digests: InputDigests
+
+    public init(site: ResolvedSite, templates: Templates, digests: InputDigests) {
         self.site = site
         self.templates = templates
+        self.digests = digests
         links = CrossLinks(
             actors: Dictionary(uniqueKeysWithValues: site.actors.map { ($0.id, $0) }),
             terms: Dictionary(uniqueKeysWithValues: site.terms.map { ($0.id, $0) }),
@@ -24,54 +27,82 @@ public struct SiteRenderer {
             documents: Dictionary(uniqueKeysWithValues: site.documents.map { ($0.source.id, $0) }))
     }
 
-    public func render() -> [OutputFile] {
+    /// A page to render: where it goes, what it is rendered from, and how.
+    private struct Job {
+        var path: String
+        var inputs: PageInputs
+        var render: () -> OutputFile
+    }
+
+    public struct Result: Sendable {
+        public var files: [OutputFile]
+        /// Paths of the pages rendered, not taken from the cache; in job order.
+        public var rendered: [String]
+        public var cache: RenderCache
+    }
+
+    /// Every page; a page whose inputs have the fingerprint it had in `previous` is taken from there.
+    public func render(reusing previous: RenderCache = RenderCache()) -> Result {
         // Each page is rendered by its own job; the jobs share only read-only state, so they run
         // on every core. The order of the result is the order of the jobs, whatever finishes first.
-        var jobs: [() -> OutputFile] = []
-        jobs.append { page(Paths.home, title: site.site.title, description: site.site.description, section: "", content: indexHTML()) }
+        var jobs: [Job] = []
+        func add(_ path: String, _ inputs: PageInputs, title: String, description: String, section: String,
+                 content: @escaping (_ root: String) -> String) {
+            jobs.append(Job(path: path, inputs: inputs) {
+                page(path, title: title, description: description, section: section, content: content(Paths.root(of: path)))
+            })
+        }
+        add(Paths.home, .everything, title: site.site.title, description: site.site.description, section: "") { _ in indexHTML() }
         for document in site.documents {
-            let path = Paths.source(document.source.id)
-            jobs.append {
-                page(path, title: document.source.title, description: document.source.summary, section: "sources",
-                     content: sourceHTML(document, root: Paths.root(of: path)))
+            let annotationFiles = (site.annotations[document.source.id] ?? []).map(\.annotation.file)
+            add(Paths.source(document.source.id), PageInputs(files: [document.source.file] + annotationFiles, kinds: [.sources, .actors, .events, .terms]),
+                title: document.source.title, description: document.source.summary, section: "sources") { root in
+                sourceHTML(document, root: root)
             }
         }
         let actorPages = ActorPagesRenderer(site: site, links: links, templates: templates)
-        jobs.append {
-            page(Paths.actors, title: "Actors", description: "The states, organisations, groups and people the sources discuss.",
-                 section: "actors", content: actorPages.indexHTML())
-        }
+        add(Paths.actors, PageInputs(kinds: [.sources, .actors]), title: "Actors",
+            description: "The states, organisations, groups and people the sources discuss.", section: "actors") { _ in actorPages.indexHTML() }
         for actor in site.actors {
-            let path = Paths.actor(actor.id)
-            jobs.append {
-                page(path, title: actor.name, description: "\(actor.name): mentions, annotations and relations in the sources.",
-                     section: "actors", content: actorPages.actorHTML(actor, root: Paths.root(of: path)))
+            let annotationFiles = (actorPages.annotationsNaming[actor.id] ?? []).map(\.annotation.file)
+            add(Paths.actor(actor.id), PageInputs(files: [actor.file] + annotationFiles, kinds: [.sources, .actors, .events, .terms]),
+                title: actor.name, description: "\(actor.name): mentions, annotations and relations in the sources.", section: "actors") { root in
+                actorPages.actorHTML(actor, root: root)
             }
         }
-        jobs.append {
-            page(Paths.relations, title: "Relations", description: "How each source characterises the ties between actors.",
-                 section: "relations", content: RelationsRenderer(site: site, links: links, templates: templates).html())
+        add(Paths.relations, PageInputs(kinds: [.sources, .annotations, .actors, .terms]), title: "Relations",
+            description: "How each source characterises the ties between actors.", section: "relations") { _ in
+            RelationsRenderer(site: site, links: links, templates: templates).html()
         }
-        jobs.append {
-            page(Paths.timeline, title: "Timeline", description: "From the 1999 Kosovo bombing to the 24 February 2022 invasion of Ukraine.",
-                 section: "timeline", content: TimelineRenderer(site: site, links: links, templates: templates).html())
+        add(Paths.timeline, PageInputs(kinds: [.sources, .actors, .events, .terms]), title: "Timeline",
+            description: "From the 1999 Kosovo bombing to the 24 February 2022 invasion of Ukraine.", section: "timeline") { _ in
+            TimelineRenderer(site: site, links: links, templates: templates).html()
         }
-        jobs.append {
-            page(Paths.glossary, title: "Glossary", description: "The categories of alliance the sources argue about.",
-                 section: "glossary", content: GlossaryRenderer(site: site, links: links, templates: templates).html())
+        add(Paths.glossary, PageInputs(kinds: [.sources, .annotations, .actors, .terms]), title: "Glossary",
+            description: "The categories of alliance the sources argue about.", section: "glossary") { _ in
+            GlossaryRenderer(site: site, links: links, templates: templates).html()
         }
-        jobs.append {
-            page(Paths.search, title: "Search", description: "Search the sources, notes, actors, events and glossary.",
-                 section: "search", content: templates.render("search", ["root": Paths.root(of: Paths.search)]))
+        add(Paths.search, .none, title: "Search", description: "Search the sources, notes, actors, events and glossary.", section: "search") { root in
+            templates.render("search", ["root": root])
         }
-        jobs.append { SearchIndex.file(for: site) }
+        jobs.append(Job(path: SearchIndex.path, inputs: .everything) { SearchIndex.file(for: site) })
         // Relative links in 404.html only hold at the top level; with a base URL its links are absolute paths.
         let notFoundRoot = site.site.rootPath ?? ""
-        jobs.append {
+        jobs.append(Job(path: Paths.notFound, inputs: .none) {
             page(Paths.notFound, title: "Page not found", description: "This page does not exist.", section: "",
                  content: templates.render("not-found", ["root": notFoundRoot]), root: notFoundRoot, canonical: false)
+        })
+
+        let results = jobs.parallelMap { job -> (file: OutputFile, fingerprint: Int, rendered: Bool) in
+            let fingerprint = digests.fingerprint(of: job.inputs)
+            if let kept = previous.pages[job.path], kept.fingerprint == fingerprint {
+                return (OutputFile(path: job.path, bytes: kept.bytes), fingerprint, false)
+            }
+            return (job.render(), fingerprint, true)
         }
-        return jobs.parallelMap { $0() }
+        var cache = RenderCache()
+        for result in results { cache.pages[result.file.path] = (result.fingerprint, result.file.bytes) }
+        return Result(files: results.map(\.file), rendered: results.filter(\.rendered).map(\.file.path), cache: cache)
     }
 
     private func page(_ path: String, title: String, description: String, section: String, content: String,

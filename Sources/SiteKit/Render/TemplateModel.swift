@@ -181,6 +181,7 @@ extension MatrixRowModel: TemplateModel {
 }
 extension RelationsModel: TemplateModel {
     nonisolated(unsafe) static let fields: [String: PartialKeyPath<RelationsModel>] = [
-        "sources": \.sources, "rows": \.rows, "svgHTML": \.svgHTML, "edgeList": \.edgeList,
+        "matrixShown": \.matrixShown, "sourceCount": \.sourceCount, "sources": \.sources, "rows": \.rows, "svgHTML": \.svgHTML,
+        "edgeList": \.edgeList,
     ]
 }

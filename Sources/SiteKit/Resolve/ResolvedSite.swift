@@ -28,7 +28,7 @@ public struct RelationEdge: Sendable {
 public struct ResolvedSite: Sendable {
     public var site: SiteConfig
     /// Oldest first.
-    public var documents: [SourceDocument]
+    public let documents: [SourceDocument]
     public var annotations: [SourceID: [PlacedAnnotation]]
     public var actors: [Actor]
     public var actorMentions: [ActorID: [Occurrence]]
@@ -42,8 +42,25 @@ public struct ResolvedSite: Sendable {
     /// What each body's cross-links point at, to show as backlinks.
     public var bodyLinks: [String: [LinkTarget]]
 
-    public func actor(_ id: ActorID) -> Actor? { actors.first { $0.id == id } }
-    public func term(_ id: TermID) -> Term? { terms.first { $0.id == id } }
-    public func event(_ id: EventID) -> Event? { events.first { $0.id == id } }
-    public func document(_ id: SourceID) -> SourceDocument? { documents.first { $0.source.id == id } }
+    /// Position of each source in `documents`, so that lookups by id stay constant-time at scale.
+    private var documentPositions: [SourceID: Int] = [:]
+
+    init(site: SiteConfig, documents: [SourceDocument], annotations: [SourceID: [PlacedAnnotation]], actors: [Actor],
+         actorMentions: [ActorID: [Occurrence]], termUses: [TermID: [Occurrence]], relations: [RelationEdge], events: [Event],
+         terms: [Term], bodies: [String: MarkdownNode], bodyLinks: [String: [LinkTarget]]) {
+        self.site = site
+        self.documents = documents
+        self.annotations = annotations
+        self.actors = actors
+        self.actorMentions = actorMentions
+        self.termUses = termUses
+        self.relations = relations
+        self.events = events
+        self.terms = terms
+        self.bodies = bodies
+        self.bodyLinks = bodyLinks
+        documentPositions = Dictionary(uniqueKeysWithValues: documents.enumerated().map { ($1.source.id, $0) })
+    }
+
+    public func document(_ id: SourceID) -> SourceDocument? { documentPositions[id].map { documents[$0] } }
 }

@@ -52,16 +52,17 @@ public struct SourceDocument: Sendable {
 
     /// A short, single-line excerpt of a paragraph around a range of its plain text.
     public static func excerpt(_ paragraph: Paragraph, around range: Range<Int>, width: Int = 120) -> String {
-        let scalars = paragraph.plain.map { $0 == "\n" ? " " : $0 }
+        let scalars = paragraph.plain
+        let isSpace = { (scalar: Unicode.Scalar) in scalar == " " || scalar == "\n" }
         let slack = max((width - range.count) / 2, 0)
         var lower = max(range.lowerBound - slack, 0)
         var upper = min(range.upperBound + slack, scalars.count)
         // Cut at word boundaries.
-        while lower > 0 && lower < range.lowerBound && scalars[lower - 1] != " " { lower += 1 }
-        while upper < scalars.count && upper > range.upperBound && scalars[upper] != " " { upper -= 1 }
+        while lower > 0 && lower < range.lowerBound && !isSpace(scalars[lower - 1]) { lower += 1 }
+        while upper < scalars.count && upper > range.upperBound && !isSpace(scalars[upper]) { upper -= 1 }
         var view = String.UnicodeScalarView()
         view.append(contentsOf: scalars[lower..<upper])
-        var text = String(view).split(separator: " ").joined(separator: " ")
+        var text = String(view).collapsingSpaces
         if lower > 0 { text = "…" + text }
         if upper < scalars.count { text += "…" }
         return text

@@ -31,6 +31,10 @@ public struct SiteBuilder {
         public var diagnostics: [Diagnostic]
         public var files: [OutputFile]
         public var summary: Summary?
+        /// Pages rendered by this run rather than taken from the cache it was given.
+        public var rendered: [String] = []
+        /// What the next run may reuse; empty when the build failed.
+        public var cache = RenderCache()
         public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
     }
 
@@ -43,18 +47,19 @@ public struct SiteBuilder {
     }
 
     /// Everything but writing: the files a build would write, or the diagnostics that stop it.
-    public func run() -> Outcome {
-        var outcome = assemble()
+    /// With the cache of an earlier run, pages whose inputs did not change are taken from it.
+    public func run(reusing cache: RenderCache = RenderCache()) -> Outcome {
+        var outcome = assemble(reusing: cache)
         if options.strict {
             outcome.diagnostics = outcome.diagnostics.map(\.promotedToError)
-            if outcome.hasErrors { outcome.files = []; outcome.summary = nil }
+            if outcome.hasErrors { outcome = Outcome(diagnostics: outcome.diagnostics, files: [], summary: nil) }
         }
         return outcome
     }
 
-    private func assemble() -> Outcome {
+    private func assemble(reusing cache: RenderCache) -> Outcome {
         var diagnostics: [Diagnostic] = []
-        let (templates, assets, templateDiagnostics) = loadTemplates()
+        let (templates, templateDigest, assets, templateDiagnostics) = loadTemplates()
         diagnostics += templateDiagnostics
         let (corpus, loadDiagnostics) = ContentLoader.load(from: options.content, fileSystem: fileSystem)
         diagnostics += loadDiagnostics
@@ -65,14 +70,20 @@ public struct SiteBuilder {
         guard let templates, !diagnostics.contains(where: { $0.severity == .error }) else {
             return Outcome(diagnostics: diagnostics.sorted(), files: [], summary: nil)
         }
-        var files = SiteRenderer(site: site, templates: templates).render()
+        var global = Hasher()
+        global.combine(templateDigest)
+        global.combine(corpus.fileDigests[options.content + "/site.yml"])
+        global.combine(options.baseURL)
+        let digests = InputDigests(global: global.finalize(), files: corpus.fileDigests, corpus: corpus)
+        let rendered = SiteRenderer(site: site, templates: templates, digests: digests).render(reusing: cache)
+        var files = rendered.files
         files += assets
         files += HostFiles.files(for: site, pages: files.map(\.path))
         files.sort { $0.path < $1.path }
         let summary = Summary(pages: files.filter { $0.path.hasSuffix(".html") }.count, sources: corpus.sources.count,
                               annotations: site.annotations.values.reduce(0) { $0 + $1.count }, actors: corpus.actors.count,
                               events: corpus.events.count, terms: corpus.terms.count)
-        return Outcome(diagnostics: diagnostics.sorted(), files: files, summary: summary)
+        return Outcome(diagnostics: diagnostics.sorted(), files: files, summary: summary, rendered: rendered.rendered, cache: rendered.cache)
     }
 
     /// Runs the pipeline and, only if no error was found, replaces the output folder.
@@ -90,11 +101,12 @@ public struct SiteBuilder {
         return outcome
     }
 
-    /// `*.mustache` files parsed as templates; everything under `assets/` copied as is.
-    private func loadTemplates() -> (Templates?, [OutputFile], [Diagnostic]) {
+    /// `*.mustache` files parsed as templates, with a digest of their texts; everything under
+    /// `assets/` copied as is.
+    private func loadTemplates() -> (Templates?, Int, [OutputFile], [Diagnostic]) {
         let folder = options.templates
         guard fileSystem.isDirectory(folder) else {
-            return (nil, [], [.error(SourceLocation(file: folder, line: 1, column: 1), "templates folder '\(folder)' does not exist")])
+            return (nil, 0, [], [.error(SourceLocation(file: folder, line: 1, column: 1), "templates folder '\(folder)' does not exist")])
         }
         var texts: [String: String] = [:]
         var assets: [OutputFile] = []
@@ -117,7 +129,9 @@ public struct SiteBuilder {
             }
         }
         let (templates, templateDiagnostics) = Templates.parse(texts, folder: folder)
-        return (templates, assets, diagnostics + templateDiagnostics)
+        var digest = Hasher()
+        for (name, text) in texts.sorted(by: { $0.key < $1.key }) { digest.combine(name); digest.combine(text) }
+        return (templates, digest.finalize(), assets, diagnostics + templateDiagnostics)
     }
 }
 

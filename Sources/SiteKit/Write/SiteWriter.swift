@@ -19,8 +19,9 @@ public enum SiteWriter {
         try? manager.removeItem(at: retired)
         do {
             try manager.createDirectory(at: staging, withIntermediateDirectories: true)
+            var folders: Set<String> = []
             for file in files {
-                try writeFile(file.bytes, to: destination(of: file, in: staging).path)
+                try writeFile(file.bytes, to: destination(of: file, in: staging, creating: &folders).path)
             }
             if manager.fileExists(atPath: target.path) {
                 try manager.moveItem(at: target, to: retired)
@@ -41,9 +42,9 @@ public enum SiteWriter {
     /// renamed over it, so a reader never sees half a page. Returns the paths written and removed.
     public static func update(_ output: String, from previous: [String: [UInt8]], to files: [OutputFile]) throws -> (written: [String], removed: [String]) {
         let manager = FileManager.default
-        var written: [String] = []
+        var written: [String] = [], folders: Set<String> = []
         for file in files where previous[file.path] != file.bytes {
-            let url = try destination(of: file, in: URL(fileURLWithPath: output))
+            let url = try destination(of: file, in: URL(fileURLWithPath: output), creating: &folders)
             let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).new")
             try writeFile(file.bytes, to: temporary.path)
             guard rename(temporary.path, url.path) == 0 else {
@@ -57,11 +58,16 @@ public enum SiteWriter {
         return (written, removed)
     }
 
-    /// Where a file goes inside a folder, its parent folders created; refused if its path would leave the folder.
-    private static func destination(of file: OutputFile, in folder: URL) throws -> URL {
+    /// Where a file goes inside a folder, its parent folders created unless they are in `created`
+    /// already (creating each folder once is a tenth of writing a site); refused if its path
+    /// would leave the folder.
+    private static func destination(of file: OutputFile, in folder: URL, creating created: inout Set<String>) throws -> URL {
         guard isSafe(file.path) else { throw Failure(description: "refusing to write outside the output folder: \(file.path)") }
         let url = folder.appendingPathComponent(file.path)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let parent = url.deletingLastPathComponent()
+        if created.insert(parent.path).inserted {
+            try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
+        }
         return url
     }
 
