@@ -57,6 +57,12 @@ final class BadInputTests: XCTestCase {
                        ["templates/actors.mustache:4:1: error: template syntax error: a section is never closed"])
     }
 
+    /// Templates are parsed with an escaping pragma in front; a first-line error still has its own column.
+    func testTemplateSyntaxErrorOnTheFirstLineHasItsColumn() throws {
+        XCTAssertEqual(diagnostics([:], templates: try templates(replacing: "actors", with: "<h1>{{#groups}}{{/label}}</h1>\n")),
+                       ["templates/actors.mustache:1:19: error: template syntax error: a section is closed with a different name than it was opened with"])
+    }
+
     func testUnknownPartialNamesFileAndLine() throws {
         XCTAssertEqual(diagnostics([:], templates: try templates(replacing: "index", with: "<h1>x</h1>\n  {{> sidebar}}\n")),
                        ["templates/index.mustache:2:3: error: unknown partial 'sidebar'"])
