@@ -4,10 +4,11 @@
 /// so a match can be mapped back onto the source.
 public struct NormalizedText: Sendable {
     public private(set) var scalars: [Unicode.Scalar] = []
-    /// For each folded scalar, the offset of its first original scalar.
-    public private(set) var starts: [Int] = []
+    /// For each folded scalar, the offset of its first original scalar. 32 bits, as every
+    /// paragraph of every source is kept folded and no file may exceed 8 MiB.
+    private var starts: [Int32] = []
     /// For each folded scalar, the offset just past its last original scalar.
-    public private(set) var ends: [Int] = []
+    private var ends: [Int32] = []
 
     public init(_ text: String) {
         scalars.reserveCapacity(text.unicodeScalars.count)
@@ -33,13 +34,13 @@ public struct NormalizedText: Sendable {
 
     private mutating func append(_ scalar: Unicode.Scalar, _ start: Int, _ end: Int) {
         scalars.append(scalar)
-        starts.append(start)
-        ends.append(end)
+        starts.append(Int32(start))
+        ends.append(Int32(end))
     }
 
     /// The original-scalar range covered by folded scalars `range`.
     public func originalRange(_ range: Range<Int>) -> Range<Int> {
-        starts[range.lowerBound]..<ends[range.upperBound - 1]
+        Int(starts[range.lowerBound])..<Int(ends[range.upperBound - 1])
     }
 
     public var string: String {

@@ -6,6 +6,21 @@ struct GlossaryRenderer {
 
     func html() -> String {
         let root = Paths.root(of: Paths.glossary)
+        // What each term lists, gathered in one pass rather than one pass per term.
+        var annotationsByTerm: [TermID: [ActorAnnotationModel]] = [:]
+        for document in site.documents {
+            for item in site.annotations[document.source.id] ?? [] {
+                var named = Set(item.annotation.terms.map { TermID($0.value) })
+                if let category = item.annotation.relation?.category { named.insert(TermID(category.value)) }
+                for term in named {
+                    annotationsByTerm[term, default: []].append(
+                        ActorAnnotationModel(source: document.source.title, quote: item.annotation.quote.value,
+                                             href: root + Paths.annotation(item.source, item.annotation.name),
+                                             kindLabel: item.annotation.kind.label, noteHTML: ""))
+                }
+            }
+        }
+        let relationsByTerm = Dictionary(grouping: site.relations, by: \.category)
         let families = TermFamily.allCases.compactMap { family -> TermFamilyModel? in
             let terms = site.terms.filter { $0.family == family }
             guard !terms.isEmpty else { return nil }
@@ -14,16 +29,8 @@ struct GlossaryRenderer {
                     TermUseModel(source: site.document(use.passage.source)?.source.title ?? "", paragraph: use.passage.paragraph,
                                  href: root + Paths.paragraph(use.passage), excerpt: use.excerpt)
                 }
-                let annotations = site.documents.flatMap { document in
-                    (site.annotations[document.source.id] ?? []).filter { item in
-                        item.annotation.terms.contains { $0.value == term.id.raw } || item.annotation.relation?.category.value == term.id.raw
-                    }.map { item in
-                        ActorAnnotationModel(source: document.source.title, quote: item.annotation.quote.value,
-                                             href: root + Paths.annotation(item.source, item.annotation.name),
-                                             kindLabel: item.annotation.kind.label, noteHTML: "")
-                    }
-                }
-                let pairs = site.relations.filter { $0.category == term.id }.map { edge in
+                let annotations = annotationsByTerm[term.id] ?? []
+                let pairs = (relationsByTerm[term.id] ?? []).map { edge in
                     TermPairModel(pair: "\(links.actors[edge.actors.0]!.name) – \(links.actors[edge.actors.1]!.name)",
                                   source: site.document(edge.passage.source)!.source.title,
                                   year: String(site.document(edge.passage.source)!.source.date.year),

@@ -15,11 +15,13 @@ public struct SiteRenderer {
     let links: CrossLinks
 
     let digests: InputDigests
+    let marks: SourcePageRenderer.Marks
 
     public init(site: ResolvedSite, templates: Templates, digests: InputDigests) {
         self.site = site
         self.templates = templates
         self.digests = digests
+        marks = SourcePageRenderer.Marks(site: site)
         links = CrossLinks(
             actors: Dictionary(uniqueKeysWithValues: site.actors.map { ($0.id, $0) }),
             terms: Dictionary(uniqueKeysWithValues: site.terms.map { ($0.id, $0) }),
@@ -144,7 +146,7 @@ public struct SiteRenderer {
 
     private func sourceHTML(_ document: SourceDocument, root: String) -> String {
         let source = document.source
-        let renderer = SourcePageRenderer(site: site, links: links, templates: templates, root: root)
+        let renderer = SourcePageRenderer(site: site, links: links, templates: templates, marks: marks, root: root)
         let corrections = source.corrections.map { correction -> CorrectionModel in
             let paragraph = document.occurrences(of: correction.corrected.value).first?.paragraph
             return CorrectionModel(original: correction.original, corrected: correction.corrected.value,

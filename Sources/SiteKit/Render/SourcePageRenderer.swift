@@ -2,29 +2,37 @@
 /// mention of each actor and term per paragraph, highlighted annotations with their notes
 /// beside the paragraph, and links to the events that cite it.
 struct SourcePageRenderer {
+    /// Mentions and citing events of every source by paragraph, gathered once for all source
+    /// pages: each page looking through the whole site's mentions grew with sources².
+    struct Marks {
+        var mentions: [SourceID: [Int: [(range: Range<Int>, target: LinkTarget)]]] = [:]
+        var citingEvents: [SourceID: [Int: [Event]]] = [:]
+
+        init(site: ResolvedSite) {
+            for (id, occurrences) in site.actorMentions {
+                for o in occurrences { mentions[o.passage.source, default: [:]][o.passage.paragraph, default: []].append((o.range, .actor(id))) }
+            }
+            for (id, occurrences) in site.termUses {
+                for o in occurrences { mentions[o.passage.source, default: [:]][o.passage.paragraph, default: []].append((o.range, .term(id))) }
+            }
+            for event in site.events {
+                for passage in event.passages {
+                    if let ref = PassageRef(passage.value) { citingEvents[ref.source, default: [:]][ref.paragraph, default: []].append(event) }
+                }
+            }
+        }
+    }
+
     let site: ResolvedSite
     let links: CrossLinks
     let templates: Templates
+    let marks: Marks
     let root: String
 
     func bodyHTML(_ document: SourceDocument) -> String {
         let annotations = site.annotations[document.source.id] ?? []
-        // Mentions were found once by the resolver; here they are only grouped by paragraph.
-        var mentions: [Int: [(range: Range<Int>, target: LinkTarget)]] = [:]
-        for (id, occurrences) in site.actorMentions {
-            for o in occurrences where o.passage.source == document.source.id { mentions[o.passage.paragraph, default: []].append((o.range, .actor(id))) }
-        }
-        for (id, occurrences) in site.termUses {
-            for o in occurrences where o.passage.source == document.source.id { mentions[o.passage.paragraph, default: []].append((o.range, .term(id))) }
-        }
-        var citingEvents: [Int: [Event]] = [:]
-        for event in site.events {
-            for passage in event.passages {
-                if let ref = PassageRef(passage.value), ref.source == document.source.id {
-                    citingEvents[ref.paragraph, default: []].append(event)
-                }
-            }
-        }
+        let mentions = marks.mentions[document.source.id] ?? [:]
+        let citingEvents = marks.citingEvents[document.source.id] ?? [:]
         var corrections: [Int: [Range<Int>]] = [:]
         for correction in document.source.corrections {
             for (paragraph, range) in document.occurrences(of: correction.corrected.value) { corrections[paragraph, default: []].append(range) }
