@@ -36,9 +36,8 @@ final class PreviewBuilderTests: XCTestCase {
         try (String(contentsOf: note, encoding: .utf8) + " An added sentence.").write(to: note, atomically: true, encoding: .utf8)
         let second = builder.rebuild()
         XCTAssertTrue(second.succeeded)
-        XCTAssertEqual(second.rendered, ["index.html", "sources/memo/index.html", "actors/russia/index.html",
-                                         "actors/united-states/index.html", "relations/index.html", "glossary/index.html",
-                                         "search/index.js"])
+        XCTAssertEqual(second.rendered, ["search/index.js", "glossary/index.html", "relations/index.html", "index.html",
+                                         "sources/memo/index.html", "actors/russia/index.html", "actors/united-states/index.html"])
         XCTAssertEqual(second.written, ["actors/russia/index.html", "actors/united-states/index.html", "search/index.js",
                                         "sources/memo/index.html"])
         XCTAssertEqual(second.removed, [])

@@ -19,6 +19,9 @@ public struct MultiPatternMatcher<Payload: Sendable>: Sendable {
 
     private var states = [State()]
     private var payloads: [Payload] = []
+    /// The start state's moves on ASCII scalars as a table: matching spends most of its time
+    /// there, and an array index is far cheaper than hashing each scalar.
+    private var asciiFromStart = [Int32](repeating: 0, count: 128)
 
     /// Patterns are folded like `NormalizedText`, so they match folded text.
     public init(patterns: [(String, Payload)]) {
@@ -35,6 +38,7 @@ public struct MultiPatternMatcher<Payload: Sendable>: Sendable {
             for variant in variants { insert(variant, payload: payloads.count - 1) }
         }
         buildFailureLinks()
+        for (scalar, state) in states[0].next where scalar.isASCII { asciiFromStart[Int(scalar.value)] = Int32(state) }
     }
 
     private mutating func insert(_ pattern: [Unicode.Scalar], payload: Int) {
@@ -74,8 +78,17 @@ public struct MultiPatternMatcher<Payload: Sendable>: Sendable {
         var bestAt: [Int: (length: Int, payload: Int)] = [:]
         var state = 0
         for (i, scalar) in text.enumerated() {
-            while state != 0 && states[state].next[scalar] == nil { state = states[state].fail }
-            state = states[state].next[scalar] ?? 0
+            while true {
+                if state == 0 {
+                    state = scalar.isASCII ? Int(asciiFromStart[Int(scalar.value)]) : states[0].next[scalar] ?? 0
+                    break
+                }
+                if let next = states[state].next[scalar] {
+                    state = next
+                    break
+                }
+                state = states[state].fail
+            }
             var s = states[state].output != nil ? state : states[state].outputLink
             while s > 0 {
                 if let output = states[s].output {

@@ -38,7 +38,7 @@ public struct SiteRenderer {
 
     public struct Result: Sendable {
         public var files: [OutputFile]
-        /// Paths of the pages rendered, not taken from the cache; in job order.
+        /// Paths of the pages rendered, not taken from the cache; site-wide pages first.
         public var rendered: [String]
         public var cache: RenderCache
     }
@@ -53,6 +53,21 @@ public struct SiteRenderer {
             jobs.append(Job(path: path, inputs: inputs) {
                 page(path, title: title, description: description, section: section, content: content(Paths.root(of: path)))
             })
+        }
+        // The site-wide pages come first: they are the largest jobs, and started first they run
+        // beside the many small ones instead of alone at the end.
+        jobs.append(Job(path: SearchIndex.path, inputs: .everything) { SearchIndex.file(for: site) })
+        add(Paths.glossary, PageInputs(kinds: [.sources, .annotations, .actors, .terms]), title: "Glossary",
+            description: "The categories of alliance the sources argue about.", section: "glossary") { _ in
+            GlossaryRenderer(site: site, links: links, templates: templates).html()
+        }
+        add(Paths.relations, PageInputs(kinds: [.sources, .annotations, .actors, .terms]), title: "Relations",
+            description: "How each source characterises the ties between actors.", section: "relations") { _ in
+            RelationsRenderer(site: site, links: links, templates: templates).html()
+        }
+        add(Paths.timeline, PageInputs(kinds: [.sources, .actors, .events, .terms]), title: "Timeline",
+            description: "From the 1999 Kosovo bombing to the 24 February 2022 invasion of Ukraine.", section: "timeline") { _ in
+            TimelineRenderer(site: site, links: links, templates: templates).html()
         }
         add(Paths.home, .everything, title: site.site.title, description: site.site.description, section: "") { _ in indexHTML() }
         for document in site.documents {
@@ -72,22 +87,9 @@ public struct SiteRenderer {
                 actorPages.actorHTML(actor, root: root)
             }
         }
-        add(Paths.relations, PageInputs(kinds: [.sources, .annotations, .actors, .terms]), title: "Relations",
-            description: "How each source characterises the ties between actors.", section: "relations") { _ in
-            RelationsRenderer(site: site, links: links, templates: templates).html()
-        }
-        add(Paths.timeline, PageInputs(kinds: [.sources, .actors, .events, .terms]), title: "Timeline",
-            description: "From the 1999 Kosovo bombing to the 24 February 2022 invasion of Ukraine.", section: "timeline") { _ in
-            TimelineRenderer(site: site, links: links, templates: templates).html()
-        }
-        add(Paths.glossary, PageInputs(kinds: [.sources, .annotations, .actors, .terms]), title: "Glossary",
-            description: "The categories of alliance the sources argue about.", section: "glossary") { _ in
-            GlossaryRenderer(site: site, links: links, templates: templates).html()
-        }
         add(Paths.search, .none, title: "Search", description: "Search the sources, notes, actors, events and glossary.", section: "search") { root in
             templates.render("search", ["root": root])
         }
-        jobs.append(Job(path: SearchIndex.path, inputs: .everything) { SearchIndex.file(for: site) })
         // Relative links in 404.html only hold at the top level; with a base URL its links are absolute paths.
         let notFoundRoot = site.site.rootPath ?? ""
         jobs.append(Job(path: Paths.notFound, inputs: .none) {

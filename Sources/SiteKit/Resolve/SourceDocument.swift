@@ -60,12 +60,22 @@ public struct SourceDocument: Sendable {
         // Cut at word boundaries.
         while lower > 0 && lower < range.lowerBound && !isSpace(scalars[lower - 1]) { lower += 1 }
         while upper < scalars.count && upper > range.upperBound && !isSpace(scalars[upper]) { upper -= 1 }
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars[lower..<upper])
-        var text = String(view).collapsingSpaces
-        if lower > 0 { text = "…" + text }
-        if upper < scalars.count { text += "…" }
-        return text
+        // Encoded straight to UTF-8 with runs of spaces collapsed: one excerpt is made per mention.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity((upper - lower) + 8)
+        if lower > 0 { bytes.append(contentsOf: "…".utf8) }
+        let start = bytes.count
+        var pendingSpace = false
+        for scalar in scalars[lower..<upper] {
+            if isSpace(scalar) {
+                pendingSpace = bytes.count > start
+                continue
+            }
+            if pendingSpace { bytes.append(0x20); pendingSpace = false }
+            UTF8.encode(scalar) { bytes.append($0) }
+        }
+        if upper < scalars.count { bytes.append(contentsOf: "…".utf8) }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }
 
