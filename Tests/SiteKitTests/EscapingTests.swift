@@ -59,4 +59,14 @@ final class EscapingTests: XCTestCase {
             XCTAssertFalse(page.contains("javascript:alert(1)\""), path)
         }
     }
+
+    /// The search index is written as JSON by hand; each string must read back as itself.
+    func testSearchIndexStringsAreExactJSON() throws {
+        let text = "quote \" backslash \\ slash / controls \u{1}\u{8}\u{C}\n\r\t\u{1F} del \u{7F} line \u{2028} é 😀 </script>"
+        var bytes: [UInt8] = []
+        SearchIndex.appendJSONString(text, to: &bytes)
+        XCTAssertEqual(String(decoding: bytes, as: UTF8.self),
+                       "\"quote \\\" backslash \\\\ slash / controls \\u0001\\b\\f\\n\\r\\t\\u001f del \u{7F} line \u{2028} é 😀 </script>\"")
+        XCTAssertEqual(try JSONDecoder().decode(String.self, from: Data(bytes)), text)
+    }
 }
