@@ -1,4 +1,5 @@
-/// The relations page: a pairs × sources matrix of categories, and a network drawing.
+/// The relations page: a pairs × sources matrix of categories (while the sources are few enough
+/// to read across), a network drawing and the list of every characterised tie.
 struct RelationsRenderer {
     /// Beyond this many sources the matrix has more columns than a reader can follow, and its
     /// size grows with pairs × sources; the page then keeps the network and the list.
