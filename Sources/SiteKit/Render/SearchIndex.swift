@@ -22,25 +22,25 @@ enum SearchIndex {
             for paragraph in document.paragraphs {
                 entries.append(Entry(k: "Source", t: "\(document.source.title), ¶\(paragraph.number)",
                                      u: Paths.paragraph(PassageRef(source: document.source.id, paragraph: paragraph.number)),
-                                     x: flatten(String(String.UnicodeScalarView(paragraph.plain)))))
+                                     x: String(collapsingSpacesIn: paragraph.plain.lazy.flatMap(\.utf8))))
             }
             for item in site.annotations[document.source.id] ?? [] {
                 let note = site.bodies[item.annotation.file]?.plainText ?? ""
                 entries.append(Entry(k: "Note", t: "“\(item.annotation.quote.value)” (\(document.source.title))",
-                                     u: Paths.annotation(item.source, item.annotation.name), x: flatten(note)))
+                                     u: Paths.annotation(item.source, item.annotation.name), x: note.collapsingSpaces))
             }
         }
         for actor in site.actors {
             entries.append(Entry(k: "Actor", t: actor.name, u: Paths.actor(actor.id),
-                                 x: flatten(actor.aliases.map(\.value).joined(separator: " ") + " " + (site.bodies[actor.file]?.plainText ?? ""))))
+                                 x: (actor.aliases.map(\.value).joined(separator: " ") + " " + (site.bodies[actor.file]?.plainText ?? "")).collapsingSpaces))
         }
         for event in site.events {
             entries.append(Entry(k: "Event", t: "\(event.title) (\(event.date.display))", u: Paths.event(event.id),
-                                 x: flatten(site.bodies[event.file]?.plainText ?? "")))
+                                 x: (site.bodies[event.file]?.plainText ?? "").collapsingSpaces))
         }
         for term in site.terms {
             entries.append(Entry(k: "Term", t: term.term, u: Paths.term(term.id),
-                                 x: flatten(term.aliases.map(\.value).joined(separator: " ") + " " + (site.bodies[term.file]?.plainText ?? ""))))
+                                 x: (term.aliases.map(\.value).joined(separator: " ") + " " + (site.bodies[term.file]?.plainText ?? "")).collapsingSpaces))
         }
         // Written by hand, as compact JSON with keys in order: Foundation's encoder took most of
         // the time of this file, the largest of a big site.
@@ -79,6 +79,4 @@ enum SearchIndex {
         }
         bytes.append(UInt8(ascii: "\""))
     }
-
-    private static func flatten(_ text: String) -> String { text.collapsingSpaces }
 }

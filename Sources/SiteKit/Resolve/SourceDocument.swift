@@ -64,16 +64,7 @@ public struct SourceDocument: Sendable {
         var bytes: [UInt8] = []
         bytes.reserveCapacity((upper - lower) + 8)
         if lower > 0 { bytes.append(contentsOf: "…".utf8) }
-        let start = bytes.count
-        var pendingSpace = false
-        for scalar in scalars[lower..<upper] {
-            if isSpace(scalar) {
-                pendingSpace = bytes.count > start
-                continue
-            }
-            if pendingSpace { bytes.append(0x20); pendingSpace = false }
-            UTF8.encode(scalar) { bytes.append($0) }
-        }
+        String.appendCollapsingSpaces(scalars[lower..<upper].lazy.flatMap(\.utf8), to: &bytes)
         if upper < scalars.count { bytes.append(contentsOf: "…".utf8) }
         return String(decoding: bytes, as: UTF8.self)
     }
