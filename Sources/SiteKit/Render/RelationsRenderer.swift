@@ -12,19 +12,13 @@ struct RelationsRenderer {
     func html() -> String {
         let root = Paths.root(of: Paths.relations)
         let matrixShown = site.documents.count <= Self.matrixSourceLimit
-        var pairs: [ActorPair] = []
-        var edges: [ActorPair: [SourceID: [RelationEdge]]] = [:]
-        for edge in site.relations {
-            let pair = ActorPair(edge.actors)
-            if edges[pair] == nil { pairs.append(pair) }
-            edges[pair, default: [:]][edge.passage.source, default: []].append(edge)
-        }
+        let ties = TiedPairs(site.relations)
         let sources = !matrixShown ? [] : site.documents.map {
             LinkModel(label: "\($0.source.title) (\($0.source.date.year))", href: root + Paths.source($0.source.id))
         }
-        let rows = !matrixShown ? [] : pairs.map { pair in
+        let rows = !matrixShown ? [] : ties.pairs.map { pair in
             MatrixRowModel(pair: "\(links.actors[pair.first]!.name) – \(links.actors[pair.second]!.name)", cells: site.documents.map { document in
-                MatrixCellModel(categories: (edges[pair]?[document.source.id] ?? []).map { edge in
+                MatrixCellModel(categories: (ties.edges[pair]?[document.source.id] ?? []).map { edge in
                     LinkModel(label: links.terms[edge.category]!.term, href: root + Paths.annotation(edge.passage.source, edge.annotation.annotation.name))
                 })
             })
@@ -33,7 +27,7 @@ struct RelationsRenderer {
             let source = site.document(edge.passage.source)!.source
             return "\(links.actors[edge.actors.0]!.name) – \(links.actors[edge.actors.1]!.name): \(links.terms[edge.category]!.term) (\(source.title), \(source.date.year))"
         }
-        let chart = NetworkChart(site: site, links: links).svg(alsoIn: matrixShown ? "the table and the list" : "the list")
+        let chart = NetworkChart(links: links).svg(ties, alsoIn: matrixShown ? "the table and the list" : "the list")
         return templates.render("relations", RelationsModel(matrixShown: matrixShown, sourceCount: site.documents.count, sources: sources,
                                                             rows: rows, svgHTML: chart, edgeList: edgeList))
     }
@@ -46,23 +40,34 @@ struct ActorPair: Hashable {
     init(_ actors: (ActorID, ActorID)) { (first, second) = actors }
 }
 
+/// The pairs the sources characterise, in the order they first appear, with their edges by source.
+struct TiedPairs {
+    var pairs: [ActorPair] = []
+    var edges: [ActorPair: [SourceID: [RelationEdge]]] = [:]
+    /// Characterisations of each pair, in all sources.
+    var counts: [ActorPair: Int] = [:]
+
+    init(_ relations: [RelationEdge]) {
+        for edge in relations {
+            let pair = ActorPair(edge.actors)
+            if counts[pair] == nil { pairs.append(pair) }
+            edges[pair, default: [:]][edge.passage.source, default: []].append(edge)
+            counts[pair, default: 0] += 1
+        }
+    }
+}
+
 /// Actors with characterised ties on a circle (ordered by name, so the layout is the same on
 /// every build), one line per tied pair, labelled with the number of characterisations.
 struct NetworkChart {
-    let site: ResolvedSite
     let links: CrossLinks
 
     /// `alsoIn` names where else on the page the ties are listed, for the chart's text alternative.
-    func svg(alsoIn: String) -> String {
+    func svg(_ ties: TiedPairs, alsoIn: String) -> String {
         var seen: Set<ActorID> = []
         var ids: [ActorID] = []
-        var ties: [ActorPair: Int] = [:]
-        var pairs: [ActorPair] = []
-        for edge in site.relations {
-            for id in [edge.actors.0, edge.actors.1] where seen.insert(id).inserted { ids.append(id) }
-            let pair = ActorPair(edge.actors)
-            if ties[pair] == nil { pairs.append(pair) }
-            ties[pair, default: 0] += 1
+        for pair in ties.pairs {
+            for id in [pair.first, pair.second] where seen.insert(id).inserted { ids.append(id) }
         }
         ids.sort { links.actors[$0]!.name < links.actors[$1]!.name }
         let indexes = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1, $0) })
@@ -74,9 +79,9 @@ struct NetworkChart {
         }
         var svg = "<svg class=\"network\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Int(size)) \(Int(size))\" role=\"img\" aria-labelledby=\"network-title\">"
         svg += "<title id=\"network-title\">Network of \(ids.count) actors joined by the ties the sources characterise; the same ties are listed in \(alsoIn) on this page.</title>"
-        for pair in pairs {
+        for pair in ties.pairs {
             let (x1, y1) = position(pair.first), (x2, y2) = position(pair.second)
-            svg += "<line class=\"tie\" x1=\"\(f(x1))\" y1=\"\(f(y1))\" x2=\"\(f(x2))\" y2=\"\(f(y2))\" stroke-width=\"\(min(ties[pair]!, 6))\"/>"
+            svg += "<line class=\"tie\" x1=\"\(f(x1))\" y1=\"\(f(y1))\" x2=\"\(f(x2))\" y2=\"\(f(y2))\" stroke-width=\"\(min(ties.counts[pair]!, 6))\"/>"
         }
         for id in ids {
             let (x, y) = position(id)
