@@ -3,7 +3,7 @@ import XCTest
 
 final class QuoteAnchorTests: XCTestCase {
     // As the 2002 memo's copy was: hard-wrapped, curly quotes, a dash lost and restored.
-    let memo = Fixture.document("""
+    let memo = SourceText(Fixture.document("""
     Igor Ivanov, Russia’s foreign minister, noted that cooperation “has
     made Russia and the United States allies again—for the first time since World War II.”
 
@@ -11,7 +11,7 @@ final class QuoteAnchorTests: XCTestCase {
     Russia is purely tactical.
 
     Russia is an ally. Later, Russia is an ally again.
-    """)
+    """))
 
     func anchored(_ quote: String, prefix: String? = nil, suffix: String? = nil) -> Anchor? {
         try? QuoteAnchor.anchor(quote: Fixture.quote(quote), prefix: prefix, suffix: suffix, in: memo).get()

@@ -10,11 +10,11 @@ public enum QuoteAnchor {
     static let minimumReportedSimilarity = 0.5
 
     public static func anchor(quote: Located<String>, prefix: String?, suffix: String?,
-                              in document: SourceDocument) -> Result<Anchor, Diagnostic> {
+                              in document: SourceText) -> Result<Anchor, Diagnostic> {
         let needle = NormalizedText.query(quote.value)
         let wantedPrefix = prefix.map(NormalizedText.query) ?? []
         let wantedSuffix = suffix.map { Array(NormalizedText.query($0).drop { $0 == " " }) } ?? []
-        var found: [(paragraph: SourceDocument.Paragraph, start: Int)] = []
+        var found: [(paragraph: SourceText.Paragraph, start: Int)] = []
         var unfiltered = 0
         for paragraph in document.paragraphs {
             let text = paragraph.text.scalars
@@ -29,7 +29,7 @@ public enum QuoteAnchor {
                 }
             }
         }
-        let sourceID = document.source.id.raw
+        let sourceID = document.sourceID.raw
         if found.count == 1 {
             let match = found[0]
             let range = match.paragraph.text.originalRange(match.start..<(match.start + needle.count))
@@ -38,7 +38,7 @@ public enum QuoteAnchor {
         if found.count > 1 {
             let notes = found.map { match in
                 let range = match.paragraph.text.originalRange(match.start..<(match.start + needle.count))
-                return Diagnostic.Note(quote.location, "¶\(match.paragraph.number): \"\(SourceDocument.excerpt(match.paragraph, around: range, width: 90))\"")
+                return Diagnostic.Note(quote.location, "¶\(match.paragraph.number): \"\(SourceText.excerpt(match.paragraph, around: range, width: 90))\"")
             }
             return .failure(.error(quote.location,
                 "quote matches \(found.count) passages in source '\(sourceID)'; add 'prefix' or 'suffix' to pick one",
@@ -52,7 +52,7 @@ public enum QuoteAnchor {
         if let closest = closestPassage(to: needle, in: document) {
             let percent = Int((closest.similarity * 100).rounded(.down))
             notes.append(Diagnostic.Note(quote.location,
-                "closest passage is ¶\(closest.paragraph.number) (\(percent)% similar): \"\(SourceDocument.excerpt(closest.paragraph, around: closest.range, width: max(needle.count, 40)))\""))
+                "closest passage is ¶\(closest.paragraph.number) (\(percent)% similar): \"\(SourceText.excerpt(closest.paragraph, around: closest.range, width: max(needle.count, 40)))\""))
         }
         return .failure(.error(quote.location, "quote not found in source '\(sourceID)'", notes: notes))
     }
@@ -60,10 +60,10 @@ public enum QuoteAnchor {
     /// The passage most like the quote, judged on the quote's first 64 folded scalars with an
     /// approximate-substring search (linear in the text), so no quote or paragraph length can
     /// make it slow. Nil when nothing is even half similar.
-    static func closestPassage(to needle: [Unicode.Scalar], in document: SourceDocument)
-        -> (paragraph: SourceDocument.Paragraph, range: Range<Int>, similarity: Double)? {
+    static func closestPassage(to needle: [Unicode.Scalar], in document: SourceText)
+        -> (paragraph: SourceText.Paragraph, range: Range<Int>, similarity: Double)? {
         let probe = needle.prefix(64)
-        var best: (paragraph: SourceDocument.Paragraph, end: Int, distance: Int)?
+        var best: (paragraph: SourceText.Paragraph, end: Int, distance: Int)?
         for paragraph in document.paragraphs {
             guard let hit = SubstringSearch.bestApproximateEnd(of: probe, in: paragraph.text.scalars) else { continue }
             if best == nil || hit.distance < best!.distance { best = (paragraph, hit.end, hit.distance) }

@@ -22,7 +22,7 @@ enum SearchIndex {
             for paragraph in document.paragraphs {
                 entries.append(Entry(k: "Source", t: "\(document.source.title), ¶\(paragraph.number)",
                                      u: Paths.paragraph(PassageRef(source: document.source.id, paragraph: paragraph.number)),
-                                     x: String(collapsingSpacesIn: paragraph.plain.lazy.flatMap(\.utf8))))
+                                     x: paragraph.node.plainText.collapsingSpaces))
             }
             for item in site.annotations[document.source.id] ?? [] {
                 let note = site.bodies[item.annotation.file]?.plainText ?? ""

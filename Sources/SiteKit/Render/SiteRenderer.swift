@@ -149,8 +149,9 @@ public struct SiteRenderer {
     private func sourceHTML(_ document: SourceDocument, root: String) -> String {
         let source = document.source
         let renderer = SourcePageRenderer(site: site, links: links, templates: templates, marks: marks, root: root)
-        let corrections = source.corrections.map { correction -> CorrectionModel in
-            let paragraph = document.occurrences(of: correction.corrected.value).first?.paragraph
+        let places = site.correctionPlaces[source.id] ?? []
+        let corrections = zip(source.corrections, places).map { correction, places -> CorrectionModel in
+            let paragraph = places.first?.paragraph
             return CorrectionModel(original: correction.original, corrected: correction.corrected.value,
                                    paragraphHref: paragraph.map { "#p\($0)" }, paragraph: paragraph.map { "¶\($0)" })
         }

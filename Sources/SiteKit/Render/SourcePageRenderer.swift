@@ -34,8 +34,8 @@ struct SourcePageRenderer {
         let mentions = marks.mentions[document.source.id] ?? [:]
         let citingEvents = marks.citingEvents[document.source.id] ?? [:]
         var corrections: [Int: [Range<Int>]] = [:]
-        for correction in document.source.corrections {
-            for (paragraph, range) in document.occurrences(of: correction.corrected.value) { corrections[paragraph, default: []].append(range) }
+        for (paragraph, range) in (site.correctionPlaces[document.source.id] ?? []).joined() {
+            corrections[paragraph, default: []].append(range)
         }
 
         var output = document.document

@@ -15,6 +15,9 @@ public struct Occurrence: Sendable {
     public var excerpt: String
 }
 
+/// A range of one paragraph's plain text.
+public typealias TextPlace = (paragraph: Int, range: Range<Int>)
+
 /// How one passage characterises the tie between two actors.
 public struct RelationEdge: Sendable {
     public var actors: (ActorID, ActorID)
@@ -41,13 +44,16 @@ public struct ResolvedSite: Sendable {
     public var bodies: [String: MarkdownNode]
     /// What each body's cross-links point at, to show as backlinks.
     public var bodyLinks: [String: [LinkTarget]]
+    /// For each source with corrections, where each correction's corrected text stands.
+    public var correctionPlaces: [SourceID: [[TextPlace]]]
 
     /// Position of each source in `documents`, so that lookups by id stay constant-time at scale.
     private var documentPositions: [SourceID: Int] = [:]
 
     init(site: SiteConfig, documents: [SourceDocument], annotations: [SourceID: [PlacedAnnotation]], actors: [Actor],
          actorMentions: [ActorID: [Occurrence]], termUses: [TermID: [Occurrence]], relations: [RelationEdge], events: [Event],
-         terms: [Term], bodies: [String: MarkdownNode], bodyLinks: [String: [LinkTarget]]) {
+         terms: [Term], bodies: [String: MarkdownNode], bodyLinks: [String: [LinkTarget]],
+         correctionPlaces: [SourceID: [[TextPlace]]]) {
         self.site = site
         self.documents = documents
         self.annotations = annotations
@@ -59,6 +65,7 @@ public struct ResolvedSite: Sendable {
         self.terms = terms
         self.bodies = bodies
         self.bodyLinks = bodyLinks
+        self.correctionPlaces = correctionPlaces
         documentPositions = Dictionary(uniqueKeysWithValues: documents.enumerated().map { ($1.source.id, $0) })
     }
 

@@ -14,15 +14,37 @@ public enum Resolver {
         let links = CrossLinks(actors: actorIndex, terms: termIndex, events: eventIndex, documents: documentIndex)
         var references = ReferenceChecker(actors: actorIndex, terms: termIndex, events: eventIndex, documents: documentIndex)
 
-        for document in documents { checkCorrections(document, log: &log) }
-
-        // Annotations: anchor each quote, check its references.
-        var placed: [SourceID: [PlacedAnnotation]] = [:]
-        let anchors = corpus.annotations.parallelMap { annotation in
-            documentIndex[SourceID(annotation.source.value)].map {
-                QuoteAnchor.anchor(quote: annotation.quote, prefix: annotation.prefix, suffix: annotation.suffix, in: $0)
-            }
+        // Each source's text, folded once for matching, serves its quotes, its corrections and the
+        // mentions in it, and is dropped once they are found.
+        let actorMatcher = aliasMatcher(corpus.actors.map { ($0.id, $0.aliases) }, what: "actor", log: &log)
+        let termMatcher = aliasMatcher(corpus.terms.map { ($0.id, $0.aliases) }, what: "term", log: &log)
+        let annotationsBySource = Dictionary(grouping: corpus.annotations.indices) { SourceID(corpus.annotations[$0].source.value) }
+        let findings = documents.parallelMap { document in
+            let text = SourceText(document)
+            let annotations = annotationsBySource[document.source.id] ?? []
+            return SourceFindings(
+                anchors: annotations.map { index in
+                    let annotation = corpus.annotations[index]
+                    return (index, QuoteAnchor.anchor(quote: annotation.quote, prefix: annotation.prefix, suffix: annotation.suffix, in: text))
+                },
+                corrections: document.source.corrections.map { text.occurrences(of: $0.corrected.value) },
+                mentions: text.paragraphs.map { paragraph in
+                    (actors: actorMatcher.matches(in: paragraph.text.scalars).map { ($0.payload, occurrence($0.range, paragraph, document)) },
+                     terms: termMatcher.matches(in: paragraph.text.scalars).map { ($0.payload, occurrence($0.range, paragraph, document)) })
+                })
         }
+        var correctionPlaces: [SourceID: [[TextPlace]]] = [:]
+        for (document, found) in zip(documents, findings) {
+            for (correction, places) in zip(document.source.corrections, found.corrections) where places.isEmpty {
+                log.error(correction.corrected.location, "corrected text '\(correction.corrected.value)' does not occur in the source text")
+            }
+            if !found.corrections.isEmpty { correctionPlaces[document.source.id] = found.corrections }
+        }
+
+        // Annotations: check each one's references and place it where its quote was found.
+        var placed: [SourceID: [PlacedAnnotation]] = [:]
+        var anchors = [Result<Anchor, Diagnostic>?](repeating: nil, count: corpus.annotations.count)
+        for (index, anchor) in findings.lazy.flatMap(\.anchors) { anchors[index] = anchor }
         for (annotation, anchor) in zip(corpus.annotations, anchors) {
             references.actors(annotation.actors, log: &log)
             references.terms(annotation.terms, log: &log)
@@ -75,18 +97,10 @@ public enum Resolver {
         }
         for term in corpus.terms { references.terms(term.seeAlso, log: &log) }
 
-        // Mentions of actors and uses of terms, one pass over each paragraph per matcher.
-        let actorMatcher = aliasMatcher(corpus.actors.map { ($0.id, $0.aliases) }, what: "actor", log: &log)
-        let termMatcher = aliasMatcher(corpus.terms.map { ($0.id, $0.aliases) }, what: "term", log: &log)
+        // Mentions of actors and uses of terms, in reading order.
         var actorMentions: [ActorID: [Occurrence]] = [:]
         var termUses: [TermID: [Occurrence]] = [:]
-        let found = documents.parallelMap { document in
-            document.paragraphs.map { paragraph in
-                (actors: actorMatcher.matches(in: paragraph.text.scalars).map { ($0.payload, occurrence($0.range, paragraph, document)) },
-                 terms: termMatcher.matches(in: paragraph.text.scalars).map { ($0.payload, occurrence($0.range, paragraph, document)) })
-            }
-        }
-        for paragraph in found.joined() {
+        for paragraph in findings.lazy.flatMap(\.mentions) {
             for (actor, occurrence) in paragraph.actors { actorMentions[actor, default: []].append(occurrence) }
             for (term, occurrence) in paragraph.terms { termUses[term, default: []].append(occurrence) }
         }
@@ -134,23 +148,24 @@ public enum Resolver {
             actorMentions: actorMentions, termUses: termUses, relations: relations,
             events: corpus.events.sorted { ($0.date, $0.id) < ($1.date, $1.id) },
             terms: corpus.terms.sorted { ($0.term.lowercased(), $0.id) < ($1.term.lowercased(), $1.id) },
-            bodies: bodies, bodyLinks: bodyLinks)
+            bodies: bodies, bodyLinks: bodyLinks, correctionPlaces: correctionPlaces)
         return (resolved, log.all)
     }
 
-    private static func occurrence(_ folded: Range<Int>, _ paragraph: SourceDocument.Paragraph, _ document: SourceDocument) -> Occurrence {
+    private static func occurrence(_ folded: Range<Int>, _ paragraph: SourceText.Paragraph, _ document: SourceDocument) -> Occurrence {
         let range = paragraph.text.originalRange(folded)
         return Occurrence(passage: PassageRef(source: document.source.id, paragraph: paragraph.number), range: range,
-                          excerpt: SourceDocument.excerpt(paragraph, around: range))
+                          excerpt: SourceText.excerpt(paragraph, around: range))
     }
 
-    /// Every correction the editors list must be visible in the text they corrected.
-    private static func checkCorrections(_ document: SourceDocument, log: inout DiagnosticLog) {
-        for correction in document.source.corrections {
-            if document.occurrences(of: correction.corrected.value).isEmpty {
-                log.error(correction.corrected.location, "corrected text '\(correction.corrected.value)' does not occur in the source text")
-            }
-        }
+    /// What one pass over a source's folded text finds.
+    private struct SourceFindings {
+        /// Each of the source's annotations, by its index in the corpus, with its anchor.
+        var anchors: [(Int, Result<Anchor, Diagnostic>)]
+        /// For each of the source's corrections, where the corrected text stands.
+        var corrections: [[TextPlace]]
+        /// For each paragraph, the actors and terms named in it.
+        var mentions: [(actors: [(ActorID, Occurrence)], terms: [(TermID, Occurrence)])]
     }
 
     /// One matcher over all aliases; the same alias on two entries is an error.
