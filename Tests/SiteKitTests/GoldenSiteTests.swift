@@ -86,4 +86,20 @@ final class GoldenSiteTests: XCTestCase {
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: (output as NSString).deletingLastPathComponent)
                         .filter { $0.hasPrefix(".sitegen-swap") }, [])
     }
+
+    func testOutputThatCannotBeCreatedIsReportedAndNothingIsWritten() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sitegen-blocked-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        // A file stands where the output folder's parent should be.
+        FileManager.default.createFile(atPath: folder + "/file", contents: Data("x".utf8))
+        let output = folder + "/file/public"
+        let options = SiteBuilder.Options(content: Fixture.path("valid-site/content"), templates: Fixture.templates, output: output)
+        let outcome = SiteBuilder(options: options).build()
+        let pid = ProcessInfo.processInfo.processIdentifier
+        XCTAssertEqual(outcome.diagnostics.map(\.formatted),
+                       ["\(output):1:1: error: cannot write the site: cannot create \(folder)/file/.public.new-\(pid): Not a directory; the folder is left as it was"])
+        XCTAssertNil(outcome.summary)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder), ["file"])
+    }
 }

@@ -37,6 +37,9 @@ public struct SiteRenderer {
     }
 
     public struct Result: Sendable {
+        /// Every page's path, in the order of the jobs.
+        public var paths: [String]
+        /// The pages themselves, unless they were handed to a `deliver` function instead.
         public var files: [OutputFile]
         /// Paths of the pages rendered, not taken from the cache; site-wide pages first.
         public var rendered: [String]
@@ -44,7 +47,9 @@ public struct SiteRenderer {
     }
 
     /// Every page; a page whose inputs have the fingerprint it had in `previous` is taken from there.
-    public func render(reusing previous: RenderCache = RenderCache()) -> Result {
+    /// With `deliver`, each page is handed to it as soon as it is rendered and not kept, so a big
+    /// site is never in memory whole.
+    public func render(reusing previous: RenderCache = RenderCache(), deliver: (@Sendable (OutputFile) -> Void)? = nil) -> Result {
         // Each page is rendered by its own job; the jobs share only read-only state, so they run
         // on every core. The order of the result is the order of the jobs, whatever finishes first.
         var jobs: [Job] = []
@@ -99,14 +104,19 @@ public struct SiteRenderer {
 
         let results = jobs.parallelMap { job -> (file: OutputFile, fingerprint: Int, rendered: Bool) in
             let fingerprint = digests.fingerprint(of: job.inputs)
-            if let kept = previous.pages[job.path], kept.fingerprint == fingerprint {
-                return (OutputFile(path: job.path, bytes: kept.bytes), fingerprint, false)
+            let unchanged = previous.pages[job.path].flatMap { $0.fingerprint == fingerprint ? $0.bytes : nil }
+            guard let deliver else {
+                return (unchanged.map { OutputFile(path: job.path, bytes: $0) } ?? job.render(), fingerprint, unchanged == nil)
             }
-            return (job.render(), fingerprint, true)
+            deliver(unchanged.map { OutputFile(path: job.path, bytes: $0) } ?? job.render())
+            return (OutputFile(path: job.path, bytes: []), fingerprint, unchanged == nil)
         }
         var cache = RenderCache()
-        for result in results { cache.pages[result.file.path] = (result.fingerprint, result.file.bytes) }
-        return Result(files: results.map(\.file), rendered: results.filter(\.rendered).map(\.file.path), cache: cache)
+        if deliver == nil {
+            for result in results { cache.pages[result.file.path] = (result.fingerprint, result.file.bytes) }
+        }
+        return Result(paths: results.map(\.file.path), files: deliver == nil ? results.map(\.file) : [],
+                      rendered: results.filter(\.rendered).map(\.file.path), cache: cache)
     }
 
     private func page(_ path: String, title: String, description: String, section: String, content: String,

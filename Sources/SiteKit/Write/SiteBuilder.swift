@@ -49,56 +49,82 @@ public struct SiteBuilder {
     /// Everything but writing: the files a build would write, or the diagnostics that stop it.
     /// With the cache of an earlier run, pages whose inputs did not change are taken from it.
     public func run(reusing cache: RenderCache = RenderCache()) -> Outcome {
-        var outcome = assemble(reusing: cache)
-        if options.strict {
-            outcome.diagnostics = outcome.diagnostics.map(\.promotedToError)
-            if outcome.hasErrors { outcome = Outcome(diagnostics: outcome.diagnostics, files: [], summary: nil) }
-        }
-        return outcome
+        let (checked, diagnostics) = check()
+        guard let checked else { return Outcome(diagnostics: diagnostics, files: [], summary: nil) }
+        return render(checked, diagnostics: diagnostics, reusing: cache)
     }
 
-    private func assemble(reusing cache: RenderCache) -> Outcome {
+    /// Runs the pipeline and, only if no error was found, replaces the output folder. Pages are
+    /// written as they are rendered, so a big site is never held in memory whole. On any error
+    /// the previous output folder is left exactly as it was.
+    public func build() -> Outcome {
+        let (checked, diagnostics) = check()
+        guard let checked else { return Outcome(diagnostics: diagnostics, files: [], summary: nil) }
+        do {
+            let staged = try StagedOutput(options.output)
+            let outcome = render(checked, diagnostics: diagnostics, reusing: RenderCache(), deliver: staged.write)
+            try staged.commit()
+            return outcome
+        } catch {
+            return Outcome(diagnostics: diagnostics + [.error(SourceLocation(file: options.output, line: 1, column: 1),
+                                                              "cannot write the site: \(error); the folder is left as it was")],
+                           files: [], summary: nil)
+        }
+    }
+
+    /// What pages are rendered from, once content and templates have been read and checked.
+    private struct Checked {
+        var corpus: Corpus
+        var site: ResolvedSite
+        var templates: Templates
+        var digests: InputDigests
+        var assets: [OutputFile]
+    }
+
+    /// Loads and resolves everything; nil, with the diagnostics sorted, when an error stops the build.
+    private func check() -> (Checked?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         let (templates, templateDigest, assets, templateDiagnostics) = loadTemplates()
         diagnostics += templateDiagnostics
         let (corpus, loadDiagnostics) = ContentLoader.load(from: options.content, fileSystem: fileSystem)
         diagnostics += loadDiagnostics
-        guard var corpus else { return Outcome(diagnostics: diagnostics.sorted(), files: [], summary: nil) }
-        if let baseURL = options.baseURL { corpus.site.baseURL = baseURL }
-        let (site, resolveDiagnostics) = Resolver.resolve(corpus)
-        diagnostics += resolveDiagnostics
-        guard let templates, !diagnostics.contains(where: { $0.severity == .error }) else {
-            return Outcome(diagnostics: diagnostics.sorted(), files: [], summary: nil)
+        var checked: Checked?
+        if var corpus {
+            if let baseURL = options.baseURL { corpus.site.baseURL = baseURL }
+            let (site, resolveDiagnostics) = Resolver.resolve(corpus)
+            diagnostics += resolveDiagnostics
+            if let templates {
+                var global = Hasher()
+                global.combine(templateDigest)
+                global.combine(corpus.fileDigests[options.content + "/site.yml"])
+                global.combine(options.baseURL)
+                let digests = InputDigests(global: global.finalize(), files: corpus.fileDigests, corpus: corpus)
+                checked = Checked(corpus: corpus, site: site, templates: templates, digests: digests, assets: assets)
+            }
         }
-        var global = Hasher()
-        global.combine(templateDigest)
-        global.combine(corpus.fileDigests[options.content + "/site.yml"])
-        global.combine(options.baseURL)
-        let digests = InputDigests(global: global.finalize(), files: corpus.fileDigests, corpus: corpus)
-        let rendered = SiteRenderer(site: site, templates: templates, digests: digests).render(reusing: cache)
-        var files = rendered.files
-        files += assets
-        files += HostFiles.files(for: site, pages: files.map(\.path))
-        files.sort { $0.path < $1.path }
-        let summary = Summary(pages: files.filter { $0.path.hasSuffix(".html") }.count, sources: corpus.sources.count,
-                              annotations: site.annotations.values.reduce(0) { $0 + $1.count }, actors: corpus.actors.count,
-                              events: corpus.events.count, terms: corpus.terms.count)
-        return Outcome(diagnostics: diagnostics.sorted(), files: files, summary: summary, rendered: rendered.rendered, cache: rendered.cache)
+        if options.strict { diagnostics = diagnostics.map(\.promotedToError) }
+        diagnostics.sort()
+        return (diagnostics.contains { $0.severity == .error } ? nil : checked, diagnostics)
     }
 
-    /// Runs the pipeline and, only if no error was found, replaces the output folder.
-    /// On any error the previous output folder is left exactly as it was.
-    public func build() -> Outcome {
-        var outcome = run()
-        guard !outcome.hasErrors else { return outcome }
-        do {
-            try SiteWriter.write(outcome.files, to: options.output)
-        } catch {
-            outcome.diagnostics.append(.error(SourceLocation(file: options.output, line: 1, column: 1),
-                                              "cannot write the site: \(error); the folder is left as it was"))
-            outcome.summary = nil
+    /// Renders every page; with `deliver`, pages are handed to it instead of kept in the outcome.
+    private func render(_ checked: Checked, diagnostics: [Diagnostic], reusing cache: RenderCache,
+                        deliver: (@Sendable (OutputFile) -> Void)? = nil) -> Outcome {
+        let site = checked.site
+        let rendered = SiteRenderer(site: site, templates: checked.templates, digests: checked.digests).render(reusing: cache, deliver: deliver)
+        let extras = checked.assets + HostFiles.files(for: site, pages: rendered.paths)
+        var files = rendered.files
+        if let deliver {
+            extras.forEach(deliver)
+        } else {
+            files += extras
+            files.sort { $0.path < $1.path }
         }
-        return outcome
+        let corpus = checked.corpus
+        let summary = Summary(pages: rendered.paths.filter { $0.hasSuffix(".html") }.count, sources: corpus.sources.count,
+                              annotations: site.annotations.values.reduce(0) { $0 + $1.count }, actors: corpus.actors.count,
+                              events: corpus.events.count, terms: corpus.terms.count)
+        return Outcome(diagnostics: diagnostics, files: files, summary: summary, rendered: rendered.rendered, cache: rendered.cache)
     }
 
     /// `*.mustache` files parsed as templates, with a digest of their texts; everything under

@@ -8,33 +8,9 @@ public enum SiteWriter {
     }
 
     public static func write(_ files: [OutputFile], to output: String) throws {
-        let manager = FileManager.default
-        let target = URL(fileURLWithPath: output).standardizedFileURL
-        let parent = target.deletingLastPathComponent()
-        let name = target.lastPathComponent
-        let pid = ProcessInfo.processInfo.processIdentifier
-        let staging = parent.appendingPathComponent(".\(name).new-\(pid)")
-        let retired = parent.appendingPathComponent(".\(name).old-\(pid)")
-        try? manager.removeItem(at: staging)
-        try? manager.removeItem(at: retired)
-        do {
-            try manager.createDirectory(at: staging, withIntermediateDirectories: true)
-            var folders: Set<String> = []
-            for file in files {
-                try writeFile(file.bytes, to: destination(of: file, in: staging, creating: &folders).path)
-            }
-            if manager.fileExists(atPath: target.path) {
-                try manager.moveItem(at: target, to: retired)
-            }
-            try manager.moveItem(at: staging, to: target)
-            try? manager.removeItem(at: retired)
-        } catch {
-            try? manager.removeItem(at: staging)
-            if !manager.fileExists(atPath: target.path), manager.fileExists(atPath: retired.path) {
-                try? manager.moveItem(at: retired, to: target)
-            }
-            throw error
-        }
+        let staged = try StagedOutput(output)
+        for file in files { staged.write(file) }
+        try staged.commit()
     }
 
     /// Brings an output folder that holds `previous` up to `files`: writes only the files whose
@@ -61,7 +37,7 @@ public enum SiteWriter {
     /// Where a file goes inside a folder, its parent folders created unless they are in `created`
     /// already (creating each folder once is a tenth of writing a site); refused if its path
     /// would leave the folder.
-    private static func destination(of file: OutputFile, in folder: URL, creating created: inout Set<String>) throws -> URL {
+    static func destination(of file: OutputFile, in folder: URL, creating created: inout Set<String>) throws -> URL {
         guard isSafe(file.path) else { throw Failure(description: "refusing to write outside the output folder: \(file.path)") }
         let url = folder.appendingPathComponent(file.path)
         let parent = url.deletingLastPathComponent()
@@ -90,5 +66,63 @@ public enum SiteWriter {
             guard written > 0 else { throw Failure(description: "cannot write \(path): \(String(cString: strerror(errno)))") }
             offset += written
         }
+    }
+}
+
+/// An output folder being replaced: files are written, from any thread, into a fresh sibling
+/// folder, and `commit` swaps it in. If any write failed, or `discard` is called, the fresh
+/// folder is removed and the old output left as it was.
+public final class StagedOutput: @unchecked Sendable {
+    private let target: URL
+    private let staging: URL
+    private let retired: URL
+    /// Folders created so far, and the first write that failed, shared by the writing threads.
+    private var folders: Set<String> = []
+    private var failure: Error?
+    private let lock = NSLock()
+
+    public init(_ output: String) throws {
+        target = URL(fileURLWithPath: output).standardizedFileURL
+        let parent = target.deletingLastPathComponent()
+        let pid = ProcessInfo.processInfo.processIdentifier
+        staging = parent.appendingPathComponent(".\(target.lastPathComponent).new-\(pid)")
+        retired = parent.appendingPathComponent(".\(target.lastPathComponent).old-\(pid)")
+        try? FileManager.default.removeItem(at: staging)
+        try? FileManager.default.removeItem(at: retired)
+        try? FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
+        guard mkdir(staging.path, 0o755) == 0 else {
+            throw SiteWriter.Failure(description: "cannot create \(staging.path): \(String(cString: strerror(errno)))")
+        }
+    }
+
+    /// Writes one file; a failure is kept for `commit` to report, and no file is written after it.
+    public func write(_ file: OutputFile) {
+        do {
+            let url = try lock.withLock { failure == nil ? try SiteWriter.destination(of: file, in: staging, creating: &folders) : nil }
+            guard let url else { return }
+            try SiteWriter.writeFile(file.bytes, to: url.path)
+        } catch {
+            lock.withLock { if failure == nil { failure = error } }
+        }
+    }
+
+    public func commit() throws {
+        let manager = FileManager.default
+        do {
+            if let failure = lock.withLock({ failure }) { throw failure }
+            if manager.fileExists(atPath: target.path) { try manager.moveItem(at: target, to: retired) }
+            try manager.moveItem(at: staging, to: target)
+            try? manager.removeItem(at: retired)
+        } catch {
+            discard()
+            if !manager.fileExists(atPath: target.path), manager.fileExists(atPath: retired.path) {
+                try? manager.moveItem(at: retired, to: target)
+            }
+            throw error
+        }
+    }
+
+    public func discard() {
+        try? FileManager.default.removeItem(at: staging)
     }
 }
