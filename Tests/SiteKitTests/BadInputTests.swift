@@ -36,6 +36,22 @@ final class BadInputTests: XCTestCase {
         ])
     }
 
+    /// Plain YAML 1.1 booleans are read without the tag resolver; quoted ones are text.
+    func testEventCircaTakesPlainBooleansOnly() {
+        func event(_ id: String, _ circa: String) -> [UInt8] {
+            Array("---\ndate: \"2000\"\ntitle: E\ncirca: \(circa)\n---\nAn event.\n".utf8)
+        }
+        XCTAssertEqual(diagnostics(["content/events/a.md": event("a", "Yes"), "content/events/b.md": event("b", "off"),
+                                    "content/events/c.md": event("c", "\"true\""), "content/events/d.md": event("d", "maybe"),
+                                    "content/events/e.md": event("e", "!!bool \"true\"")]), [
+            "content/events/a.md:1:1: warning: event 'a' cites no passage",
+            "content/events/b.md:1:1: warning: event 'b' cites no passage",
+            "content/events/c.md:4:8: error: 'circa' must be true or false, found 'true'",
+            "content/events/d.md:4:8: error: 'circa' must be true or false, found 'maybe'",
+            "content/events/e.md:1:1: warning: event 'e' cites no passage",
+        ])
+    }
+
     func testMissingTemplatesFolder() {
         var options = SiteBuilder.Options(content: Fixture.path("valid-site/content"), templates: "no-templates")
         options.strict = false

@@ -33,7 +33,10 @@ struct FrontMatterReader {
         }
         let node: Node?
         do {
-            node = try Yams.compose(yaml: yaml)
+            // No implicit tag resolution: it runs seven regular expressions over every key for
+            // Yams's duplicate check, and nothing here reads tags but `bool`, which does its own.
+            // The encoding is given because working out the default reads the whole environment.
+            node = try Yams.compose(yaml: yaml, .basic, .default, .utf8)
         } catch let error as YamlError {
             log.report(diagnostic(for: error, file: file, lineOffset: offset))
             return nil
@@ -106,7 +109,7 @@ struct FrontMatterReader {
 
     mutating func bool(_ key: String) -> Bool? {
         guard let node = node(key) else { return nil }
-        if case .scalar(let s) = node, let value = Bool.construct(from: s) { return value }
+        if case .scalar(let s) = node, let value = Self.plainBool(s) ?? Bool.construct(from: s) { return value }
         log.error(location(of: node), "'\(key)' must be true or false, found \(Self.describe(node))")
         return nil
     }
@@ -182,6 +185,16 @@ struct FrontMatterReader {
     }
 
     // MARK: helpers
+
+    /// YAML 1.1's plain booleans, which the default tag resolver would find.
+    static func plainBool(_ scalar: Node.Scalar) -> Bool? {
+        guard scalar.style == .plain else { return nil }
+        switch scalar.string {
+        case "true", "True", "TRUE", "yes", "Yes", "YES", "on", "On", "ON": return true
+        case "false", "False", "FALSE", "no", "No", "NO", "off", "Off", "OFF": return false
+        default: return nil
+        }
+    }
 
     static func isNull(_ node: Node) -> Bool {
         if case .scalar(let s) = node, s.style == .plain, ["null", "~", ""].contains(s.string) { return true }
