@@ -4,9 +4,14 @@ public struct InlineWrap: Sendable {
     /// Markup for one piece of the wrap; a range that crosses inline formatting or a block
     /// boundary is split into several pieces so the HTML stays well-formed.
     public var markup: @Sendable (_ piece: Int, _ isLast: Bool) -> (enter: String, exit: String)
+    /// Markup placed right after the last piece (a note's reference link), or after the link that
+    /// holds the last piece: a link inside a link is not HTML.
+    public var trailer: String
 
-    public init(range: Range<Int>, markup: @escaping @Sendable (_ piece: Int, _ isLast: Bool) -> (enter: String, exit: String)) {
+    public init(range: Range<Int>, trailer: String = "",
+                markup: @escaping @Sendable (_ piece: Int, _ isLast: Bool) -> (enter: String, exit: String)) {
         self.range = range
+        self.trailer = trailer
         self.markup = markup
     }
 }
@@ -24,7 +29,10 @@ extension MarkdownNode {
         node.children = MarkdownNode.splitText(children, from: 0, at: Array(Set(boundaries)).sorted(), cursor: &cursor)
         for wrap in wraps where !wrap.range.isEmpty {
             var piece = 0
-            node.children = MarkdownNode.wrapChildren(node.children, from: 0, wrap, piece: &piece, inline: node.holdsInlines)
+            var pending: MarkdownNode?
+            node.children = MarkdownNode.wrapChildren(node.children, from: 0, wrap, piece: &piece, inline: node.holdsInlines,
+                                                      inLink: node.isLink, trailer: &pending)
+            if let pending { node.children.append(pending) }
         }
         return node
     }
@@ -72,10 +80,22 @@ extension MarkdownNode {
         return false
     }
 
+    /// A link from the text or one laid over it by the generator (whose markup opens an `<a>`).
+    var isLink: Bool {
+        switch kind {
+        case .link: return true
+        case .customInline(let enter, _): return enter.hasPrefix("<a ")
+        default: return false
+        }
+    }
+
     /// Whether this node holds inline children (a paragraph, heading, or an inline container).
     var holdsInlines: Bool { !isBlock || kind == .paragraph || isHeading }
 
-    private static func wrapChildren(_ children: [MarkdownNode], from start: Int, _ wrap: InlineWrap, piece: inout Int, inline: Bool) -> [MarkdownNode] {
+    /// `trailer` receives the wrap's trailer when its last piece is inside a link, so that the
+    /// level holding the outermost link places it after that link.
+    private static func wrapChildren(_ children: [MarkdownNode], from start: Int, _ wrap: InlineWrap, piece: inout Int, inline: Bool,
+                                     inLink: Bool, trailer: inout MarkdownNode?) -> [MarkdownNode] {
         // Only the children the range touches are rebuilt; the rest are kept as they are, so
         // many highlights on one long paragraph stay cheap.
         var lower = 0, offset = start
@@ -94,8 +114,12 @@ extension MarkdownNode {
         var position = offset
         func flush() {
             guard !run.isEmpty else { return }
-            let markup = wrap.markup(piece, position >= wrap.range.upperBound)
-            result.append(MarkdownNode(.customInline(enter: markup.enter, exit: markup.exit), children: run))
+            let isLast = position >= wrap.range.upperBound
+            let markup = wrap.markup(piece, isLast)
+            let moved = isLast && inLink && !wrap.trailer.isEmpty
+            let exit = isLast && !moved ? markup.exit + wrap.trailer : markup.exit
+            result.append(MarkdownNode(.customInline(enter: markup.enter, exit: exit), children: run))
+            if moved { trailer = MarkdownNode(.customInline(enter: wrap.trailer, exit: "")) }
             piece += 1
             run = []
         }
@@ -128,8 +152,13 @@ extension MarkdownNode {
             default:
                 flush()
                 var copy = child
-                copy.children = wrapChildren(child.children, from: childStart, wrap, piece: &piece, inline: child.holdsInlines)
+                copy.children = wrapChildren(child.children, from: childStart, wrap, piece: &piece, inline: child.holdsInlines,
+                                             inLink: inLink || child.isLink, trailer: &trailer)
                 result.append(copy)
+                if !inLink, let pending = trailer {
+                    result.append(pending)
+                    trailer = nil
+                }
             }
         }
         flush()

@@ -67,10 +67,9 @@ struct SourcePageRenderer {
                 let name = HTML.escape(item.annotation.name.raw)
                 let kind = item.annotation.kind.rawValue
                 let number = item.number
-                wraps.append(InlineWrap(range: item.anchor.range) { piece, isLast in
-                    let id = piece == 0 ? " id=\"a-\(name)\"" : ""
-                    let ref = isLast ? "<a class=\"note-ref\" href=\"#n-\(name)\" aria-label=\"Note \(number)\">\(number)</a>" : ""
-                    return ("<mark\(id) class=\"hl hl-\(kind)\">", "</mark>" + ref)
+                let ref = "<a class=\"note-ref\" href=\"#n-\(name)\" aria-label=\"Note \(number)\">\(number)</a>"
+                wraps.append(InlineWrap(range: item.anchor.range, trailer: ref) { piece, _ in
+                    ("<mark\(piece == 0 ? " id=\"a-\(name)\"" : "") class=\"hl hl-\(kind)\">", "</mark>")
                 })
             }
             let block = paragraph.node.wrapping(wraps)
