@@ -2,186 +2,181 @@ import Mustache
 
 // Templates read model fields by name. Without this, swift-mustache finds each field with
 // `Mirror`, once per lookup and per level of the context stack: half of all rendering time.
-// Each model lists its fields once; a test checks the lists against the declarations. The
-// tables are immutable key paths, so sharing them across threads is safe.
+// Each model lists its fields once, as closures (a key path read through `PartialKeyPath`
+// costs a generic projection and a cast per lookup); a test checks the lists against the
+// declarations.
 
 protocol TemplateModel: MustacheParent {
-    static var fields: [String: PartialKeyPath<Self>] { get }
+    static var fields: [String: TemplateField<Self>] { get }
 }
+
+/// Reads one field; an absent optional comes back as nil, as Mustache expects of a missing field.
+typealias TemplateField<Model> = @Sendable (Model) -> Any?
 
 extension TemplateModel {
     static var fieldNames: Set<String> { Set(fields.keys) }
 
-    func child(named name: String) -> Any? {
-        guard let path = Self.fields[name] else { return nil }
-        let value = self[keyPath: path]
-        // An absent optional is no value at all, as Mustache expects of a missing field.
-        if let optional = value as? any OptionalField { return optional.wrapped }
-        return value
-    }
+    func child(named name: String) -> Any? { Self.fields[name]?(self) }
 }
 
-private protocol OptionalField { var wrapped: Any? { get } }
-extension Optional: OptionalField { fileprivate var wrapped: Any? { map { $0 as Any } } }
-
 extension NavItem: TemplateModel {
-    nonisolated(unsafe) static let fields: [String: PartialKeyPath<NavItem>] = [
-        "label": \.label, "href": \.href, "current": \.current,
+    static let fields: [String: TemplateField<NavItem>] = [
+        "label": { $0.label }, "href": { $0.href }, "current": { $0.current },
     ]
 }
 extension LayoutModel: TemplateModel {
-    nonisolated(unsafe) static let fields: [String: PartialKeyPath<LayoutModel>] = [
-        "lang": \.lang, "siteTitle": \.siteTitle, "title": \.title, "description": \.description, "root": \.root,
-        "nav": \.nav, "canonical": \.canonical, "contentHTML": \.contentHTML,
+    static let fields: [String: TemplateField<LayoutModel>] = [
+        "lang": { $0.lang }, "siteTitle": { $0.siteTitle }, "title": { $0.title }, "description": { $0.description }, "root": { $0.root },
+        "nav": { $0.nav }, "canonical": { $0.canonical }, "contentHTML": { $0.contentHTML },
     ]
 }
 extension LinkModel: TemplateModel {
-    nonisolated(unsafe) static let fields: [String: PartialKeyPath<LinkModel>] = [
-        "label": \.label, "href": \.href,
+    static let fields: [String: TemplateField<LinkModel>] = [
+        "label": { $0.label }, "href": { $0.href },
     ]
 }
 extension SourceSummaryModel: TemplateModel {
-    nonisolated(unsafe) static let fields: [String: PartialKeyPath<SourceSummaryModel>] = [
-        "title": \.title, "titleSupplied": \.titleSupplied, "href": \.href, "author": \.author,
-        "publisher": \.publisher, "date": \.date, "summary": \.summary, "annotationCount": \.annotationCount,
-        "annotationLabel": \.annotationLabel,
+    static let fields: [String: TemplateField<SourceSummaryModel>] = [
+        "title": { $0.title }, "titleSupplied": { $0.titleSupplied }, "href": { $0.href }, "author": { $0.author },
+        "publisher": { $0.publisher }, "date": { $0.date }, "summary": { $0.summary }, "annotationCount": { $0.annotationCount },
+        "annotationLabel": { $0.annotationLabel },
     ]
 }
 extension IndexModel: TemplateModel {
-    nonisolated(unsafe) static let fields: [String: PartialKeyPath<IndexModel>] = [
-        "siteTitle": \.siteTitle, "subtitle": \.subtitle, "introHTML": \.introHTML, "sources": \.sources,
-        "counts": \.counts,
+    static let fields: [String: TemplateField<IndexModel>] = [
+        "siteTitle": { $0.siteTitle }, "subtitle": { $0.subtitle }, "introHTML": { $0.introHTML }, "sources": { $0.sources },
+        "counts": { $0.counts },
     ]
 }
 extension CorrectionModel: TemplateModel {
-    nonisolated(unsafe) static let fields: [String: PartialKeyPath<CorrectionModel>] = [
-        "original": \.original, "corrected": \.corrected, "paragraphHref": \.paragraphHref,
-        "paragraph": \.paragraph,
+    static let fields: [String: TemplateField<CorrectionModel>] = [
+        "original": { $0.original }, "corrected": { $0.corrected }, "paragraphHref": { $0.paragraphHref },
+        "paragraph": { $0.paragraph },
     ]
 }
 extension AnnotationListItem: TemplateModel {
-    nonisolated(unsafe) static let fields: [String: PartialKeyPath<AnnotationListItem>] = [
-        "number": \.number, "name": \.name, "kind": \.kind, "kindLabel": \.kindLabel, "paragraph": \.paragraph,
-        "quote": \.quote, "noteHTML": \.noteHTML,
+    static let fields: [String: TemplateField<AnnotationListItem>] = [
+        "number": { $0.number }, "name": { $0.name }, "kind": { $0.kind }, "kindLabel": { $0.kindLabel }, "paragraph": { $0.paragraph },
+        "quote": { $0.quote }, "noteHTML": { $0.noteHTML },
     ]
 }
 extension SourcePageModel: TemplateModel {
-    nonisolated(unsafe) static let fields: [String: PartialKeyPath<SourcePageModel>] = [
-        "title": \.title, "titleSupplied": \.titleSupplied, "author": \.author, "publisher": \.publisher,
-        "date": \.date, "url": \.url, "summary": \.summary, "editorNoteHTML": \.editorNoteHTML,
-        "corrections": \.corrections, "hasCorrections": \.hasCorrections, "citation": \.citation,
-        "pageURL": \.pageURL, "bodyHTML": \.bodyHTML, "annotations": \.annotations,
-        "hasAnnotations": \.hasAnnotations,
+    static let fields: [String: TemplateField<SourcePageModel>] = [
+        "title": { $0.title }, "titleSupplied": { $0.titleSupplied }, "author": { $0.author }, "publisher": { $0.publisher },
+        "date": { $0.date }, "url": { $0.url }, "summary": { $0.summary }, "editorNoteHTML": { $0.editorNoteHTML },
+        "corrections": { $0.corrections }, "hasCorrections": { $0.hasCorrections }, "citation": { $0.citation },
+        "pageURL": { $0.pageURL }, "bodyHTML": { $0.bodyHTML }, "annotations": { $0.annotations },
+        "hasAnnotations": { $0.hasAnnotations },
     ]
 }
 extension NoteModel: TemplateModel {
-    nonisolated(unsafe) static let fields: [String: PartialKeyPath<NoteModel>] = [
-        "name": \.name, "number": \.number, "kind": \.kind, "kindLabel": \.kindLabel, "bodyHTML": \.bodyHTML,
+    static let fields: [String: TemplateField<NoteModel>] = [
+        "name": { $0.name }, "number": { $0.number }, "kind": { $0.kind }, "kindLabel": { $0.kindLabel }, "bodyHTML": { $0.bodyHTML },
     ]
 }
 extension ActorGroupModel: TemplateModel {
-    nonisolated(unsafe) static let fields: [String: PartialKeyPath<ActorGroupModel>] = [
-        "label": \.label, "actors": \.actors,
+    static let fields: [String: TemplateField<ActorGroupModel>] = [
+        "label": { $0.label }, "actors": { $0.actors },
     ]
 }
 extension ActorSummaryModel: TemplateModel {
-    nonisolated(unsafe) static let fields: [String: PartialKeyPath<ActorSummaryModel>] = [
-        "name": \.name, "href": \.href, "mentions": \.mentions, "mentionLabel": \.mentionLabel,
+    static let fields: [String: TemplateField<ActorSummaryModel>] = [
+        "name": { $0.name }, "href": { $0.href }, "mentions": { $0.mentions }, "mentionLabel": { $0.mentionLabel },
     ]
 }
 extension ActorsIndexModel: TemplateModel {
-    nonisolated(unsafe) static let fields: [String: PartialKeyPath<ActorsIndexModel>] = [
-        "groups": \.groups,
+    static let fields: [String: TemplateField<ActorsIndexModel>] = [
+        "groups": { $0.groups },
     ]
 }
 extension MentionModel: TemplateModel {
-    nonisolated(unsafe) static let fields: [String: PartialKeyPath<MentionModel>] = [
-        "paragraph": \.paragraph, "href": \.href, "excerpt": \.excerpt,
+    static let fields: [String: TemplateField<MentionModel>] = [
+        "paragraph": { $0.paragraph }, "href": { $0.href }, "excerpt": { $0.excerpt },
     ]
 }
 extension MentionGroupModel: TemplateModel {
-    nonisolated(unsafe) static let fields: [String: PartialKeyPath<MentionGroupModel>] = [
-        "source": \.source, "sourceHref": \.sourceHref, "year": \.year, "mentions": \.mentions,
+    static let fields: [String: TemplateField<MentionGroupModel>] = [
+        "source": { $0.source }, "sourceHref": { $0.sourceHref }, "year": { $0.year }, "mentions": { $0.mentions },
     ]
 }
 extension ActorAnnotationModel: TemplateModel {
-    nonisolated(unsafe) static let fields: [String: PartialKeyPath<ActorAnnotationModel>] = [
-        "source": \.source, "quote": \.quote, "href": \.href, "kindLabel": \.kindLabel, "noteHTML": \.noteHTML,
+    static let fields: [String: TemplateField<ActorAnnotationModel>] = [
+        "source": { $0.source }, "quote": { $0.quote }, "href": { $0.href }, "kindLabel": { $0.kindLabel }, "noteHTML": { $0.noteHTML },
     ]
 }
 extension RelationRowModel: TemplateModel {
-    nonisolated(unsafe) static let fields: [String: PartialKeyPath<RelationRowModel>] = [
-        "other": \.other, "otherHref": \.otherHref, "category": \.category, "categoryHref": \.categoryHref,
-        "source": \.source, "year": \.year, "passageHref": \.passageHref, "paragraph": \.paragraph,
+    static let fields: [String: TemplateField<RelationRowModel>] = [
+        "other": { $0.other }, "otherHref": { $0.otherHref }, "category": { $0.category }, "categoryHref": { $0.categoryHref },
+        "source": { $0.source }, "year": { $0.year }, "passageHref": { $0.passageHref }, "paragraph": { $0.paragraph },
     ]
 }
 extension EventSummaryModel: TemplateModel {
-    nonisolated(unsafe) static let fields: [String: PartialKeyPath<EventSummaryModel>] = [
-        "title": \.title, "href": \.href, "date": \.date,
+    static let fields: [String: TemplateField<EventSummaryModel>] = [
+        "title": { $0.title }, "href": { $0.href }, "date": { $0.date },
     ]
 }
 extension ActorPageModel: TemplateModel {
-    nonisolated(unsafe) static let fields: [String: PartialKeyPath<ActorPageModel>] = [
-        "name": \.name, "kindLabel": \.kindLabel, "aliases": \.aliases, "profileHTML": \.profileHTML,
-        "mentionGroups": \.mentionGroups, "mentionTotal": \.mentionTotal, "annotations": \.annotations,
-        "relations": \.relations, "events": \.events, "backlinks": \.backlinks,
+    static let fields: [String: TemplateField<ActorPageModel>] = [
+        "name": { $0.name }, "kindLabel": { $0.kindLabel }, "aliases": { $0.aliases }, "profileHTML": { $0.profileHTML },
+        "mentionGroups": { $0.mentionGroups }, "mentionTotal": { $0.mentionTotal }, "annotations": { $0.annotations },
+        "relations": { $0.relations }, "events": { $0.events }, "backlinks": { $0.backlinks },
     ]
 }
 extension TimelineEventModel: TemplateModel {
-    nonisolated(unsafe) static let fields: [String: PartialKeyPath<TimelineEventModel>] = [
-        "id": \.id, "title": \.title, "date": \.date, "datetime": \.datetime, "circa": \.circa, "actors": \.actors,
-        "terms": \.terms, "passages": \.passages, "bodyHTML": \.bodyHTML,
+    static let fields: [String: TemplateField<TimelineEventModel>] = [
+        "id": { $0.id }, "title": { $0.title }, "date": { $0.date }, "datetime": { $0.datetime }, "circa": { $0.circa }, "actors": { $0.actors },
+        "terms": { $0.terms }, "passages": { $0.passages }, "bodyHTML": { $0.bodyHTML },
     ]
 }
 extension TimelineYearModel: TemplateModel {
-    nonisolated(unsafe) static let fields: [String: PartialKeyPath<TimelineYearModel>] = [
-        "year": \.year, "events": \.events,
+    static let fields: [String: TemplateField<TimelineYearModel>] = [
+        "year": { $0.year }, "events": { $0.events },
     ]
 }
 extension TimelineModel: TemplateModel {
-    nonisolated(unsafe) static let fields: [String: PartialKeyPath<TimelineModel>] = [
-        "start": \.start, "end": \.end, "svgHTML": \.svgHTML, "years": \.years, "count": \.count,
+    static let fields: [String: TemplateField<TimelineModel>] = [
+        "start": { $0.start }, "end": { $0.end }, "svgHTML": { $0.svgHTML }, "years": { $0.years }, "count": { $0.count },
     ]
 }
 extension TermUseModel: TemplateModel {
-    nonisolated(unsafe) static let fields: [String: PartialKeyPath<TermUseModel>] = [
-        "source": \.source, "paragraph": \.paragraph, "href": \.href, "excerpt": \.excerpt,
+    static let fields: [String: TemplateField<TermUseModel>] = [
+        "source": { $0.source }, "paragraph": { $0.paragraph }, "href": { $0.href }, "excerpt": { $0.excerpt },
     ]
 }
 extension TermPairModel: TemplateModel {
-    nonisolated(unsafe) static let fields: [String: PartialKeyPath<TermPairModel>] = [
-        "pair": \.pair, "source": \.source, "year": \.year, "href": \.href,
+    static let fields: [String: TemplateField<TermPairModel>] = [
+        "pair": { $0.pair }, "source": { $0.source }, "year": { $0.year }, "href": { $0.href },
     ]
 }
 extension TermModel: TemplateModel {
-    nonisolated(unsafe) static let fields: [String: PartialKeyPath<TermModel>] = [
-        "id": \.id, "term": \.term, "aliases": \.aliases, "definitionHTML": \.definitionHTML, "seeAlso": \.seeAlso,
-        "uses": \.uses, "annotations": \.annotations, "pairs": \.pairs,
+    static let fields: [String: TemplateField<TermModel>] = [
+        "id": { $0.id }, "term": { $0.term }, "aliases": { $0.aliases }, "definitionHTML": { $0.definitionHTML }, "seeAlso": { $0.seeAlso },
+        "uses": { $0.uses }, "annotations": { $0.annotations }, "pairs": { $0.pairs },
     ]
 }
 extension TermFamilyModel: TemplateModel {
-    nonisolated(unsafe) static let fields: [String: PartialKeyPath<TermFamilyModel>] = [
-        "label": \.label, "terms": \.terms,
+    static let fields: [String: TemplateField<TermFamilyModel>] = [
+        "label": { $0.label }, "terms": { $0.terms },
     ]
 }
 extension GlossaryModel: TemplateModel {
-    nonisolated(unsafe) static let fields: [String: PartialKeyPath<GlossaryModel>] = [
-        "families": \.families,
+    static let fields: [String: TemplateField<GlossaryModel>] = [
+        "families": { $0.families },
     ]
 }
 extension MatrixCellModel: TemplateModel {
-    nonisolated(unsafe) static let fields: [String: PartialKeyPath<MatrixCellModel>] = [
-        "categories": \.categories,
+    static let fields: [String: TemplateField<MatrixCellModel>] = [
+        "categories": { $0.categories },
     ]
 }
 extension MatrixRowModel: TemplateModel {
-    nonisolated(unsafe) static let fields: [String: PartialKeyPath<MatrixRowModel>] = [
-        "pair": \.pair, "cells": \.cells,
+    static let fields: [String: TemplateField<MatrixRowModel>] = [
+        "pair": { $0.pair }, "cells": { $0.cells },
     ]
 }
 extension RelationsModel: TemplateModel {
-    nonisolated(unsafe) static let fields: [String: PartialKeyPath<RelationsModel>] = [
-        "matrixShown": \.matrixShown, "sourceCount": \.sourceCount, "sources": \.sources, "rows": \.rows, "svgHTML": \.svgHTML,
-        "edgeList": \.edgeList,
+    static let fields: [String: TemplateField<RelationsModel>] = [
+        "matrixShown": { $0.matrixShown }, "sourceCount": { $0.sourceCount }, "sources": { $0.sources }, "rows": { $0.rows }, "svgHTML": { $0.svgHTML },
+        "edgeList": { $0.edgeList },
     ]
 }
