@@ -11,10 +11,16 @@ public struct NormalizedText: Sendable {
     private var ends: [Int32] = []
 
     public init(_ text: String) {
-        scalars.reserveCapacity(text.unicodeScalars.count)
+        self.init(scalars: text.unicodeScalars)
+    }
+
+    public init<Scalars: Collection<Unicode.Scalar>>(scalars text: Scalars) {
+        scalars.reserveCapacity(text.count)
+        starts.reserveCapacity(text.count)
+        ends.reserveCapacity(text.count)
         var offset = 0
         var pendingSpace: (start: Int, end: Int)?
-        for scalar in text.unicodeScalars {
+        for scalar in text {
             defer { offset += 1 }
             if Self.isSpace(scalar) {
                 if let pending = pendingSpace { pendingSpace = (pending.start, offset + 1) } else { pendingSpace = (offset, offset + 1) }

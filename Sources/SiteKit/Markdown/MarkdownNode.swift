@@ -66,7 +66,7 @@ public struct MarkdownNode: Equatable, Sendable {
         return String(out)
     }
 
-    func appendPlainText(to out: inout String.UnicodeScalarView) {
+    func appendPlainText<Scalars: RangeReplaceableCollection<Unicode.Scalar>>(to out: inout Scalars) {
         switch kind {
         case .text(let s), .code(let s):
             out.append(contentsOf: s.unicodeScalars)

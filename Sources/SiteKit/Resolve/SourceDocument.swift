@@ -16,8 +16,14 @@ public struct SourceDocument: Sendable {
 
     public init(_ source: Source) {
         self.source = source
-        let lines = source.body.markdown.split(separator: "\n", omittingEmptySubsequences: false)
-        document = PipeTable.convertTables(in: Cmark.parse(source.body.markdown), lines: lines)
+        let markdown = source.body.markdown
+        document = Cmark.parse(markdown)
+        // Only text with a '|' can hold a table; its lines are cut on bytes, as splitting a whole
+        // source into Characters was most of the time spent here.
+        if markdown.utf8.contains(UInt8(ascii: "|")) {
+            let lines = markdown.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { Substring($0) }
+            document = PipeTable.convertTables(in: document, lines: lines)
+        }
         paragraphs = []
         for (index, block) in document.children.enumerated() {
             switch block.kind {

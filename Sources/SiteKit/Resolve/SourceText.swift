@@ -16,8 +16,10 @@ public struct SourceText: Sendable {
     public init(_ document: SourceDocument) {
         sourceID = document.source.id
         paragraphs = document.paragraphs.map { paragraph in
-            let plain = paragraph.node.plainText
-            return Paragraph(number: paragraph.number, plain: Array(plain.unicodeScalars), text: NormalizedText(plain))
+            var plain: [Unicode.Scalar] = []
+            plain.reserveCapacity(paragraph.node.plainLength)
+            paragraph.node.appendPlainText(to: &plain)
+            return Paragraph(number: paragraph.number, plain: plain, text: NormalizedText(scalars: plain))
         }
     }
 
