@@ -124,7 +124,7 @@ final class BadInputTests: XCTestCase {
             let declared = Set(Mirror(reflecting: sample).children.compactMap(\.label))
             XCTAssertEqual(type(of: sample).fieldNames, declared, "\(type(of: sample))")
         }
-        XCTAssertEqual(PageModelFields.samples.count, 29)
+        XCTAssertEqual(PageModelFields.samples.count, 30)
     }
 }
 
@@ -165,7 +165,8 @@ enum PageModelFields {
             TimelineModel(start: "", end: "", svgHTML: "", years: [], count: 0),
             TermUseModel(source: "", paragraph: 0, href: "", excerpt: ""),
             TermPairModel(pair: "", source: "", year: "", href: ""),
-            TermModel(id: "", term: "", aliases: "", definitionHTML: "", seeAlso: [], uses: [], annotations: [], pairs: []),
+            TermModel(id: "", term: "", aliases: "", definitionHTML: "", seeAlso: [], uses: [], useCount: 0, allUsesHref: nil, annotations: [], pairs: []),
+            TermPageModel(term: "", definitionHTML: "", glossaryHref: "", useCount: 0, uses: []),
             TermFamilyModel(label: "", terms: []),
             GlossaryModel(families: []),
             MatrixCellModel(categories: []),

@@ -1,8 +1,37 @@
-/// The glossary page: terms by family, each with where and for whom it is used.
+/// The glossary page: terms by family, each with where and for whom it is used; and a page of
+/// its own for each term used more often than the glossary lists.
 struct GlossaryRenderer {
     let site: ResolvedSite
     let links: CrossLinks
     let templates: Templates
+
+    /// Uses the glossary lists per term. A big corpus uses a term thousands of times: listing
+    /// them all made the glossary one page of tens of megabytes.
+    static let usesListed = 20
+
+    /// Terms that get a page of their own.
+    var termsWithOwnPage: [Term] { site.terms.filter { (site.termUses[$0.id]?.count ?? 0) > Self.usesListed } }
+
+    func termPageHTML(_ term: Term) -> String {
+        let root = Paths.root(of: Paths.termUses(term.id))
+        let uses = site.termUses[term.id] ?? []
+        return templates.render("term", TermPageModel(term: term.term, definitionHTML: definitionHTML(term, root: root),
+                                                      glossaryHref: root + Paths.term(term.id), useCount: uses.count,
+                                                      uses: useModels(uses, root: root)))
+    }
+
+    private func useModels(_ uses: ArraySlice<Occurrence>, root: String) -> [TermUseModel] {
+        uses.map { use in
+            TermUseModel(source: site.document(use.passage.source)?.source.title ?? "", paragraph: use.passage.paragraph,
+                         href: root + Paths.paragraph(use.passage), excerpt: use.excerpt)
+        }
+    }
+
+    private func useModels(_ uses: [Occurrence], root: String) -> [TermUseModel] { useModels(uses[...], root: root) }
+
+    private func definitionHTML(_ term: Term, root: String) -> String {
+        site.bodies[term.file].map { Cmark.renderHTML(links.rewrite($0, root: root)) } ?? ""
+    }
 
     func html() -> String {
         let root = Paths.root(of: Paths.glossary)
@@ -25,10 +54,7 @@ struct GlossaryRenderer {
             let terms = site.terms.filter { $0.family == family }
             guard !terms.isEmpty else { return nil }
             return TermFamilyModel(label: family.label, terms: terms.map { term in
-                let uses = (site.termUses[term.id] ?? []).map { use in
-                    TermUseModel(source: site.document(use.passage.source)?.source.title ?? "", paragraph: use.passage.paragraph,
-                                 href: root + Paths.paragraph(use.passage), excerpt: use.excerpt)
-                }
+                let uses = site.termUses[term.id] ?? []
                 let annotations = annotationsByTerm[term.id] ?? []
                 let pairs = (relationsByTerm[term.id] ?? []).map { edge in
                     TermPairModel(pair: "\(links.actors[edge.actors.0]!.name) – \(links.actors[edge.actors.1]!.name)",
@@ -38,9 +64,11 @@ struct GlossaryRenderer {
                 }
                 return TermModel(
                     id: term.id.raw, term: term.term, aliases: term.aliases.map(\.value).joined(separator: ", "),
-                    definitionHTML: site.bodies[term.file].map { Cmark.renderHTML(links.rewrite($0, root: root)) } ?? "",
+                    definitionHTML: definitionHTML(term, root: root),
                     seeAlso: term.seeAlso.compactMap { ref in links.terms[TermID(ref.value)].map { LinkModel(label: $0.term, href: "#" + $0.id.raw) } },
-                    uses: uses, annotations: annotations, pairs: pairs)
+                    uses: useModels(uses.prefix(Self.usesListed), root: root), useCount: uses.count,
+                    allUsesHref: uses.count > Self.usesListed ? root + Paths.termUses(term.id) : nil,
+                    annotations: annotations, pairs: pairs)
             })
         }
         return templates.render("glossary", GlossaryModel(families: families))

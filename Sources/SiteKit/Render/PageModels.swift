@@ -131,9 +131,13 @@ struct TermModel {
     var definitionHTML: String
     var seeAlso: [LinkModel]
     var uses: [TermUseModel]
+    var useCount: Int
+    /// The term's own page with every use, when there are more than the glossary lists.
+    var allUsesHref: String?
     var annotations: [ActorAnnotationModel]
     var pairs: [TermPairModel]
 }
+struct TermPageModel { var term: String; var definitionHTML: String; var glossaryHref: String; var useCount: Int; var uses: [TermUseModel] }
 struct TermFamilyModel { var label: String; var terms: [TermModel] }
 struct GlossaryModel { var families: [TermFamilyModel] }
 

@@ -13,6 +13,8 @@ public enum Paths {
     public static func event(_ id: EventID) -> String { "timeline/index.html#\(id.raw)" }
     public static let glossary = "glossary/index.html"
     public static func term(_ id: TermID) -> String { "glossary/index.html#\(id.raw)" }
+    /// Every use of a term used more often than the glossary lists.
+    public static func termUses(_ id: TermID) -> String { "glossary/\(id.raw)/index.html" }
     public static let search = "search/index.html"
     public static let notFound = "404.html"
 

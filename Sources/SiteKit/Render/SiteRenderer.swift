@@ -62,9 +62,12 @@ public struct SiteRenderer {
         // The site-wide pages come first: they are the largest jobs, and started first they run
         // beside the many small ones instead of alone at the end.
         jobs.append(Job(path: SearchIndex.path, inputs: .everything) { SearchIndex.file(for: site) })
+        let glossary = GlossaryRenderer(site: site, links: links, templates: templates)
         add(Paths.glossary, PageInputs(kinds: [.sources, .annotations, .actors, .terms]), title: "Glossary",
-            description: "The categories of alliance the sources argue about.", section: "glossary") { _ in
-            GlossaryRenderer(site: site, links: links, templates: templates).html()
+            description: "The categories of alliance the sources argue about.", section: "glossary") { _ in glossary.html() }
+        for term in glossary.termsWithOwnPage {
+            add(Paths.termUses(term.id), PageInputs(kinds: [.sources, .actors, .events, .terms]), title: term.term,
+                description: "Every passage that uses “\(term.term)”.", section: "glossary") { _ in glossary.termPageHTML(term) }
         }
         add(Paths.relations, PageInputs(kinds: [.sources, .annotations, .actors, .terms]), title: "Relations",
             description: "How each source characterises the ties between actors.", section: "relations") { _ in

@@ -151,7 +151,14 @@ extension TermPairModel: TemplateModel {
 extension TermModel: TemplateModel {
     static let fields: [String: TemplateField<TermModel>] = [
         "id": { $0.id }, "term": { $0.term }, "aliases": { $0.aliases }, "definitionHTML": { $0.definitionHTML }, "seeAlso": { $0.seeAlso },
-        "uses": { $0.uses }, "annotations": { $0.annotations }, "pairs": { $0.pairs },
+        "uses": { $0.uses }, "useCount": { $0.useCount }, "allUsesHref": { $0.allUsesHref }, "annotations": { $0.annotations },
+        "pairs": { $0.pairs },
+    ]
+}
+extension TermPageModel: TemplateModel {
+    static let fields: [String: TemplateField<TermPageModel>] = [
+        "term": { $0.term }, "definitionHTML": { $0.definitionHTML }, "glossaryHref": { $0.glossaryHref },
+        "useCount": { $0.useCount }, "uses": { $0.uses },
     ]
 }
 extension TermFamilyModel: TemplateModel {
