@@ -3,57 +3,47 @@ import Foundation
 /// The static search index, written as a script (`search/index.js`) so that it loads from a
 /// plain folder as well as from a server. It is fetched only when a reader starts searching.
 enum SearchIndex {
-    private struct Entry {
-        /// Kind shown with the result: Source, Note, Actor, Event, Term.
-        var k: String
-        /// Title of the result.
-        var t: String
-        /// Link, relative to the site root.
-        var u: String
-        /// Searchable text.
-        var x: String
-    }
-
     static let path = "search/index.js"
 
+    /// Entries are written to the file's bytes as they are made, never all held as values: at
+    /// 10,000 sources the index holds the whole text, over 100 MB.
     static func file(for site: ResolvedSite) -> OutputFile {
-        var entries: [Entry] = []
-        for document in site.documents {
-            for paragraph in document.paragraphs {
-                entries.append(Entry(k: "Source", t: "\(document.source.title), ¶\(paragraph.number)",
-                                     u: Paths.paragraph(PassageRef(source: document.source.id, paragraph: paragraph.number)),
-                                     x: paragraph.node.plainText.collapsingSpaces))
-            }
-            for item in site.annotations[document.source.id] ?? [] {
-                let note = site.bodies[item.annotation.file]?.plainText ?? ""
-                entries.append(Entry(k: "Note", t: "“\(item.annotation.quote.value)” (\(document.source.title))",
-                                     u: Paths.annotation(item.source, item.annotation.name), x: note.collapsingSpaces))
-            }
-        }
-        for actor in site.actors {
-            entries.append(Entry(k: "Actor", t: actor.name, u: Paths.actor(actor.id),
-                                 x: (actor.aliases.map(\.value).joined(separator: " ") + " " + (site.bodies[actor.file]?.plainText ?? "")).collapsingSpaces))
-        }
-        for event in site.events {
-            entries.append(Entry(k: "Event", t: "\(event.title) (\(event.date.display))", u: Paths.event(event.id),
-                                 x: (site.bodies[event.file]?.plainText ?? "").collapsingSpaces))
-        }
-        for term in site.terms {
-            entries.append(Entry(k: "Term", t: term.term, u: Paths.term(term.id),
-                                 x: (term.aliases.map(\.value).joined(separator: " ") + " " + (site.bodies[term.file]?.plainText ?? "")).collapsingSpaces))
-        }
-        // Written by hand, as compact JSON with keys in order: Foundation's encoder took most of
-        // the time of this file, the largest of a big site.
         var bytes = Array("window.sitegenSearchIndex = [".utf8)
-        for (index, entry) in entries.enumerated() {
-            if index > 0 { bytes.append(UInt8(ascii: ",")) }
-            for (key, value) in [("k", entry.k), ("t", entry.t), ("u", entry.u), ("x", entry.x)] {
-                bytes.append(contentsOf: (key == "k" ? "{\"" : ",\"").utf8)
+        // Room for all the text at once, so the buffer is never copied to grow.
+        bytes.reserveCapacity(site.documents.reduce(0) { $0 + $1.source.body.markdown.utf8.count } * 3 / 2 + 1 << 16)
+        var first = true
+        /// One result: its kind (Source, Note, Actor, Event, Term), title, link relative to the
+        /// site root, and searchable text; compact JSON with keys in that order.
+        func entry(_ kind: String, _ title: String, _ link: String, _ text: String) {
+            if !first { bytes.append(UInt8(ascii: ",")) }
+            first = false
+            for (key, value) in [("{\"k\":", kind), (",\"t\":", title), (",\"u\":", link), (",\"x\":", text)] {
                 bytes.append(contentsOf: key.utf8)
-                bytes.append(contentsOf: "\":".utf8)
                 appendJSONString(value, to: &bytes)
             }
             bytes.append(UInt8(ascii: "}"))
+        }
+        for document in site.documents {
+            for paragraph in document.paragraphs {
+                entry("Source", "\(document.source.title), ¶\(paragraph.number)",
+                      Paths.paragraph(PassageRef(source: document.source.id, paragraph: paragraph.number)),
+                      paragraph.node.plainText.collapsingSpaces)
+            }
+            for item in site.annotations[document.source.id] ?? [] {
+                entry("Note", "“\(item.annotation.quote.value)” (\(document.source.title))", Paths.annotation(item.source, item.annotation.name),
+                      (site.bodies[item.annotation.file]?.plainText ?? "").collapsingSpaces)
+            }
+        }
+        for actor in site.actors {
+            entry("Actor", actor.name, Paths.actor(actor.id),
+                  (actor.aliases.map(\.value).joined(separator: " ") + " " + (site.bodies[actor.file]?.plainText ?? "")).collapsingSpaces)
+        }
+        for event in site.events {
+            entry("Event", "\(event.title) (\(event.date.display))", Paths.event(event.id), (site.bodies[event.file]?.plainText ?? "").collapsingSpaces)
+        }
+        for term in site.terms {
+            entry("Term", term.term, Paths.term(term.id),
+                  (term.aliases.map(\.value).joined(separator: " ") + " " + (site.bodies[term.file]?.plainText ?? "")).collapsingSpaces)
         }
         bytes.append(contentsOf: "];\n".utf8)
         return OutputFile(path: path, bytes: bytes)
