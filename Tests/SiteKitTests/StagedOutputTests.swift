@@ -27,4 +27,17 @@ final class StagedOutputTests: XCTestCase {
         try staged.commit()
         XCTAssertEqual(Fixture.snapshot(folder + "/public"), Dictionary(uniqueKeysWithValues: files.map { ($0.path, $0.bytes) }))
     }
+
+    func testAFileWhereAFolderMustGoIsReported() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sitegen-staged-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let staged = try StagedOutput(folder + "/public")
+        staged.write(OutputFile(path: "a", bytes: Array("file".utf8)))
+        staged.write(OutputFile(path: "a/b/index.html", bytes: Array("page".utf8)))
+        let pid = ProcessInfo.processInfo.processIdentifier
+        XCTAssertThrowsError(try staged.commit()) { error in
+            XCTAssertEqual("\(error)", "cannot create \(folder)/.public.new-\(pid)/a/b: Not a directory")
+        }
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder), [])
+    }
 }

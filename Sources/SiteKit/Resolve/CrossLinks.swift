@@ -80,16 +80,20 @@ struct CrossLinks {
     /// Every cross-reference in a body, checked; unknown targets are errors at the link's position.
     func check(_ node: MarkdownNode, body: Body, log: inout DiagnosticLog) -> [LinkTarget] {
         var targets: [LinkTarget] = []
-        let lines = body.markdown.split(separator: "\n", omittingEmptySubsequences: false)
+        // Positions are worked out only for links that are reported.
+        var lines: [Substring]?
+        func location(of node: MarkdownNode) -> SourceLocation {
+            if lines == nil { lines = body.markdown.split(separator: "\n", omittingEmptySubsequences: false) }
+            return Self.location(of: node, in: body, lines: lines!)
+        }
         func visit(_ node: MarkdownNode) {
             if case .link(let url, _) = node.kind, let parsed = LinkTarget.parse(url) {
-                let location = Self.location(of: node, in: body, lines: lines)
                 switch parsed {
                 case .failure(let malformed):
-                    log.error(location, "malformed cross-reference: \(malformed.reason)")
+                    log.error(location(of: node), "malformed cross-reference: \(malformed.reason)")
                 case .success(let target):
                     if name(of: target) == nil {
-                        log.error(location, unknownMessage(target))
+                        log.error(location(of: node), unknownMessage(target))
                     } else {
                         targets.append(target)
                     }

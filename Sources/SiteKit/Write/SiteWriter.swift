@@ -20,11 +20,12 @@ public enum SiteWriter {
         let manager = FileManager.default
         var written: [String] = [], folders: Set<String> = []
         for file in files where previous[file.path] != file.bytes {
-            let url = try destination(of: file, in: URL(fileURLWithPath: output), creating: &folders)
-            let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).new")
-            try writeFile(file.bytes, to: temporary.path)
-            guard rename(temporary.path, url.path) == 0 else {
-                throw Failure(description: "cannot replace \(url.path): \(String(cString: strerror(errno)))")
+            let path = try destination(of: file, in: output, creating: &folders)
+            let slash = path.lastIndex(of: "/")!
+            let temporary = String(path[...slash]) + "." + String(path[path.index(after: slash)...]) + ".new"
+            try writeFile(file.bytes, to: temporary)
+            guard rename(temporary, path) == 0 else {
+                throw Failure(description: "cannot replace \(path): \(String(cString: strerror(errno)))")
             }
             written.append(file.path)
         }
@@ -37,14 +38,26 @@ public enum SiteWriter {
     /// Where a file goes inside a folder, its parent folders created unless they are in `created`
     /// already (creating each folder once is a tenth of writing a site); refused if its path
     /// would leave the folder.
-    static func destination(of file: OutputFile, in folder: URL, creating created: inout Set<String>) throws -> URL {
+    static func destination(of file: OutputFile, in folder: String, creating created: inout Set<String>) throws -> String {
         guard isSafe(file.path) else { throw Failure(description: "refusing to write outside the output folder: \(file.path)") }
-        let url = folder.appendingPathComponent(file.path)
-        let parent = url.deletingLastPathComponent()
-        if created.insert(parent.path).inserted {
-            try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
+        let path = folder + "/" + file.path
+        if let slash = path.lastIndex(of: "/") {
+            let parent = String(path[..<slash])
+            if created.insert(parent).inserted { try makeFolder(parent) }
         }
-        return url
+        return path
+    }
+
+    /// `mkdir -p` with plain system calls: Foundation's version was most of writing a small site.
+    private static func makeFolder(_ path: String) throws {
+        if mkdir(path, 0o755) == 0 || errno == EEXIST { return }
+        guard errno == ENOENT, let slash = path.lastIndex(of: "/"), slash > path.startIndex else {
+            throw Failure(description: "cannot create \(path): \(String(cString: strerror(errno)))")
+        }
+        try makeFolder(String(path[..<slash]))
+        guard mkdir(path, 0o755) == 0 || errno == EEXIST else {
+            throw Failure(description: "cannot create \(path): \(String(cString: strerror(errno)))")
+        }
     }
 
     /// A relative path with no `..`, no absolute start and no empty parts.
@@ -98,9 +111,9 @@ public final class StagedOutput: @unchecked Sendable {
     /// Writes one file; a failure is kept for `commit` to report, and no file is written after it.
     public func write(_ file: OutputFile) {
         do {
-            let url = try lock.withLock { failure == nil ? try SiteWriter.destination(of: file, in: staging, creating: &folders) : nil }
-            guard let url else { return }
-            try SiteWriter.writeFile(file.bytes, to: url.path)
+            let path = try lock.withLock { failure == nil ? try SiteWriter.destination(of: file, in: staging.path, creating: &folders) : nil }
+            guard let path else { return }
+            try SiteWriter.writeFile(file.bytes, to: path)
         } catch {
             lock.withLock { if failure == nil { failure = error } }
         }
