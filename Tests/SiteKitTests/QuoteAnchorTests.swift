@@ -74,12 +74,12 @@ final class QuoteAnchorTests: XCTestCase {
 
     func testOverlappingHighlightsStayWellFormed() {
         let document = Fixture.document("Alpha *beta gamma* delta epsilon.")
-        let paragraph = document.paragraph(1)!
+        let paragraph = document.tree().children[document.paragraph(1)!.blockIndex]
         let wraps = [
             InlineWrap(range: 0..<10) { piece, isLast in ("<mark data-a=\"\(piece)\">", "</mark>" + (isLast ? "[1]" : "")) },
             InlineWrap(range: 8..<22) { piece, isLast in ("<mark data-b=\"\(piece)\">", "</mark>" + (isLast ? "[2]" : "")) },
         ]
-        let html = Cmark.renderHTML(MarkdownNode(.document, children: [paragraph.node.wrapping(wraps)]))
+        let html = Cmark.renderHTML(MarkdownNode(.document, children: [paragraph.wrapping(wraps)]))
         XCTAssertEqual(html, "<p><mark data-a=\"0\">Alpha </mark><em><mark data-a=\"1\">be<mark data-b=\"0\">ta</mark></mark>[1]<mark data-b=\"1\"> gamma</mark></em><mark data-b=\"2\"> delta</mark>[2] epsilon.</p>\n")
     }
 }

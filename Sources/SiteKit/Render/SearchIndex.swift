@@ -24,10 +24,11 @@ enum SearchIndex {
             bytes.append(UInt8(ascii: "}"))
         }
         for document in site.documents {
+            let tree = document.tree()
             for paragraph in document.paragraphs {
                 entry("Source", "\(document.source.title), ¶\(paragraph.number)",
                       Paths.paragraph(PassageRef(source: document.source.id, paragraph: paragraph.number)),
-                      paragraph.node.plainText.collapsingSpaces)
+                      tree.children[paragraph.blockIndex].plainText.collapsingSpaces)
             }
             for item in site.annotations[document.source.id] ?? [] {
                 entry("Note", "“\(item.annotation.quote.value)” (\(document.source.title))", Paths.annotation(item.source, item.annotation.name),

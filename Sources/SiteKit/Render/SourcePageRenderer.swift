@@ -38,7 +38,8 @@ struct SourcePageRenderer {
             corrections[paragraph, default: []].append(range)
         }
 
-        var output = document.document
+        let tree = document.tree()
+        var output = tree
         for paragraph in document.paragraphs {
             var wraps: [InlineWrap] = []
             // Mentions: the first of each actor and term in the paragraph, never two links on one span.
@@ -72,7 +73,7 @@ struct SourcePageRenderer {
                     ("<mark\(piece == 0 ? " id=\"a-\(name)\"" : "") class=\"hl hl-\(kind)\">", "</mark>")
                 })
             }
-            let block = paragraph.node.wrapping(wraps)
+            let block = tree.children[paragraph.blockIndex].wrapping(wraps)
             let notes = here.map { item in
                 templates.render("note", NoteModel(
                     name: item.annotation.name.raw, number: item.number, kind: item.annotation.kind.rawValue,

@@ -5,24 +5,17 @@ public enum Resolver {
         var log = DiagnosticLog()
         let site = corpus.site
 
-        let documents = corpus.sources.parallelMap(SourceDocument.init)
-            .sorted { ($0.source.date, $0.source.id) < ($1.source.date, $1.source.id) }
-        let documentIndex = Dictionary(uniqueKeysWithValues: documents.map { ($0.source.id, $0) })
-        let actorIndex = Dictionary(uniqueKeysWithValues: corpus.actors.map { ($0.id, $0) })
-        let termIndex = Dictionary(uniqueKeysWithValues: corpus.terms.map { ($0.id, $0) })
-        let eventIndex = Dictionary(uniqueKeysWithValues: corpus.events.map { ($0.id, $0) })
-        let links = CrossLinks(actors: actorIndex, terms: termIndex, events: eventIndex, documents: documentIndex)
-        var references = ReferenceChecker(actors: actorIndex, terms: termIndex, events: eventIndex, documents: documentIndex)
-
-        // Each source's text, folded once for matching, serves its quotes, its corrections and the
-        // mentions in it, and is dropped once they are found.
+        // Each source is parsed once here: its tree gives the paragraphs and, folded, serves its
+        // quotes, its corrections and the mentions in it; only the paragraph numbers are kept.
         let actorMatcher = aliasMatcher(corpus.actors.map { ($0.id, $0.aliases) }, what: "actor", log: &log)
         let termMatcher = aliasMatcher(corpus.terms.map { ($0.id, $0.aliases) }, what: "term", log: &log)
         let annotationsBySource = Dictionary(grouping: corpus.annotations.indices) { SourceID(corpus.annotations[$0].source.value) }
-        let findings = documents.parallelMap { document in
-            let text = SourceText(document)
+        let parsed = corpus.sources.sorted { ($0.date, $0.id) < ($1.date, $1.id) }.parallelMap { source in
+            let tree = SourceDocument.tree(of: source)
+            let document = SourceDocument(source, tree: tree)
+            let text = SourceText(document, tree: tree)
             let annotations = annotationsBySource[document.source.id] ?? []
-            return SourceFindings(
+            return (document, SourceFindings(
                 anchors: annotations.map { index in
                     let annotation = corpus.annotations[index]
                     return (index, QuoteAnchor.anchor(quote: annotation.quote, prefix: annotation.prefix, suffix: annotation.suffix, in: text))
@@ -31,8 +24,17 @@ public enum Resolver {
                 mentions: text.paragraphs.map { paragraph in
                     (actors: actorMatcher.matches(in: paragraph.text.scalars).map { ($0.payload, occurrence($0.range, paragraph, document)) },
                      terms: termMatcher.matches(in: paragraph.text.scalars).map { ($0.payload, occurrence($0.range, paragraph, document)) })
-                })
+                }))
         }
+        let documents = parsed.map(\.0)
+        let findings = parsed.map(\.1)
+        let documentIndex = Dictionary(uniqueKeysWithValues: documents.map { ($0.source.id, $0) })
+        let actorIndex = Dictionary(uniqueKeysWithValues: corpus.actors.map { ($0.id, $0) })
+        let termIndex = Dictionary(uniqueKeysWithValues: corpus.terms.map { ($0.id, $0) })
+        let eventIndex = Dictionary(uniqueKeysWithValues: corpus.events.map { ($0.id, $0) })
+        let links = CrossLinks(actors: actorIndex, terms: termIndex, events: eventIndex, documents: documentIndex)
+        var references = ReferenceChecker(actors: actorIndex, terms: termIndex, events: eventIndex, documents: documentIndex)
+
         var correctionPlaces: [SourceID: [[TextPlace]]] = [:]
         for (document, found) in zip(documents, findings) {
             for (correction, places) in zip(document.source.corrections, found.corrections) where places.isEmpty {

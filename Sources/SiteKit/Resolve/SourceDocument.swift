@@ -1,38 +1,46 @@
-/// A source text parsed and cut into numbered paragraphs (¶): every top-level block except
-/// headings and thematic breaks gets the next number, a whole list or table counting as one.
+/// A source text cut into numbered paragraphs (¶): every top-level block except headings and
+/// thematic breaks gets the next number, a whole list or table counting as one.
 public struct SourceDocument: Sendable {
     public struct Paragraph: Sendable {
         public var number: Int
-        /// Index of the block among the document's top-level children.
+        /// Index of the block among the parsed document's top-level children.
         public var blockIndex: Int
-        public var node: MarkdownNode
         /// Line of the source file on which the paragraph starts.
         public var line: Int
     }
 
     public var source: Source
-    public var document: MarkdownNode
     public var paragraphs: [Paragraph]
 
     public init(_ source: Source) {
+        self.init(source, tree: Self.tree(of: source))
+    }
+
+    /// Numbers the paragraphs of `tree`, which must be `tree(of: source)`.
+    init(_ source: Source, tree: MarkdownNode) {
         self.source = source
-        let markdown = source.body.markdown
-        document = Cmark.parse(markdown)
-        // Only text with a '|' can hold a table; its lines are cut on bytes, as splitting a whole
-        // source into Characters was most of the time spent here.
-        if markdown.utf8.contains(UInt8(ascii: "|")) {
-            let lines = markdown.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { Substring($0) }
-            document = PipeTable.convertTables(in: document, lines: lines)
-        }
         paragraphs = []
-        for (index, block) in document.children.enumerated() {
+        for (index, block) in tree.children.enumerated() {
             switch block.kind {
             case .heading, .thematicBreak: continue
             default:
-                paragraphs.append(Paragraph(number: paragraphs.count + 1, blockIndex: index, node: block,
-                                            line: block.line + source.body.firstLine - 1))
+                paragraphs.append(Paragraph(number: paragraphs.count + 1, blockIndex: index, line: block.line + source.body.firstLine - 1))
             }
         }
+    }
+
+    /// The parsed text. It is parsed again whenever it is needed: parsing is quick, and keeping
+    /// every source's tree from resolving to rendering was a large share of a big build's memory.
+    public func tree() -> MarkdownNode { Self.tree(of: source) }
+
+    static func tree(of source: Source) -> MarkdownNode {
+        let markdown = source.body.markdown
+        let document = Cmark.parse(markdown)
+        // Only text with a '|' can hold a table; its lines are cut on bytes, as splitting a whole
+        // source into Characters was most of the time spent here.
+        guard markdown.utf8.contains(UInt8(ascii: "|")) else { return document }
+        let lines = markdown.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { Substring($0) }
+        return PipeTable.convertTables(in: document, lines: lines)
     }
 
     public func paragraph(_ number: Int) -> Paragraph? {

@@ -13,12 +13,15 @@ public struct SourceText: Sendable {
     public var sourceID: SourceID
     public var paragraphs: [Paragraph]
 
-    public init(_ document: SourceDocument) {
+    /// `tree` is the document's parsed text, when the caller has it already.
+    public init(_ document: SourceDocument, tree: MarkdownNode? = nil) {
         sourceID = document.source.id
+        let tree = tree ?? document.tree()
         paragraphs = document.paragraphs.map { paragraph in
+            let node = tree.children[paragraph.blockIndex]
             var plain: [Unicode.Scalar] = []
-            plain.reserveCapacity(paragraph.node.plainLength)
-            paragraph.node.appendPlainText(to: &plain)
+            plain.reserveCapacity(node.plainLength)
+            node.appendPlainText(to: &plain)
             return Paragraph(number: paragraph.number, plain: plain, text: NormalizedText(scalars: plain))
         }
     }
