@@ -20,14 +20,12 @@ struct GlossaryRenderer {
                                                       uses: useModels(uses, root: root)))
     }
 
-    private func useModels(_ uses: ArraySlice<Occurrence>, root: String) -> [TermUseModel] {
+    private func useModels(_ uses: some Sequence<Occurrence>, root: String) -> [TermUseModel] {
         uses.map { use in
             TermUseModel(source: site.document(use.passage.source)?.source.title ?? "", paragraph: use.passage.paragraph,
                          href: root + Paths.paragraph(use.passage), excerpt: use.excerpt)
         }
     }
-
-    private func useModels(_ uses: [Occurrence], root: String) -> [TermUseModel] { useModels(uses[...], root: root) }
 
     private func definitionHTML(_ term: Term, root: String) -> String {
         site.bodies[term.file].map { Cmark.renderHTML(links.rewrite($0, root: root)) } ?? ""
