@@ -224,15 +224,21 @@ def browser_checks(base):
             driver.set_window_size(width, 900)
             for kind, page in sorted(kinds.items()):
                 driver.get(base + page)
+                searched = []
                 if page.startswith("search/"):
                     box = driver.find_element("id", "search-input")
                     box.send_keys("alliance")
-                    time.sleep(0.5)
+                    # The index comes in parts, loaded side by side; wait for the results.
+                    deadline = time.time() + 10
+                    while time.time() < deadline and not driver.find_elements("css selector", "#search-results li"):
+                        time.sleep(0.1)
+                    if not driver.find_elements("css selector", "#search-results li"):
+                        searched.append("search for 'alliance' showed no result: " + driver.find_element("id", "search-status").text)
                 console = [entry["message"] for entry in driver.get_log("browser") if entry["level"] in ("SEVERE", "WARNING")]
                 axe = Axe(driver)
                 axe.inject()
                 violations = axe.run(options={"resultTypes": ["violations"]})["violations"]
-                problems = ["console: " + message for message in console]
+                problems = searched + ["console: " + message for message in console]
                 for violation in violations:
                     for node in violation["nodes"][:3]:
                         problems.append("axe %s (%s): %s" % (violation["id"], violation["impact"], node["target"]))

@@ -1,5 +1,6 @@
-// Static search: the index (search/index.js) is loaded only when the reader starts typing,
-// as a script so that it also works when the site is opened as a plain folder.
+// Static search: the index is loaded only when the reader starts typing, as scripts so that it
+// also works when the site is opened as a plain folder. search/index.js lists the parts of the
+// index; they are fetched side by side, each filling its own slot, so their order is kept.
 (function () {
   "use strict";
   var input = document.getElementById("search-input");
@@ -7,18 +8,45 @@
   var list = document.getElementById("search-results");
   if (!input) { return; }
   var root = input.getAttribute("data-root") || "";
+  var index = null;
   var loading = false;
 
+  function script(src, done, failed) {
+    var element = document.createElement("script");
+    element.src = src;
+    element.onload = done;
+    element.onerror = failed;
+    document.head.appendChild(element);
+  }
+
   function load(then) {
-    if (window.sitegenSearchIndex) { then(); return; }
+    if (index) { then(); return; }
     if (loading) { return; }
     loading = true;
     status.textContent = "Loading the search index…";
-    var script = document.createElement("script");
-    script.src = input.getAttribute("data-index");
-    script.onload = function () { loading = false; then(); };
-    script.onerror = function () { loading = false; status.textContent = "The search index could not be loaded."; };
-    document.head.appendChild(script);
+    var manifest = input.getAttribute("data-index");
+    var folder = manifest.slice(0, manifest.lastIndexOf("/") + 1);
+    function failed() { loading = false; status.textContent = "The search index could not be loaded."; }
+    script(manifest, function () {
+      var parts = window.sitegenSearchParts || [];
+      var loaded = 0;
+      function finish() {
+        index = [].concat.apply([], window.sitegenSearchIndex || []);
+        loading = false;
+        then();
+      }
+      if (parts.length === 0) { finish(); return; }
+      parts.forEach(function (name) {
+        script(folder + name, function () {
+          loaded += 1;
+          if (loaded < parts.length) {
+            status.textContent = "Loading the search index… (" + loaded + " of " + parts.length + " parts)";
+          } else {
+            finish();
+          }
+        }, failed);
+      });
+    }, failed);
   }
 
   function fold(text) {
@@ -37,7 +65,7 @@
     list.textContent = "";
     if (words.length === 0) { status.textContent = ""; return; }
     var results = [];
-    window.sitegenSearchIndex.forEach(function (entry) {
+    index.forEach(function (entry) {
       var haystack = fold(entry.t + " " + entry.x);
       var score = 0;
       for (var i = 0; i < words.length; i++) {

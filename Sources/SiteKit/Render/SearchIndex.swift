@@ -1,16 +1,43 @@
 import Foundation
 
-/// The static search index, written as a script (`search/index.js`) so that it loads from a
-/// plain folder as well as from a server. It is fetched only when a reader starts searching.
+/// The static search index, written as scripts so that it loads from a plain folder as well as
+/// from a server, and fetched only when a reader starts searching. `search/index.js` lists the
+/// parts, each a run of sources of about `partSize` bytes of text (the last also holds actors,
+/// events and terms): a big corpus's index is over 100 MB, which as one file was the largest
+/// single piece of a build's memory and one long job at the end of the build.
 enum SearchIndex {
     static let path = "search/index.js"
+    static let partSize = 4 << 20
 
-    /// Entries are written to the file's bytes as they are made, never all held as values: at
-    /// 10,000 sources the index holds the whole text, over 100 MB.
-    static func file(for site: ResolvedSite) -> OutputFile {
-        var bytes = Array("window.sitegenSearchIndex = [".utf8)
+    /// The sources each part covers, as ranges of `site.documents`; always at least one part.
+    static func parts(of site: ResolvedSite, size limit: Int = partSize) -> [Range<Int>] {
+        var parts: [Range<Int>] = []
+        var start = 0, size = 0
+        for (index, document) in site.documents.enumerated() {
+            size += document.source.body.markdown.utf8.count
+            if size >= limit {
+                parts.append(start..<(index + 1))
+                (start, size) = (index + 1, 0)
+            }
+        }
+        if parts.isEmpty || start < site.documents.count { parts.append(start..<site.documents.count) }
+        return parts
+    }
+
+    static func partPath(_ number: Int) -> String { "search/index-\(number + 1).js" }
+
+    /// The list of parts, which the search page loads.
+    static func manifest(parts: Int) -> OutputFile {
+        let names = (0..<parts).map { "\"\(partPath($0).dropFirst("search/".count))\"" }.joined(separator: ",")
+        return OutputFile(path: path, bytes: Array("window.sitegenSearchParts = [\(names)];\n".utf8))
+    }
+
+    /// One part, its entries written to the file's bytes as they are made.
+    static func part(_ number: Int, of parts: [Range<Int>], site: ResolvedSite) -> OutputFile {
+        var bytes = Array("(window.sitegenSearchIndex = window.sitegenSearchIndex || [])[\(number)] = [".utf8)
+        let documents = site.documents[parts[number]]
         // Room for all the text at once, so the buffer is never copied to grow.
-        bytes.reserveCapacity(site.documents.reduce(0) { $0 + $1.source.body.markdown.utf8.count } * 3 / 2 + 1 << 16)
+        bytes.reserveCapacity(documents.reduce(0) { $0 + $1.source.body.markdown.utf8.count } * 3 / 2 + 1 << 16)
         var first = true
         /// One result: its kind (Source, Note, Actor, Event, Term), title, link relative to the
         /// site root, and searchable text; compact JSON with keys in that order.
@@ -23,7 +50,7 @@ enum SearchIndex {
             }
             bytes.append(UInt8(ascii: "}"))
         }
-        for document in site.documents {
+        for document in documents {
             let tree = document.tree()
             for paragraph in document.paragraphs {
                 entry("Source", "\(document.source.title), ¶\(paragraph.number)",
@@ -35,19 +62,21 @@ enum SearchIndex {
                       (site.bodies[item.annotation.file]?.plainText ?? "").collapsingSpaces)
             }
         }
-        for actor in site.actors {
-            entry("Actor", actor.name, Paths.actor(actor.id),
-                  (actor.aliases.map(\.value).joined(separator: " ") + " " + (site.bodies[actor.file]?.plainText ?? "")).collapsingSpaces)
-        }
-        for event in site.events {
-            entry("Event", "\(event.title) (\(event.date.display))", Paths.event(event.id), (site.bodies[event.file]?.plainText ?? "").collapsingSpaces)
-        }
-        for term in site.terms {
-            entry("Term", term.term, Paths.term(term.id),
-                  (term.aliases.map(\.value).joined(separator: " ") + " " + (site.bodies[term.file]?.plainText ?? "")).collapsingSpaces)
+        if number == parts.count - 1 {
+            for actor in site.actors {
+                entry("Actor", actor.name, Paths.actor(actor.id),
+                      (actor.aliases.map(\.value).joined(separator: " ") + " " + (site.bodies[actor.file]?.plainText ?? "")).collapsingSpaces)
+            }
+            for event in site.events {
+                entry("Event", "\(event.title) (\(event.date.display))", Paths.event(event.id), (site.bodies[event.file]?.plainText ?? "").collapsingSpaces)
+            }
+            for term in site.terms {
+                entry("Term", term.term, Paths.term(term.id),
+                      (term.aliases.map(\.value).joined(separator: " ") + " " + (site.bodies[term.file]?.plainText ?? "")).collapsingSpaces)
+            }
         }
         bytes.append(contentsOf: "];\n".utf8)
-        return OutputFile(path: path, bytes: bytes)
+        return OutputFile(path: partPath(number), bytes: bytes)
     }
 
     /// A JSON string literal: quote, backslash and control characters escaped, all else as is.

@@ -61,7 +61,11 @@ public struct SiteRenderer {
         }
         // The site-wide pages come first: they are the largest jobs, and started first they run
         // beside the many small ones instead of alone at the end.
-        jobs.append(Job(path: SearchIndex.path, inputs: .everything) { SearchIndex.file(for: site) })
+        let searchParts = SearchIndex.parts(of: site)
+        for number in searchParts.indices {
+            jobs.append(Job(path: SearchIndex.partPath(number), inputs: .everything) { SearchIndex.part(number, of: searchParts, site: site) })
+        }
+        jobs.append(Job(path: SearchIndex.path, inputs: PageInputs(kinds: [.sources])) { SearchIndex.manifest(parts: searchParts.count) })
         let glossary = GlossaryRenderer(site: site, links: links, templates: templates)
         add(Paths.glossary, PageInputs(kinds: [.sources, .annotations, .actors, .terms]), title: "Glossary",
             description: "The categories of alliance the sources argue about.", section: "glossary") { _ in glossary.html() }
