@@ -12,8 +12,9 @@ func scaleBenchmark(sizes: [Int], binFolder: String) {
     for n in sizes {
         let root = FileManager.default.currentDirectoryPath + "/.build/bench/corpus-\(n)"
         do { try SyntheticCorpus(sources: n).write(to: root) } catch { print("cannot write the corpus: \(error)"); exit(1) }
-        // Small corpora finish in milliseconds, so they take the median of five runs.
-        let runs = n <= 1_000 ? 5 : 1
+        // The median of several runs: this shared machine's speed drifts by 15% and more from one
+        // minute to the next, which a single run of each size turned into a wrong scaling figure.
+        let runs = n <= 1_000 ? 5 : 3
         func measured(_ argv: [String]) -> ChildRun {
             let all = (0..<runs).map { _ in ChildRun.run(argv) }
             if let failed = all.first(where: { $0.status != 0 }) { print("\(argv[0]) exited with \(failed.status)") }
