@@ -3,7 +3,7 @@ import XCTest
 
 final class QuoteAnchorTests: XCTestCase {
     // As the 2002 memo's copy was: hard-wrapped, curly quotes, a dash lost and restored.
-    let memo = SourceText(Fixture.document("""
+    let memo = SourceText(Fixture.source("""
     Igor Ivanov, Russia’s foreign minister, noted that cooperation “has
     made Russia and the United States allies again—for the first time since World War II.”
 
@@ -73,7 +73,7 @@ final class QuoteAnchorTests: XCTestCase {
     }
 
     func testOverlappingHighlightsStayWellFormed() {
-        let document = Fixture.document("Alpha *beta gamma* delta epsilon.")
+        let document = SourceDocument(Fixture.source("Alpha *beta gamma* delta epsilon."))
         let paragraph = document.tree().children[document.paragraph(1)!.blockIndex]
         let wraps = [
             InlineWrap(range: 0..<10) { piece, isLast in ("<mark data-a=\"\(piece)\">", "</mark>" + (isLast ? "[1]" : "")) },

@@ -20,11 +20,11 @@ enum Fixture {
         return files
     }
 
-    /// A source document parsed from Markdown, as the resolver would make it.
-    static func document(_ markdown: String, id: String = "memo") -> SourceDocument {
-        SourceDocument(Source(id: SourceID(id), file: "content/sources/\(id).md", title: "T", titleSupplied: false, author: nil,
-                              publisher: nil, date: PartialDate("2002")!, url: nil, summary: "", editorNote: nil, corrections: [],
-                              body: Body(markdown: markdown, firstLine: 5, file: "content/sources/\(id).md")))
+    /// A source with a Markdown body, as the loader would make it.
+    static func source(_ markdown: String, id: String = "memo") -> Source {
+        Source(id: SourceID(id), file: "content/sources/\(id).md", title: "T", titleSupplied: false, author: nil,
+               publisher: nil, date: PartialDate("2002")!, url: nil, summary: "", editorNote: nil, corrections: [],
+               body: Body(markdown: markdown, firstLine: 5, file: "content/sources/\(id).md"))
     }
 
     static func quote(_ text: String, line: Int = 2, column: Int = 8) -> Located<String> {

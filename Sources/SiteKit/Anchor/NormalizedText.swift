@@ -4,8 +4,8 @@
 /// so a match can be mapped back onto the source.
 public struct NormalizedText: Sendable {
     public private(set) var scalars: [Unicode.Scalar] = []
-    /// For each folded scalar, the offset of its first original scalar. 32 bits, as every
-    /// paragraph of every source is kept folded and no file may exceed 8 MiB.
+    /// For each folded scalar, the offset of its first original scalar. 32 bits, as a folded
+    /// paragraph keeps two offsets per scalar and no file may exceed 8 MiB.
     private var starts: [Int32] = []
     /// For each folded scalar, the offset just past its last original scalar.
     private var ends: [Int32] = []

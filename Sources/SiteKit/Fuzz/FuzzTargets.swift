@@ -37,7 +37,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         guard let nul = bytes.firstIndex(of: 0) else { return }
         let text = String(decoding: bytes[..<nul], as: UTF8.self)
         let quote = String(decoding: bytes[(nul + 1)...], as: UTF8.self)
-        let document = SourceText(SourceDocument(source(body: text)))
+        let document = SourceText(source(body: text))
         let at = SourceLocation(file: "quote", line: 1, column: 1)
         guard case .success(let anchor) = QuoteAnchor.anchor(quote: Located(quote, at: at), prefix: nil, suffix: nil, in: document) else { return }
         // What was found, folded as quotes are, holds the quote folded, and no smaller range does.

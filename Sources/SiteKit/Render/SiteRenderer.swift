@@ -112,10 +112,9 @@ public struct SiteRenderer {
         let results = jobs.parallelMap { job -> (file: OutputFile, fingerprint: Int, rendered: Bool) in
             let fingerprint = digests.fingerprint(of: job.inputs)
             let unchanged = previous.pages[job.path].flatMap { $0.fingerprint == fingerprint ? $0.bytes : nil }
-            guard let deliver else {
-                return (unchanged.map { OutputFile(path: job.path, bytes: $0) } ?? job.render(), fingerprint, unchanged == nil)
-            }
-            deliver(unchanged.map { OutputFile(path: job.path, bytes: $0) } ?? job.render())
+            let file = unchanged.map { OutputFile(path: job.path, bytes: $0) } ?? job.render()
+            guard let deliver else { return (file, fingerprint, unchanged == nil) }
+            deliver(file)
             return (OutputFile(path: job.path, bytes: []), fingerprint, unchanged == nil)
         }
         var cache = RenderCache()

@@ -13,10 +13,15 @@ public struct SourceText: Sendable {
     public var sourceID: SourceID
     public var paragraphs: [Paragraph]
 
-    /// `tree` is the document's parsed text, when the caller has it already.
-    public init(_ document: SourceDocument, tree: MarkdownNode? = nil) {
+    /// The text of a source, parsed once.
+    public init(_ source: Source) {
+        let tree = SourceDocument.tree(of: source)
+        self.init(SourceDocument(source, tree: tree), tree: tree)
+    }
+
+    /// The text of a document whose parsed tree the caller has already.
+    init(_ document: SourceDocument, tree: MarkdownNode) {
         sourceID = document.source.id
-        let tree = tree ?? document.tree()
         paragraphs = document.paragraphs.map { paragraph in
             let node = tree.children[paragraph.blockIndex]
             var plain: [Unicode.Scalar] = []

@@ -13,7 +13,7 @@ public enum Scaffold {
         let commandLine = SourceLocation(file: "<command line>", line: 1, column: 1)
         let (corpus, loadDiagnostics) = ContentLoader.load(from: content, fileSystem: fileSystem)
         guard let corpus else { return .failure(Failure(diagnostics: loadDiagnostics.filter { $0.severity == .error })) }
-        guard let document = corpus.sources.first(where: { $0.id.raw == source }).map({ SourceText(SourceDocument($0)) }) else {
+        guard let document = corpus.sources.first(where: { $0.id.raw == source }).map({ SourceText($0) }) else {
             let hint = Suggestion.closest(to: source, in: corpus.sources.map(\.id.raw)).map { "; did you mean '\($0)'?" } ?? ""
             return .failure(Failure(diagnostics: [.error(commandLine, "unknown source '\(source)'\(hint)")]))
         }
