@@ -102,4 +102,34 @@ final class GoldenSiteTests: XCTestCase {
         XCTAssertNil(outcome.summary)
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder), ["file"])
     }
+
+    func testAFailureWhileTheOutputChangesSaysPagesMayBeOutOfDate() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sitegen-locked-\(UUID().uuidString)").path
+        let output = folder + "/public"
+        let options = SiteBuilder.Options(content: Fixture.path("valid-site/content"), templates: Fixture.templates, output: output)
+        XCTAssertFalse(SiteBuilder(options: options).build().hasErrors)
+        // A stale file in a folder that even root may not change: the only way to make removing
+        // it fail once the output folder has begun to change.
+        FileManager.default.createFile(atPath: output + "/sources/stale.html", contents: Data("old".utf8))
+        guard Self.chattr("+i", output + "/sources") else { throw XCTSkip("this file system cannot make a folder immutable") }
+        defer {
+            _ = Self.chattr("-i", output + "/sources")
+            try? FileManager.default.removeItem(atPath: folder)
+        }
+        let outcome = SiteBuilder(options: options).build()
+        XCTAssertEqual(outcome.diagnostics.filter { $0.severity == .error }.map(\.formatted),
+                       ["\(output):1:1: error: cannot write the site: cannot remove \(output)/sources/stale.html: Operation not permitted; "
+                        + "some pages in the folder may be out of date until a build succeeds"])
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder), ["public"])
+    }
+
+    private static func chattr(_ flag: String, _ path: String) -> Bool {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/chattr")
+        process.arguments = [flag, path]
+        process.standardError = FileHandle.nullDevice
+        guard (try? process.run()) != nil else { return false }
+        process.waitUntilExit()
+        return process.terminationStatus == 0
+    }
 }

@@ -28,16 +28,86 @@ final class StagedOutputTests: XCTestCase {
         XCTAssertEqual(Fixture.snapshot(folder + "/public"), Dictionary(uniqueKeysWithValues: files.map { ($0.path, $0.bytes) }))
     }
 
-    func testAFileWhereAFolderMustGoIsReported() throws {
+    func testAPathThatIsBothAFileAndAFolderIsReported() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sitegen-staged-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let staged = try StagedOutput(folder + "/public")
         staged.write(OutputFile(path: "a", bytes: Array("file".utf8)))
         staged.write(OutputFile(path: "a/b/index.html", bytes: Array("page".utf8)))
-        let pid = ProcessInfo.processInfo.processIdentifier
         XCTAssertThrowsError(try staged.commit()) { error in
-            XCTAssertEqual("\(error)", "cannot create \(folder)/.public.new-\(pid)/a/b: Not a directory")
+            XCTAssertEqual("\(error)", "cannot write both a and files inside a folder of that name")
         }
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder), [])
+    }
+
+    func testUnchangedFilesAreLeftAloneChangedOnesReplacedAndStaleOnesRemoved() throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let output = folder + "/public"
+        try SiteWriter.write([OutputFile(path: "index.html", bytes: Array("same".utf8)),
+                              OutputFile(path: "changed.html", bytes: Array("v1".utf8)),
+                              OutputFile(path: "old/deep/index.html", bytes: Array("gone".utf8)),
+                              OutputFile(path: ".hidden", bytes: Array("not built".utf8))], to: output)
+        try FileManager.default.createDirectory(atPath: folder + "/elsewhere", withIntermediateDirectories: false)
+        FileManager.default.createFile(atPath: folder + "/elsewhere/index.html", contents: Data("outside".utf8))
+        try FileManager.default.createSymbolicLink(atPath: output + "/link", withDestinationPath: folder + "/elsewhere")
+        let unchanged = try Self.inode(output + "/index.html"), replaced = try Self.inode(output + "/changed.html")
+
+        let staged = try StagedOutput(output)
+        staged.write(OutputFile(path: "index.html", bytes: Array("same".utf8)))
+        staged.write(OutputFile(path: "changed.html", bytes: Array("v2".utf8)))
+        staged.write(OutputFile(path: "new/deep/index.html", bytes: Array("new".utf8)))
+        try staged.commit()
+
+        XCTAssertEqual(Fixture.snapshot(output), ["index.html": Array("same".utf8), "changed.html": Array("v2".utf8),
+                                                  "new/deep/index.html": Array("new".utf8)])
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: output).sorted(), ["changed.html", "index.html", "new"])
+        XCTAssertEqual(try Self.inode(output + "/index.html"), unchanged)
+        XCTAssertNotEqual(try Self.inode(output + "/changed.html"), replaced)
+        // The link was removed, not followed.
+        XCTAssertEqual(Fixture.snapshot(folder + "/elsewhere"), ["index.html": Array("outside".utf8)])
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder).sorted(), ["elsewhere", "public"])
+    }
+
+    func testFilesAndFoldersTradePlaces() throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let output = folder + "/public"
+        try SiteWriter.write([OutputFile(path: "a/index.html", bytes: Array("folder".utf8)),
+                              OutputFile(path: "b", bytes: Array("file".utf8))], to: output)
+        let staged = try StagedOutput(output)
+        staged.write(OutputFile(path: "a", bytes: Array("now a file".utf8)))
+        staged.write(OutputFile(path: "b/index.html", bytes: Array("now in a folder".utf8)))
+        try staged.commit()
+        XCTAssertEqual(Fixture.snapshot(output), ["a": Array("now a file".utf8), "b/index.html": Array("now in a folder".utf8)])
+    }
+
+    func testAFileAtTheOutputPathIsReplacedByTheSite() throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        FileManager.default.createFile(atPath: folder + "/public", contents: Data("a file".utf8))
+        try SiteWriter.write([OutputFile(path: "index.html", bytes: Array("page".utf8))], to: folder + "/public")
+        XCTAssertEqual(Fixture.snapshot(folder + "/public"), ["index.html": Array("page".utf8)])
+    }
+
+    func testALinkToTheOutputFolderIsFollowed() throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try FileManager.default.createDirectory(atPath: folder + "/site", withIntermediateDirectories: false)
+        try FileManager.default.createSymbolicLink(atPath: folder + "/public", withDestinationPath: folder + "/site")
+        try SiteWriter.write([OutputFile(path: "index.html", bytes: Array("page".utf8))], to: folder + "/public")
+        XCTAssertEqual(try FileManager.default.destinationOfSymbolicLink(atPath: folder + "/public"), folder + "/site")
+        XCTAssertEqual(Fixture.snapshot(folder + "/site"), ["index.html": Array("page".utf8)])
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder).sorted(), ["public", "site"])
+    }
+
+    static func temporaryFolder() throws -> String {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sitegen-staged-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        return folder
+    }
+
+    static func inode(_ path: String) throws -> UInt64 {
+        try XCTUnwrap(FileManager.default.attributesOfItem(atPath: path)[.systemFileNumber] as? UInt64)
     }
 }

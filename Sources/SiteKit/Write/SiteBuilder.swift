@@ -54,9 +54,9 @@ public struct SiteBuilder {
         return render(checked, diagnostics: diagnostics, reusing: cache)
     }
 
-    /// Runs the pipeline and, only if no error was found, replaces the output folder. Pages are
-    /// written as they are rendered, so a big site is never held in memory whole. On any error
-    /// the previous output folder is left exactly as it was.
+    /// Runs the pipeline and, only if no error was found, brings the output folder up to date.
+    /// Pages are compared and staged as they are rendered, so a big site is never held in memory
+    /// whole. On an error in the content, or in rendering, the output folder is left exactly as it was.
     public func build() -> Outcome {
         let (checked, diagnostics) = check()
         guard let checked else { return Outcome(diagnostics: diagnostics, files: [], summary: nil) }
@@ -66,8 +66,10 @@ public struct SiteBuilder {
             try staged.commit()
             return outcome
         } catch {
+            let state = error is StagedOutput.PartlyUpdated
+                ? "some pages in the folder may be out of date until a build succeeds" : "the folder is left as it was"
             return Outcome(diagnostics: diagnostics + [.error(SourceLocation(file: options.output, line: 1, column: 1),
-                                                              "cannot write the site: \(error); the folder is left as it was")],
+                                                              "cannot write the site: \(error); \(state)")],
                            files: [], summary: nil)
         }
     }

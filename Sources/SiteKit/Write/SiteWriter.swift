@@ -1,7 +1,6 @@
 import Foundation
 
-/// Writes the built site so that readers of the output folder never see half of it: files go
-/// into a fresh sibling folder, which then replaces the old output in two renames.
+/// Writes built files into an output folder.
 public enum SiteWriter {
     public struct Failure: Error, CustomStringConvertible {
         public var description: String
@@ -20,7 +19,7 @@ public enum SiteWriter {
         let manager = FileManager.default
         var written: [String] = [], folders: Set<String> = []
         for file in files where previous[file.path] != file.bytes {
-            let path = try destination(of: file, in: output, creating: &folders)
+            let path = try destination(of: file.path, in: output, creating: &folders)
             let slash = path.lastIndex(of: "/")!
             let temporary = String(path[...slash]) + "." + String(path[path.index(after: slash)...]) + ".new"
             try writeFile(file.bytes, to: temporary)
@@ -38,9 +37,9 @@ public enum SiteWriter {
     /// Where a file goes inside a folder, its parent folders created unless they are in `created`
     /// already (creating each folder once is a tenth of writing a site); refused if its path
     /// would leave the folder.
-    static func destination(of file: OutputFile, in folder: String, creating created: inout Set<String>) throws -> String {
-        guard isSafe(file.path) else { throw Failure(description: "refusing to write outside the output folder: \(file.path)") }
-        let path = folder + "/" + file.path
+    static func destination(of relative: String, in folder: String, creating created: inout Set<String>) throws -> String {
+        guard isSafe(relative) else { throw Failure(description: "refusing to write outside the output folder: \(relative)") }
+        let path = folder + "/" + relative
         if let slash = path.lastIndex(of: "/") {
             let parent = String(path[..<slash])
             if created.insert(parent).inserted { try makeFolder(parent) }
@@ -79,63 +78,5 @@ public enum SiteWriter {
             guard written > 0 else { throw Failure(description: "cannot write \(path): \(String(cString: strerror(errno)))") }
             offset += written
         }
-    }
-}
-
-/// An output folder being replaced: files are written, from any thread, into a fresh sibling
-/// folder, and `commit` swaps it in. If any write failed, or `discard` is called, the fresh
-/// folder is removed and the old output left as it was.
-public final class StagedOutput: @unchecked Sendable {
-    private let target: URL
-    private let staging: URL
-    private let retired: URL
-    /// Folders created so far, and the first write that failed, shared by the writing threads.
-    private var folders: Set<String> = []
-    private var failure: Error?
-    private let lock = NSLock()
-
-    public init(_ output: String) throws {
-        target = URL(fileURLWithPath: output).standardizedFileURL
-        let parent = target.deletingLastPathComponent()
-        let pid = ProcessInfo.processInfo.processIdentifier
-        staging = parent.appendingPathComponent(".\(target.lastPathComponent).new-\(pid)")
-        retired = parent.appendingPathComponent(".\(target.lastPathComponent).old-\(pid)")
-        try? FileManager.default.removeItem(at: staging)
-        try? FileManager.default.removeItem(at: retired)
-        try? FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
-        guard mkdir(staging.path, 0o755) == 0 else {
-            throw SiteWriter.Failure(description: "cannot create \(staging.path): \(String(cString: strerror(errno)))")
-        }
-    }
-
-    /// Writes one file; a failure is kept for `commit` to report, and no file is written after it.
-    public func write(_ file: OutputFile) {
-        do {
-            let path = try lock.withLock { failure == nil ? try SiteWriter.destination(of: file, in: staging.path, creating: &folders) : nil }
-            guard let path else { return }
-            try SiteWriter.writeFile(file.bytes, to: path)
-        } catch {
-            lock.withLock { if failure == nil { failure = error } }
-        }
-    }
-
-    public func commit() throws {
-        let manager = FileManager.default
-        do {
-            if let failure = lock.withLock({ failure }) { throw failure }
-            if manager.fileExists(atPath: target.path) { try manager.moveItem(at: target, to: retired) }
-            try manager.moveItem(at: staging, to: target)
-            try? manager.removeItem(at: retired)
-        } catch {
-            discard()
-            if !manager.fileExists(atPath: target.path), manager.fileExists(atPath: retired.path) {
-                try? manager.moveItem(at: retired, to: target)
-            }
-            throw error
-        }
-    }
-
-    public func discard() {
-        try? FileManager.default.removeItem(at: staging)
     }
 }
