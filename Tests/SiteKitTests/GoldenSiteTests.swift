@@ -103,23 +103,26 @@ final class GoldenSiteTests: XCTestCase {
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder), ["file"])
     }
 
-    func testAFailureWhileTheOutputChangesSaysPagesMayBeOutOfDate() throws {
+    func testAFailureWhileTheOutputChangesIsTakenBack() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sitegen-locked-\(UUID().uuidString)").path
         let output = folder + "/public"
+        defer { try? FileManager.default.removeItem(atPath: folder) }
         let options = SiteBuilder.Options(content: Fixture.path("valid-site/content"), templates: Fixture.templates, output: output)
         XCTAssertFalse(SiteBuilder(options: options).build().hasErrors)
-        // A stale file in a folder that even root may not change: the only way to make removing
-        // it fail once the output folder has begun to change.
-        FileManager.default.createFile(atPath: output + "/sources/stale.html", contents: Data("old".utf8))
-        guard Self.chattr("+i", output + "/sources") else { throw XCTSkip("this file system cannot make a folder immutable") }
-        defer {
-            _ = Self.chattr("-i", output + "/sources")
-            try? FileManager.default.removeItem(atPath: folder)
-        }
-        let outcome = SiteBuilder(options: options).build()
+        // A stale file, moved aside before any page is replaced, and a folder that even root may
+        // not change: every page changes with a base URL, and the one in that folder cannot.
+        FileManager.default.createFile(atPath: output + "/actors/stale.html", contents: Data("old".utf8))
+        let locked = output + "/sources/memo"
+        guard Self.chattr("+i", locked) else { throw XCTSkip("this file system cannot make a folder immutable") }
+        defer { _ = Self.chattr("-i", locked) }
+        let before = Fixture.snapshot(output)
+        var withBaseURL = options
+        withBaseURL.baseURL = "https://example.org/reader/"
+        let outcome = SiteBuilder(options: withBaseURL).build()
         XCTAssertEqual(outcome.diagnostics.filter { $0.severity == .error }.map(\.formatted),
-                       ["\(output):1:1: error: cannot write the site: cannot remove \(output)/sources/stale.html: Operation not permitted; "
-                        + "some pages in the folder may be out of date until a build succeeds"])
+                       ["\(output):1:1: error: cannot write the site: cannot move \(locked)/index.html into place: "
+                        + "Operation not permitted; the folder is left as it was"])
+        XCTAssertEqual(Fixture.snapshot(output), before)
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder), ["public"])
     }
 

@@ -101,6 +101,33 @@ final class StagedOutputTests: XCTestCase {
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder).sorted(), ["public", "site"])
     }
 
+    func testACommitThatCannotBePutBackSaysSo() throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let output = folder + "/public"
+        try SiteWriter.write([OutputFile(path: "a.html", bytes: Array("old a".utf8)), OutputFile(path: "b.html", bytes: Array("old b".utf8)),
+                              OutputFile(path: "stale.html", bytes: Array("stale".utf8))], to: output)
+        // Placing b.html fails, and so does putting the old a.html back.
+        var calls = Journal.Calls()
+        calls.rename = { from, to in
+            if to.hasSuffix("/b.html") && !from.contains("/old-") || to.hasSuffix("/a.html") && from.contains("/old-") {
+                errno = EIO
+                return -1
+            }
+            return rename(from, to)
+        }
+        let staged = try StagedOutput(output, calls: calls)
+        staged.write(OutputFile(path: "a.html", bytes: Array("new a".utf8)))
+        staged.write(OutputFile(path: "b.html", bytes: Array("new b".utf8)))
+        XCTAssertThrowsError(try staged.commit()) { error in
+            XCTAssertTrue(error is StagedOutput.PartlyUpdated)
+            XCTAssertEqual("\(error)", "cannot move \(output)/b.html into place: Input/output error; "
+                           + "putting the folder back failed too: cannot move \(output)/a.html back: Input/output error")
+        }
+        XCTAssertEqual(Fixture.snapshot(output), ["a.html": Array("new a".utf8), "b.html": Array("old b".utf8), "stale.html": Array("stale".utf8)])
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder), ["public"])
+    }
+
     static func temporaryFolder() throws -> String {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sitegen-staged-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)

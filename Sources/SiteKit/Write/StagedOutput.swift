@@ -3,8 +3,9 @@ import Foundation
 /// Brings an output folder up to date with a build, touching only what changed:
 /// - `write`, from any thread, compares each file with the one already at its place. One that
 ///   differs, or is new, is written into a sibling staging folder; an equal one is only noted.
-/// - `commit` removes what the build no longer makes, then moves each staged file into place
-///   with one rename, so a reader never sees half a page.
+/// - `commit` moves aside what the build no longer makes, then renames each staged file into
+///   place, so a reader never sees half a page. If a step fails, the steps before it are taken
+///   back (see `Journal`), and the folder is as it was.
 /// If a write failed, or `discard` is called, nothing in the output folder has been touched.
 ///
 /// Unchanged files keep their modification time, so rsync and HTTP caches (Last-Modified, ETag)
@@ -12,7 +13,7 @@ import Foundation
 /// replacing the whole folder cost a 10,000-source site seconds of deleting, and on ext4
 /// without a journal each new inode grew slower with every recent deletion.
 public final class StagedOutput: @unchecked Sendable {
-    /// A failure after the output folder began to change: some pages may be old, none is half written.
+    /// A commit failed and so did putting the folder back: some pages may be old, none is half written.
     public struct PartlyUpdated: Error, CustomStringConvertible {
         public var description: String
     }
@@ -26,8 +27,14 @@ public final class StagedOutput: @unchecked Sendable {
     private var staged: [String] = []
     private var failure: Error?
     private let lock = NSLock()
+    private let calls: Journal.Calls
 
-    public init(_ output: String) throws {
+    public convenience init(_ output: String) throws {
+        try self.init(output, calls: .system)
+    }
+
+    init(_ output: String, calls: Journal.Calls) throws {
+        self.calls = calls
         // A symbolic link to the output folder is followed, so that the staging folder is on the
         // same file system as the pages it is renamed into.
         let url = URL(fileURLWithPath: output).standardizedFileURL.resolvingSymlinksInPath()
@@ -62,37 +69,39 @@ public final class StagedOutput: @unchecked Sendable {
             throw failure
         }
         // A path that is both a file and a folder of another file cannot be written at all.
-        let folders = Set(built.flatMap(Self.parents))
-        if let clash = built.filter(folders.contains).min() {
+        let needed = Set(built.flatMap(Self.parents))
+        if let clash = built.filter(needed.contains).min() {
             discard()
             throw SiteWriter.Failure(description: "cannot write both \(clash) and files inside a folder of that name")
         }
+        var journal = Journal(staging: staging, calls: calls)
         do {
-            try replaceNonFolder(target)
-            // What the build no longer makes goes first, so that nothing stale stands where a
-            // new file or folder goes.
-            for path in existing.others + existing.files.filter({ !built.contains($0) }).sorted() {
-                try remove(target + "/" + path)
+            try journal.makeFolder(target)
+            // What the build no longer makes is moved aside first, so that nothing stale stands
+            // where a new file or folder goes: folders no built file lies in (the outermost of
+            // them, with all they hold), then other stale entries.
+            let obsolete = Set(existing.folders.filter { !needed.contains($0) })
+            let outermost = obsolete.filter { Self.parents($0).first.map { !obsolete.contains($0) } ?? true }
+            let inObsolete = { (path: String) in Self.parents(path).contains(where: obsolete.contains) }
+            let strays = existing.others + existing.files.filter { !built.contains($0) }
+            for path in outermost.sorted() + strays.filter({ !inObsolete($0) }).sorted() {
+                try journal.moveAside(target + "/" + path)
             }
-            var present = Set(existing.folders.map { target + "/" + $0 } + [target])
+            var present = Set(existing.folders.filter { !obsolete.contains($0) }.map { target + "/" + $0 } + [target])
             for (name, path) in staged.enumerated() {
-                if existing.folders.contains(path) { try removeTree(target + "/" + path) }
-                let destination = try SiteWriter.destination(of: path, in: target, creating: &present)
-                guard rename(staging + "/\(name)", destination) == 0 else {
-                    throw SiteWriter.Failure(description: "cannot move \(path) into place: \(String(cString: strerror(errno)))")
+                for folder in Self.parents(path).reversed().map({ target + "/" + $0 }) where present.insert(folder).inserted {
+                    try journal.makeFolder(folder)
                 }
-            }
-            // Folders left empty, deepest first.
-            for folder in existing.folders.sorted(by: >) where !folders.contains(folder) && !built.contains(folder) {
-                // Inside a folder where a file now stands, it is gone already.
-                guard rmdir(target + "/" + folder) == 0 || errno == ENOENT else {
-                    throw SiteWriter.Failure(description: "cannot remove \(target)/\(folder): \(String(cString: strerror(errno)))")
-                }
+                try journal.place(staging + "/\(name)", at: target + "/" + path, replacing: existing.files.contains(path))
             }
             discard()
         } catch {
+            let undone = journal.undo()
             discard()
-            throw PartlyUpdated(description: "\(error)")
+            guard undone.isEmpty else {
+                throw PartlyUpdated(description: "\(error); putting the folder back failed too: " + undone.joined(separator: "; "))
+            }
+            throw error
         }
     }
 
@@ -130,30 +139,5 @@ public final class StagedOutput: @unchecked Sendable {
             index = slash
         }
         return parents
-    }
-
-    /// Makes the output folder a folder, whatever stood at its place.
-    private func replaceNonFolder(_ path: String) throws {
-        var status = stat()
-        if lstat(path, &status) == 0 {
-            if status.st_mode & S_IFMT == S_IFDIR { return }
-            try remove(path)
-        }
-        guard mkdir(path, 0o755) == 0 else {
-            throw SiteWriter.Failure(description: "cannot create \(path): \(String(cString: strerror(errno)))")
-        }
-    }
-
-    /// Removes a file, a link or an empty folder.
-    private func remove(_ path: String) throws {
-        guard Foundation.remove(path) == 0 else {
-            throw SiteWriter.Failure(description: "cannot remove \(path): \(String(cString: strerror(errno)))")
-        }
-    }
-
-    private func removeTree(_ path: String) throws {
-        do { try FileManager.default.removeItem(atPath: path) } catch {
-            throw SiteWriter.Failure(description: "cannot remove \(path): \(error.localizedDescription)")
-        }
     }
 }
