@@ -30,7 +30,7 @@ struct Build: ParsableCommand {
 
     @OptionGroup var folders: FolderOptions
 
-    @Option(help: "Folder the site is written to; replaced only when the build succeeds.")
+    @Option(help: "Folder the site is written to; changed only when the build succeeds.")
     var output = "public"
 
     func run() throws {
@@ -39,11 +39,12 @@ struct Build: ParsableCommand {
         options.strict = folders.strict
         let outcome = SiteBuilder(options: options).build()
         Report.diagnostics(outcome.diagnostics)
-        guard !outcome.hasErrors, let summary = outcome.summary else {
+        guard !outcome.hasErrors, let summary = outcome.summary, let changes = outcome.changes else {
             Report.failure(outcome.diagnostics)
             throw ExitCode.failure
         }
-        Report.line("Wrote \(summary.pages) pages to \(output)/ (\(Report.counts(summary))\(Report.warnings(outcome.diagnostics))) in \(Report.elapsed(since: started)).")
+        Report.line("Built \(summary.pages) pages (\(Report.counts(summary))\(Report.warnings(outcome.diagnostics))) in \(Report.elapsed(since: started)); "
+                    + "\(output)/: \(changes.written) files written, \(changes.removed) removed, \(changes.unchanged) unchanged.")
     }
 }
 

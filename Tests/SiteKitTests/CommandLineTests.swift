@@ -32,6 +32,20 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(withoutTime(run.stdout), "Checked 11 pages (1 source, 2 annotations, 3 actors, 2 events, 2 terms) in T s; nothing written.\n")
     }
 
+    func testBuildReportsWhatItChangedInTheOutputFolder() throws {
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("sitegen-cli-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: output) }
+        let arguments = ["build", "--content", "valid-site/content", "--templates", Fixture.templates, "--output", output]
+        let first = try sitegen(arguments)
+        XCTAssertEqual(first.status, 0)
+        XCTAssertEqual(withoutTime(first.stdout), "Built 11 pages (1 source, 2 annotations, 3 actors, 2 events, 2 terms) in T s; "
+                       + "\(output)/: 18 files written, 0 removed, 0 unchanged.\n")
+        FileManager.default.createFile(atPath: output + "/stale.html", contents: Data("old".utf8))
+        let second = try sitegen(arguments)
+        XCTAssertEqual(withoutTime(second.stdout), "Built 11 pages (1 source, 2 annotations, 3 actors, 2 events, 2 terms) in T s; "
+                       + "\(output)/: 0 files written, 1 removed, 18 unchanged.\n")
+    }
+
     func testCheckOfInvalidSiteExitsOneWithSortedDiagnostics() throws {
         let run = try sitegen(["check", "--content", "invalid-site/content", "--templates", Fixture.templates])
         XCTAssertEqual(run.status, 1)

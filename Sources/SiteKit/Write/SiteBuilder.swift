@@ -35,6 +35,8 @@ public struct SiteBuilder {
         public var rendered: [String] = []
         /// What the next run may reuse; empty when the build failed.
         public var cache = RenderCache()
+        /// How `build` changed the output folder.
+        public var changes: StagedOutput.Changes?
         public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
     }
 
@@ -62,8 +64,8 @@ public struct SiteBuilder {
         guard let checked else { return Outcome(diagnostics: diagnostics, files: [], summary: nil) }
         do {
             let staged = try StagedOutput(options.output)
-            let outcome = render(checked, diagnostics: diagnostics, reusing: RenderCache(), deliver: staged.write)
-            try staged.commit()
+            var outcome = render(checked, diagnostics: diagnostics, reusing: RenderCache(), deliver: staged.write)
+            outcome.changes = try staged.commit()
             return outcome
         } catch {
             let state = error is StagedOutput.PartlyUpdated

@@ -63,7 +63,15 @@ public final class StagedOutput: @unchecked Sendable {
         do { try SiteWriter.writeFile(file.bytes, to: staging + "/\(name)") } catch { fail(error) }
     }
 
-    public func commit() throws {
+    /// What a commit changed: files written (new or changed), removed, and left as they were.
+    public struct Changes: Sendable, Equatable {
+        public var written: Int
+        public var removed: Int
+        public var unchanged: Int
+    }
+
+    @discardableResult
+    public func commit() throws -> Changes {
         if let failure = lock.withLock({ failure }) {
             discard()
             throw failure
@@ -95,6 +103,8 @@ public final class StagedOutput: @unchecked Sendable {
                 try journal.place(staging + "/\(name)", at: target + "/" + path, replacing: existing.files.contains(path))
             }
             discard()
+            return Changes(written: staged.count, removed: existing.files.filter { !built.contains($0) }.count + existing.others.count,
+                           unchanged: built.count - staged.count)
         } catch {
             let undone = journal.undo()
             discard()
