@@ -31,24 +31,23 @@ public struct DiskFileSystem: ContentFileSystem {
         var escaping: [String] = []
         func walk(_ relative: String) {
             let full = relative.isEmpty ? path : path + "/" + relative
-            guard let names = try? FileManager.default.contentsOfDirectory(atPath: full) else { return }
-            for name in names.sorted() where !name.hasPrefix(".") {
+            guard let entries = FolderEntries.read(full) else { return }
+            for (name, kind) in entries.sorted(by: { $0.name < $1.name }) where !name.hasPrefix(".") {
                 let rel = relative.isEmpty ? name : relative + "/" + name
                 let entry = path + "/" + rel
-                // Only a symbolic link can lead outside: a plain entry of a folder inside the root
-                // is inside too. Resolving every path instead cost seconds on a big site.
-                var status = stat()
-                guard lstat(entry, &status) == 0 else { continue }
-                if status.st_mode & S_IFMT == S_IFLNK {
+                switch kind {
+                case .link:
+                    // Only a symbolic link can lead outside: a plain entry of a folder inside the
+                    // root is inside too. Resolving every path instead cost seconds on a big site.
                     let resolved = URL(fileURLWithPath: entry).resolvingSymlinksInPath().path
                     if resolved != root && !resolved.hasPrefix(root + "/") {
                         escaping.append(rel)
                         continue
                     }
                     if isDirectory(entry) { walk(rel) } else { files.append(rel) }
-                } else if status.st_mode & S_IFMT == S_IFDIR {
+                case .folder:
                     walk(rel)
-                } else {
+                case .file, .other:
                     files.append(rel)
                 }
             }
