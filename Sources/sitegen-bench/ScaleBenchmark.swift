@@ -1,52 +1,61 @@
 import Foundation
 
 /// Builds a synthetic corpus of each size with the release `sitegen`, with Debian's `hugo` (the
-/// same Markdown bodies, minimal layouts) and with the bare cmark floor; prints wall time, peak
-/// memory and the ratios the performance targets are stated in.
+/// same Markdown bodies, minimal layouts) and with the bare cmark floor; prints wall time, CPU
+/// time, peak memory and the ratios the performance targets are stated in.
 func scaleBenchmark(sizes: [Int], binFolder: String) {
     let hasHugo = ChildRun.run(["hugo", "version"]).status == 0
     if !hasHugo { print("hugo not found: install Debian's 'hugo' for the comparison") }
     print("machine: \(ProcessInfo.processInfo.activeProcessorCount) cores, \(ProcessInfo.processInfo.physicalMemory >> 30) GiB")
-    print("sources".leftPadded(8), "tool".padding(toLength: 20, withPad: " ", startingAt: 0), "wall s".leftPadded(9), "peak MiB".leftPadded(10))
-    var sitegenTimes: [Int: Double] = [:]
+    print("sources".leftPadded(8), "tool".padding(toLength: 20, withPad: " ", startingAt: 0),
+          "wall s".leftPadded(9), "CPU s".leftPadded(9), "peak MiB".leftPadded(10))
+    var sitegenWall: [Int: Double] = [:], sitegenCPU: [Int: Double] = [:]
     for n in sizes {
         let root = FileManager.default.currentDirectoryPath + "/.build/bench/corpus-\(n)"
         do { try SyntheticCorpus(sources: n).write(to: root) } catch { print("cannot write the corpus: \(error)"); exit(1) }
-        // The median of several runs: this shared machine's speed drifts by 15% and more from one
-        // minute to the next, which a single run of each size turned into a wrong scaling figure.
-        let runs = n <= 1_000 ? 5 : 3
-        func measured(_ argv: [String], before: () -> Void = {}) -> ChildRun {
-            let all = (0..<runs).map { _ in
-                before()
-                return ChildRun.run(argv)
-            }
-            if let failed = all.first(where: { $0.status != 0 }) { print("\(argv[0]) exited with \(failed.status)") }
-            return all.sorted { $0.seconds < $1.seconds }[runs / 2]
-        }
         let build = [binFolder + "/sitegen", "build", "--content", root + "/content", "--templates", "templates", "--output"]
-        // A build leaves unchanged files alone, so a rebuild (the first figure, as a user runs
-        // it again and again) writes nothing; the second builds into a folder emptied first.
-        let sitegen = measured(build + [root + "/public"])
-        let fresh = measured(build + [root + "/public-new"]) { try? FileManager.default.removeItem(atPath: root + "/public-new") }
-        sitegenTimes[n] = sitegen.seconds
-        let floor = measured([binFolder + "/sitegen-bench", "floor", root + "/hugo/content", root + "/floor"])
-        let hugo = hasHugo ? measured(["hugo", "--quiet", "--source", root + "/hugo", "--destination", root + "/hugo-public"]) : nil
-        for (tool, run) in [("sitegen", sitegen), ("sitegen, new folder", fresh), ("hugo", hugo), ("floor", floor)] {
-            guard let run else { continue }
-            print(String(n).leftPadded(8), tool.padding(toLength: 20, withPad: " ", startingAt: 0),
-                  String(format: "%9.3f %10.1f", run.seconds, run.peakRSSMiB))
+        // A build leaves unchanged files alone, so a rebuild ("sitegen", as a user runs it again
+        // and again) writes nothing; "sitegen, new folder" builds into a folder emptied first.
+        var tools: [(name: String, argv: [String], before: () -> Void)] = [
+            ("sitegen", build + [root + "/public"], {}),
+            ("sitegen, new folder", build + [root + "/public-new"], { try? FileManager.default.removeItem(atPath: root + "/public-new") }),
+            ("floor", [binFolder + "/sitegen-bench", "floor", root + "/hugo/content", root + "/floor"], {}),
+        ]
+        if hasHugo { tools.append(("hugo", ["hugo", "--quiet", "--source", root + "/hugo", "--destination", root + "/hugo-public"], {})) }
+        // Rounds of one run of each tool, and medians over the rounds: this shared machine's speed
+        // drifts by 15% and more from one minute to the next, so each ratio is taken between runs
+        // made side by side, and its median over the rounds is printed.
+        let rounds = (0..<(n <= 1_000 ? 5 : 3)).map { _ in
+            Dictionary(uniqueKeysWithValues: tools.map { tool -> (String, ChildRun) in
+                tool.before()
+                let run = ChildRun.run(tool.argv)
+                if run.status != 0 { print("\(tool.name) exited with \(run.status)") }
+                return (tool.name, run)
+            })
         }
-        var ratios = String(format: "%8d ratios: sitegen/floor %.2f (target ≤ 1.5)", n, sitegen.seconds / floor.seconds)
-        if let hugo {
+        func median(_ value: ([String: ChildRun]) -> Double) -> Double {
+            let values = rounds.map(value).sorted()
+            return values[values.count / 2]
+        }
+        for tool in tools {
+            print(String(n).leftPadded(8), tool.name.padding(toLength: 20, withPad: " ", startingAt: 0),
+                  String(format: "%9.3f %9.2f %10.1f", median { $0[tool.name]!.seconds }, median { $0[tool.name]!.cpuSeconds },
+                         median { $0[tool.name]!.peakRSSMiB }))
+        }
+        var ratios = String(format: "%8d ratios: sitegen/floor %.2f (target ≤ 1.5)", n, median { $0["sitegen"]!.seconds / $0["floor"]!.seconds })
+        if hasHugo {
             ratios += String(format: ", sitegen/hugo wall %.2f (target ≤ 0.5), sitegen/hugo peak memory %.3f (target ≤ 0.10)",
-                             sitegen.seconds / hugo.seconds, sitegen.peakRSSMiB / hugo.peakRSSMiB)
+                             median { $0["sitegen"]!.seconds / $0["hugo"]!.seconds }, median { $0["sitegen"]!.peakRSSMiB / $0["hugo"]!.peakRSSMiB })
         }
         print(ratios)
+        sitegenWall[n] = median { $0["sitegen"]!.seconds }
+        sitegenCPU[n] = median { $0["sitegen"]!.cpuSeconds }
     }
-    let sorted = sitegenTimes.keys.sorted()
+    let sorted = sitegenWall.keys.sorted()
     if sorted.count >= 2, let small = sorted.first, let large = sorted.last {
-        print(String(format: "scaling: time(%d)/time(%d) = %.2f for %.0f× the sources (target ≤ 11 for 10×)",
-                     large, small, sitegenTimes[large]! / sitegenTimes[small]!, Double(large) / Double(small)))
+        print(String(format: "scaling: time(%d)/time(%d) = %.2f for %.0f× the sources (target ≤ 11 for 10×); CPU time %.2f",
+                     large, small, sitegenWall[large]! / sitegenWall[small]!, Double(large) / Double(small),
+                     sitegenCPU[large]! / sitegenCPU[small]!))
     }
 }
 
