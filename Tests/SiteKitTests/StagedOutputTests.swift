@@ -69,6 +69,21 @@ final class StagedOutputTests: XCTestCase {
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder).sorted(), ["elsewhere", "public"])
     }
 
+    func testFilesLongerThanOnePieceAreComparedToTheLastByte() throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let output = folder + "/public"
+        let long = [UInt8](repeating: UInt8(ascii: "a"), count: 200_000)
+        var changedAtTheEnd = long
+        changedAtTheEnd[changedAtTheEnd.count - 1] = UInt8(ascii: "b")
+        try SiteWriter.write([OutputFile(path: "same.html", bytes: long), OutputFile(path: "changed.html", bytes: long)], to: output)
+        let staged = try StagedOutput(output)
+        staged.write(OutputFile(path: "same.html", bytes: long))
+        staged.write(OutputFile(path: "changed.html", bytes: changedAtTheEnd))
+        XCTAssertEqual(try staged.commit(), StagedOutput.Changes(written: 1, removed: 0, unchanged: 1))
+        XCTAssertEqual(Fixture.snapshot(output), ["same.html": long, "changed.html": changedAtTheEnd])
+    }
+
     func testFilesAndFoldersTradePlaces() throws {
         let folder = try Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }

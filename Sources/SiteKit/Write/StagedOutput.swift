@@ -123,22 +123,27 @@ public final class StagedOutput: @unchecked Sendable {
         lock.withLock { if failure == nil { failure = error } }
     }
 
-    /// Whether a regular file holds exactly these bytes; a link is never followed.
+    /// Whether a regular file holds exactly these bytes; a link is never followed. The file is
+    /// read a piece at a time: a buffer the size of each page, for thousands of pages, kept the
+    /// memory allocator busy merging freed blocks.
     private static func file(_ path: String, holds bytes: [UInt8]) -> Bool {
         let fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
         guard fd >= 0 else { return false }
         defer { close(fd) }
         var status = stat()
         guard fstat(fd, &status) == 0, status.st_size == bytes.count else { return false }
-        let old = [UInt8](unsafeUninitializedCapacity: bytes.count + 1) { buffer, count in
-            // One byte more than expected is asked for, to notice a file that grew meanwhile.
-            while count <= bytes.count {
-                let got = read(fd, buffer.baseAddress! + count, bytes.count + 1 - count)
-                guard got > 0 else { break }
-                count += got
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 1 << 16) { piece in
+            bytes.withUnsafeBytes { expected in
+                var offset = 0
+                while true {
+                    let got = read(fd, piece.baseAddress!, piece.count)
+                    // Reading past the expected end also notices a file that grew meanwhile.
+                    if got <= 0 { return got == 0 && offset == expected.count }
+                    guard offset + got <= expected.count, memcmp(piece.baseAddress!, expected.baseAddress! + offset, got) == 0 else { return false }
+                    offset += got
+                }
             }
         }
-        return old == bytes
     }
 
     private static func parents(_ path: String) -> [String] {
