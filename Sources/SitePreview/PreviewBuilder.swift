@@ -33,12 +33,8 @@ public final class PreviewBuilder: @unchecked Sendable {
         var written: [String] = [], removed: [String] = []
         if !outcome.hasErrors {
             do {
-                if files.isEmpty {
-                    try SiteWriter.write(outcome.files, to: options.output)
-                    written = outcome.files.map(\.path)
-                } else {
-                    (written, removed) = try SiteWriter.update(options.output, from: files, to: outcome.files)
-                }
+                let changes = try SiteWriter.write(outcome.files, to: options.output)
+                (written, removed) = (changes.written, changes.removed)
                 files = Dictionary(uniqueKeysWithValues: outcome.files.map { ($0.path, $0.bytes) })
                 cache = outcome.cache
             } catch {

@@ -44,7 +44,7 @@ struct Build: ParsableCommand {
             throw ExitCode.failure
         }
         Report.line("Built \(summary.pages) pages (\(Report.counts(summary))\(Report.warnings(outcome.diagnostics))) in \(Report.elapsed(since: started)); "
-                    + "\(output)/: \(changes.written) files written, \(changes.removed) removed, \(changes.unchanged) unchanged.")
+                    + "\(output)/: \(changes.written.count) files written, \(changes.removed.count) removed, \(changes.unchanged) unchanged.")
     }
 }
 

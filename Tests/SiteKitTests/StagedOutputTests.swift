@@ -80,7 +80,7 @@ final class StagedOutputTests: XCTestCase {
         let staged = try StagedOutput(output)
         staged.write(OutputFile(path: "same.html", bytes: long))
         staged.write(OutputFile(path: "changed.html", bytes: changedAtTheEnd))
-        XCTAssertEqual(try staged.commit(), StagedOutput.Changes(written: 1, removed: 0, unchanged: 1))
+        XCTAssertEqual(try staged.commit(), StagedOutput.Changes(written: ["changed.html"], removed: [], unchanged: 1))
         XCTAssertEqual(Fixture.snapshot(output), ["same.html": long, "changed.html": changedAtTheEnd])
     }
 

@@ -63,10 +63,11 @@ public final class StagedOutput: @unchecked Sendable {
         do { try SiteWriter.writeFile(file.bytes, to: staging + "/\(name)") } catch { fail(error) }
     }
 
-    /// What a commit changed: files written (new or changed), removed, and left as they were.
+    /// What a commit changed: the files written (new or changed) and removed, by path relative to
+    /// the output folder and sorted, and how many were left as they were.
     public struct Changes: Sendable, Equatable {
-        public var written: Int
-        public var removed: Int
+        public var written: [String]
+        public var removed: [String]
         public var unchanged: Int
     }
 
@@ -91,8 +92,8 @@ public final class StagedOutput: @unchecked Sendable {
             let obsolete = Set(existing.folders.filter { !needed.contains($0) })
             let outermost = obsolete.filter { Self.parents($0).first.map { !obsolete.contains($0) } ?? true }
             let inObsolete = { (path: String) in Self.parents(path).contains(where: obsolete.contains) }
-            let strays = existing.others + existing.files.filter { !built.contains($0) }
-            for path in outermost.sorted() + strays.filter({ !inObsolete($0) }).sorted() {
+            let stale = existing.files.filter { !built.contains($0) }
+            for path in outermost.sorted() + (existing.others + stale).filter({ !inObsolete($0) }).sorted() {
                 try journal.moveAside(target + "/" + path)
             }
             var present = Set(existing.folders.filter { !obsolete.contains($0) }.map { target + "/" + $0 } + [target])
@@ -103,8 +104,7 @@ public final class StagedOutput: @unchecked Sendable {
                 try journal.place(staging + "/\(name)", at: target + "/" + path, replacing: existing.files.contains(path))
             }
             discard()
-            return Changes(written: staged.count, removed: existing.files.filter { !built.contains($0) }.count + existing.others.count,
-                           unchanged: built.count - staged.count)
+            return Changes(written: staged.sorted(), removed: (stale + existing.others).sorted(), unchanged: built.count - staged.count)
         } catch {
             let undone = journal.undo()
             discard()
@@ -124,8 +124,8 @@ public final class StagedOutput: @unchecked Sendable {
     }
 
     /// Whether a regular file holds exactly these bytes; a link is never followed. The file is
-    /// read a piece at a time: a buffer the size of each page, for thousands of pages, kept the
-    /// memory allocator busy merging freed blocks.
+    /// read a piece at a time rather than into a buffer of its size (a search index part is
+    /// megabytes) made anew for each of thousands of pages.
     private static func file(_ path: String, holds bytes: [UInt8]) -> Bool {
         let fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
         guard fd >= 0 else { return false }
