@@ -61,4 +61,10 @@ final class CmarkTests: XCTestCase {
         XCTAssertEqual(link.kind, .link(url: "actor:russia", title: ""))
         XCTAssertEqual([link.line, link.column], [2, 5])
     }
+
+    func testPlainLengthCountsScalarsNotBytesNorCharacters() {
+        XCTAssertEqual(["", "abc", "é", "e\u{301}", "😀", "«Союз»"].map(MarkdownNode.scalarCount), [0, 3, 1, 2, 1, 6])
+        // 15 scalars of text, and a line break closing each of the paragraph and the document.
+        XCTAssertEqual(Cmark.parse("Caf\u{E9} e\u{301} 😀 *and* `x`").plainLength, 17)
+    }
 }
