@@ -58,7 +58,8 @@ public struct SiteBuilder {
 
     /// Runs the pipeline and, only if no error was found, brings the output folder up to date.
     /// Pages are compared and staged as they are rendered, so a big site is never held in memory
-    /// whole. On an error in the content, or in rendering, the output folder is left exactly as it was.
+    /// whole. On any error the output folder is left exactly as it was, unless taking back a
+    /// half-done commit fails too (see `StagedOutput`).
     public func build() -> Outcome {
         let (checked, diagnostics) = check()
         guard let checked else { return Outcome(diagnostics: diagnostics, files: [], summary: nil) }
