@@ -3,7 +3,7 @@ import XCTest
 
 final class StagedOutputTests: XCTestCase {
     func testAFailedWriteKeepsTheOldOutputAndRemovesTheStagingFolder() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sitegen-staged-\(UUID().uuidString)").path
+        let folder = try Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         try SiteWriter.write([OutputFile(path: "index.html", bytes: Array("old".utf8))], to: folder + "/public")
 
@@ -19,7 +19,7 @@ final class StagedOutputTests: XCTestCase {
     }
 
     func testPagesWrittenFromManyThreadsAllArrive() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sitegen-staged-\(UUID().uuidString)").path
+        let folder = try Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let staged = try StagedOutput(folder + "/public")
         let files = (0..<200).map { OutputFile(path: "p\($0 % 7)/\($0)/index.html", bytes: Array("\($0)".utf8)) }
@@ -29,7 +29,7 @@ final class StagedOutputTests: XCTestCase {
     }
 
     func testAPathThatIsBothAFileAndAFolderIsReported() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sitegen-staged-\(UUID().uuidString)").path
+        let folder = try Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let staged = try StagedOutput(folder + "/public")
         staged.write(OutputFile(path: "a", bytes: Array("file".utf8)))
