@@ -76,8 +76,8 @@ final class QuoteAnchorTests: XCTestCase {
         let document = SourceDocument(Fixture.source("Alpha *beta gamma* delta epsilon."))
         let paragraph = document.tree().children[document.paragraph(1)!.blockIndex]
         let wraps = [
-            InlineWrap(range: 0..<10) { piece, isLast in ("<mark data-a=\"\(piece)\">", "</mark>" + (isLast ? "[1]" : "")) },
-            InlineWrap(range: 8..<22) { piece, isLast in ("<mark data-b=\"\(piece)\">", "</mark>" + (isLast ? "[2]" : "")) },
+            InlineWrap(range: 0..<10, trailer: "[1]") { piece in ("<mark data-a=\"\(piece)\">", "</mark>") },
+            InlineWrap(range: 8..<22, trailer: "[2]") { piece in ("<mark data-b=\"\(piece)\">", "</mark>") },
         ]
         let html = Cmark.renderHTML(MarkdownNode(.document, children: [paragraph.wrapping(wraps)]))
         XCTAssertEqual(html, "<p><mark data-a=\"0\">Alpha </mark><em><mark data-a=\"1\">be<mark data-b=\"0\">ta</mark></mark>[1]<mark data-b=\"1\"> gamma</mark></em><mark data-b=\"2\"> delta</mark>[2] epsilon.</p>\n")

@@ -3,13 +3,13 @@ public struct InlineWrap: Sendable {
     public var range: Range<Int>
     /// Markup for one piece of the wrap; a range that crosses inline formatting or a block
     /// boundary is split into several pieces so the HTML stays well-formed.
-    public var markup: @Sendable (_ piece: Int, _ isLast: Bool) -> (enter: String, exit: String)
+    public var markup: @Sendable (_ piece: Int) -> (enter: String, exit: String)
     /// Markup placed right after the last piece (a note's reference link), or after the link that
     /// holds the last piece: a link inside a link is not HTML.
     public var trailer: String
 
     public init(range: Range<Int>, trailer: String = "",
-                markup: @escaping @Sendable (_ piece: Int, _ isLast: Bool) -> (enter: String, exit: String)) {
+                markup: @escaping @Sendable (_ piece: Int) -> (enter: String, exit: String)) {
         self.range = range
         self.trailer = trailer
         self.markup = markup
@@ -115,7 +115,7 @@ extension MarkdownNode {
         func flush() {
             guard !run.isEmpty else { return }
             let isLast = position >= wrap.range.upperBound
-            let markup = wrap.markup(piece, isLast)
+            let markup = wrap.markup(piece)
             let moved = isLast && inLink && !wrap.trailer.isEmpty
             let exit = isLast && !moved ? markup.exit + wrap.trailer : markup.exit
             result.append(MarkdownNode(.customInline(enter: markup.enter, exit: exit), children: run))

@@ -38,8 +38,7 @@ struct SourcePageRenderer {
             corrections[paragraph, default: []].append(range)
         }
 
-        let tree = document.tree()
-        var output = tree
+        var output = document.tree()
         for paragraph in document.paragraphs {
             var wraps: [InlineWrap] = []
             // Mentions: the first of each actor and term in the paragraph, never two links on one span.
@@ -52,13 +51,13 @@ struct SourcePageRenderer {
                 taken.append(match.range)
                 let href = HTML.escape(root + links.path(of: match.target))
                 let (cls, title) = describe(match.target)
-                wraps.append(InlineWrap(range: match.range) { _, _ in
+                wraps.append(InlineWrap(range: match.range) { _ in
                     ("<a class=\"\(cls)\" href=\"\(href)\" title=\"\(HTML.escape(title))\">", "</a>")
                 })
             }
             // Editorial corrections are shown as insertions.
             for range in corrections[paragraph.number] ?? [] {
-                wraps.append(InlineWrap(range: range) { _, _ in
+                wraps.append(InlineWrap(range: range) { _ in
                     ("<ins class=\"correction\" title=\"Editorial correction\">", "</ins>")
                 })
             }
@@ -69,11 +68,12 @@ struct SourcePageRenderer {
                 let kind = item.annotation.kind.rawValue
                 let number = item.number
                 let ref = "<a class=\"note-ref\" href=\"#n-\(name)\" aria-label=\"Note \(number)\">\(number)</a>"
-                wraps.append(InlineWrap(range: item.anchor.range, trailer: ref) { piece, _ in
+                wraps.append(InlineWrap(range: item.anchor.range, trailer: ref) { piece in
                     ("<mark\(piece == 0 ? " id=\"a-\(name)\"" : "") class=\"hl hl-\(kind)\">", "</mark>")
                 })
             }
-            let block = tree.children[paragraph.blockIndex].wrapping(wraps)
+            // Read before this paragraph's block is replaced below.
+            let block = output.children[paragraph.blockIndex].wrapping(wraps)
             let notes = here.map { item in
                 templates.render("note", NoteModel(
                     name: item.annotation.name.raw, number: item.number, kind: item.annotation.kind.rawValue,
