@@ -6,7 +6,7 @@ import Mustache
 // costs a generic projection and a cast per lookup); a test checks the lists against the
 // declarations.
 
-protocol TemplateModel: MustacheParent {
+protocol TemplateModel {
     static var fields: [String: TemplateField<Self>] { get }
 }
 
@@ -15,8 +15,19 @@ typealias TemplateField<Model> = @Sendable (Model) -> Any?
 
 extension TemplateModel {
     static var fieldNames: Set<String> { Set(fields.keys) }
+}
 
-    func child(named name: String) -> Any? { Self.fields[name]?(self) }
+/// What Mustache holds instead of a model. It casts every value on its context stack to
+/// `MustacheParent` for every lookup; a struct bigger than three words is copied into a new
+/// heap box by each such cast, a class is only retained.
+final class TemplateBox<Model: TemplateModel>: MustacheParent {
+    let model: Model
+    init(_ model: Model) { self.model = model }
+    func child(named name: String) -> Any? { Model.fields[name]?(model) }
+}
+
+extension Array where Element: TemplateModel {
+    var boxed: [TemplateBox<Element>] { map { TemplateBox($0) } }
 }
 
 extension NavItem: TemplateModel {
@@ -27,7 +38,7 @@ extension NavItem: TemplateModel {
 extension LayoutModel: TemplateModel {
     static let fields: [String: TemplateField<LayoutModel>] = [
         "lang": { $0.lang }, "siteTitle": { $0.siteTitle }, "title": { $0.title }, "description": { $0.description }, "root": { $0.root },
-        "nav": { $0.nav }, "canonical": { $0.canonical }, "contentHTML": { $0.contentHTML },
+        "nav": { $0.nav.boxed }, "canonical": { $0.canonical }, "contentHTML": { $0.contentHTML },
     ]
 }
 extension LinkModel: TemplateModel {
@@ -44,8 +55,8 @@ extension SourceSummaryModel: TemplateModel {
 }
 extension IndexModel: TemplateModel {
     static let fields: [String: TemplateField<IndexModel>] = [
-        "siteTitle": { $0.siteTitle }, "subtitle": { $0.subtitle }, "introHTML": { $0.introHTML }, "sources": { $0.sources },
-        "counts": { $0.counts },
+        "siteTitle": { $0.siteTitle }, "subtitle": { $0.subtitle }, "introHTML": { $0.introHTML }, "sources": { $0.sources.boxed },
+        "counts": { $0.counts.boxed },
     ]
 }
 extension CorrectionModel: TemplateModel {
@@ -64,8 +75,8 @@ extension SourcePageModel: TemplateModel {
     static let fields: [String: TemplateField<SourcePageModel>] = [
         "title": { $0.title }, "titleSupplied": { $0.titleSupplied }, "author": { $0.author }, "publisher": { $0.publisher },
         "date": { $0.date }, "url": { $0.url }, "summary": { $0.summary }, "editorNoteHTML": { $0.editorNoteHTML },
-        "corrections": { $0.corrections }, "hasCorrections": { $0.hasCorrections }, "citation": { $0.citation },
-        "pageURL": { $0.pageURL }, "bodyHTML": { $0.bodyHTML }, "annotations": { $0.annotations },
+        "corrections": { $0.corrections.boxed }, "hasCorrections": { $0.hasCorrections }, "citation": { $0.citation },
+        "pageURL": { $0.pageURL }, "bodyHTML": { $0.bodyHTML }, "annotations": { $0.annotations.boxed },
         "hasAnnotations": { $0.hasAnnotations },
     ]
 }
@@ -76,7 +87,7 @@ extension NoteModel: TemplateModel {
 }
 extension ActorGroupModel: TemplateModel {
     static let fields: [String: TemplateField<ActorGroupModel>] = [
-        "label": { $0.label }, "actors": { $0.actors },
+        "label": { $0.label }, "actors": { $0.actors.boxed },
     ]
 }
 extension ActorSummaryModel: TemplateModel {
@@ -86,7 +97,7 @@ extension ActorSummaryModel: TemplateModel {
 }
 extension ActorsIndexModel: TemplateModel {
     static let fields: [String: TemplateField<ActorsIndexModel>] = [
-        "groups": { $0.groups },
+        "groups": { $0.groups.boxed },
     ]
 }
 extension MentionModel: TemplateModel {
@@ -96,7 +107,7 @@ extension MentionModel: TemplateModel {
 }
 extension MentionGroupModel: TemplateModel {
     static let fields: [String: TemplateField<MentionGroupModel>] = [
-        "source": { $0.source }, "sourceHref": { $0.sourceHref }, "year": { $0.year }, "mentions": { $0.mentions },
+        "source": { $0.source }, "sourceHref": { $0.sourceHref }, "year": { $0.year }, "mentions": { $0.mentions.boxed },
     ]
 }
 extension ActorAnnotationModel: TemplateModel {
@@ -118,24 +129,24 @@ extension EventSummaryModel: TemplateModel {
 extension ActorPageModel: TemplateModel {
     static let fields: [String: TemplateField<ActorPageModel>] = [
         "name": { $0.name }, "kindLabel": { $0.kindLabel }, "aliases": { $0.aliases }, "profileHTML": { $0.profileHTML },
-        "mentionGroups": { $0.mentionGroups }, "mentionTotal": { $0.mentionTotal }, "annotations": { $0.annotations },
-        "relations": { $0.relations }, "events": { $0.events }, "backlinks": { $0.backlinks },
+        "mentionGroups": { $0.mentionGroups.boxed }, "mentionTotal": { $0.mentionTotal }, "annotations": { $0.annotations.boxed },
+        "relations": { $0.relations.boxed }, "events": { $0.events.boxed }, "backlinks": { $0.backlinks.boxed },
     ]
 }
 extension TimelineEventModel: TemplateModel {
     static let fields: [String: TemplateField<TimelineEventModel>] = [
-        "id": { $0.id }, "title": { $0.title }, "date": { $0.date }, "datetime": { $0.datetime }, "circa": { $0.circa }, "actors": { $0.actors },
-        "terms": { $0.terms }, "passages": { $0.passages }, "bodyHTML": { $0.bodyHTML },
+        "id": { $0.id }, "title": { $0.title }, "date": { $0.date }, "datetime": { $0.datetime }, "circa": { $0.circa }, "actors": { $0.actors.boxed },
+        "terms": { $0.terms.boxed }, "passages": { $0.passages.boxed }, "bodyHTML": { $0.bodyHTML },
     ]
 }
 extension TimelineYearModel: TemplateModel {
     static let fields: [String: TemplateField<TimelineYearModel>] = [
-        "year": { $0.year }, "events": { $0.events },
+        "year": { $0.year }, "events": { $0.events.boxed },
     ]
 }
 extension TimelineModel: TemplateModel {
     static let fields: [String: TemplateField<TimelineModel>] = [
-        "start": { $0.start }, "end": { $0.end }, "svgHTML": { $0.svgHTML }, "years": { $0.years }, "count": { $0.count },
+        "start": { $0.start }, "end": { $0.end }, "svgHTML": { $0.svgHTML }, "years": { $0.years.boxed }, "count": { $0.count },
     ]
 }
 extension TermUseModel: TemplateModel {
@@ -150,40 +161,40 @@ extension TermPairModel: TemplateModel {
 }
 extension TermModel: TemplateModel {
     static let fields: [String: TemplateField<TermModel>] = [
-        "id": { $0.id }, "term": { $0.term }, "aliases": { $0.aliases }, "definitionHTML": { $0.definitionHTML }, "seeAlso": { $0.seeAlso },
-        "uses": { $0.uses }, "useCount": { $0.useCount }, "allUsesHref": { $0.allUsesHref }, "annotations": { $0.annotations },
-        "pairs": { $0.pairs },
+        "id": { $0.id }, "term": { $0.term }, "aliases": { $0.aliases }, "definitionHTML": { $0.definitionHTML }, "seeAlso": { $0.seeAlso.boxed },
+        "uses": { $0.uses.boxed }, "useCount": { $0.useCount }, "allUsesHref": { $0.allUsesHref }, "annotations": { $0.annotations.boxed },
+        "pairs": { $0.pairs.boxed },
     ]
 }
 extension TermPageModel: TemplateModel {
     static let fields: [String: TemplateField<TermPageModel>] = [
         "term": { $0.term }, "definitionHTML": { $0.definitionHTML }, "glossaryHref": { $0.glossaryHref },
-        "useCount": { $0.useCount }, "uses": { $0.uses },
+        "useCount": { $0.useCount }, "uses": { $0.uses.boxed },
     ]
 }
 extension TermFamilyModel: TemplateModel {
     static let fields: [String: TemplateField<TermFamilyModel>] = [
-        "label": { $0.label }, "terms": { $0.terms },
+        "label": { $0.label }, "terms": { $0.terms.boxed },
     ]
 }
 extension GlossaryModel: TemplateModel {
     static let fields: [String: TemplateField<GlossaryModel>] = [
-        "families": { $0.families },
+        "families": { $0.families.boxed },
     ]
 }
 extension MatrixCellModel: TemplateModel {
     static let fields: [String: TemplateField<MatrixCellModel>] = [
-        "categories": { $0.categories },
+        "categories": { $0.categories.boxed },
     ]
 }
 extension MatrixRowModel: TemplateModel {
     static let fields: [String: TemplateField<MatrixRowModel>] = [
-        "pair": { $0.pair }, "cells": { $0.cells },
+        "pair": { $0.pair }, "cells": { $0.cells.boxed },
     ]
 }
 extension RelationsModel: TemplateModel {
     static let fields: [String: TemplateField<RelationsModel>] = [
-        "matrixShown": { $0.matrixShown }, "sourceCount": { $0.sourceCount }, "sources": { $0.sources }, "rows": { $0.rows }, "svgHTML": { $0.svgHTML },
+        "matrixShown": { $0.matrixShown }, "sourceCount": { $0.sourceCount }, "sources": { $0.sources.boxed }, "rows": { $0.rows.boxed }, "svgHTML": { $0.svgHTML },
         "edgeList": { $0.edgeList },
     ]
 }

@@ -42,8 +42,12 @@ public struct Templates: Sendable {
         return (Templates(library: MustacheLibrary(templates: templates)), [])
     }
 
-    func render(_ name: String, _ model: Any) -> String {
-        library.render(model, withTemplate: name) ?? ""
+    func render(_ name: String, _ model: some TemplateModel) -> String {
+        library.render(TemplateBox(model), withTemplate: name) ?? ""
+    }
+
+    func render(_ name: String, _ values: [String: String]) -> String {
+        library.render(values, withTemplate: name) ?? ""
     }
 
     /// Mustache escapes `{{value}}` by walking grapheme clusters through a dictionary, which was
