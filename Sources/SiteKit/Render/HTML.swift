@@ -4,7 +4,10 @@ enum HTML {
     /// returns the text itself when there is nothing to escape, the usual case.
     static func escape(_ text: String) -> String {
         let isSpecial = { (byte: UInt8) in byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22 || byte == 0x27 }
-        guard text.utf8.contains(where: isSpecial) else { return text }
+        // Scanned as one buffer: through the `UTF8View` iterator the scan was a visible share of
+        // rendering an actor page, whose every excerpt passes through here.
+        let hasSpecial = text.utf8.withContiguousStorageIfAvailable { $0.contains(where: isSpecial) } ?? text.utf8.contains(where: isSpecial)
+        guard hasSpecial else { return text }
         var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count + 32)
         for byte in text.utf8 {

@@ -23,7 +23,42 @@ extension TemplateModel {
 final class TemplateBox<Model: TemplateModel>: MustacheParent {
     let model: Model
     init(_ model: Model) { self.model = model }
-    func child(named name: String) -> Any? { Model.fields[name]?(model) }
+    func child(named name: String) -> Any? {
+        switch Model.fields[name]?(model) {
+        case let text as String: TemplateValue.text(text)
+        case let number as Int: TemplateValue.number(number)
+        case let other: other
+        }
+    }
+}
+
+/// A text or number field as Mustache gets it. A plain `String` or `Int` is written through
+/// `String(describing:)` after three failed protocol casts and a few more inside; this type is
+/// written by the first cast. It fits in an `Any` without a heap box. Transforms such as
+/// `{{lowercased(name)}}` still apply to the value itself.
+enum TemplateValue: MustacheCustomRenderable, MustacheTransformable, MustacheParent {
+    case text(String)
+    case number(Int)
+
+    var renderText: String {
+        switch self {
+        case .text(let text): text
+        case .number(let number): String(number)
+        }
+    }
+
+    var isNull: Bool { false }
+
+    func transform(_ name: String) -> Any? {
+        switch self {
+        case .text(let text): text.transform(name)
+        case .number(let number): number.transform(name)
+        }
+    }
+
+    /// A section over a value has nothing to look up in it; without this, Mustache would search
+    /// it with `Mirror` for every name read inside the section.
+    func child(named name: String) -> Any? { nil }
 }
 
 extension Array where Element: TemplateModel {
