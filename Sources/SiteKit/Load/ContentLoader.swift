@@ -11,10 +11,13 @@ public struct ContentLoader {
     private(set) var log = DiagnosticLog()
     /// Digest of every file read, by path, for the fingerprints of incremental rebuilds.
     private(set) var digests: [String: Int] = [:]
-    /// Content files read and parsed ahead, in parallel, with what reading each one reported.
-    private var preread: [String: (file: ReadFile?, diagnostics: [Diagnostic])] = [:]
 
     typealias ReadFile = (id: String, reader: FrontMatterReader, body: Body)
+
+    /// One content file, loaded as what its folder holds.
+    private enum LoadedFile {
+        case source(Source), annotation(Annotation), actor(Actor), event(Event), term(Term)
+    }
 
     public init(fileSystem: ContentFileSystem, root: String) {
         self.fileSystem = fileSystem
@@ -41,14 +44,27 @@ public struct ContentLoader {
         }
         let site = loadSite()
         let files = listing.files
-        prereadAll(files.filter { $0.hasSuffix(".md") && isKnown($0) })
+        // Reading, decoding, parsing and checking a file depend on no other file, so files load on
+        // every core, each with a loader of its own for its diagnostics and digest. Results are
+        // gathered in listing order, so every build reports and orders them the same way.
+        let loaded = files.filter { $0 != "site.yml" && isKnown($0) }.parallelMap { relative in
+            var loader = ContentLoader(fileSystem: fileSystem, root: root)
+            return (file: loader.load(relative), diagnostics: loader.log.all, digests: loader.digests)
+        }
         var sources: [Source] = [], annotations: [Annotation] = [], actors: [Actor] = []
         var events: [Event] = [], terms: [Term] = []
-        for file in markdownFiles(files, in: "sources") { loadSource(file).map { sources.append($0) } }
-        for file in files where file.hasPrefix("annotations/") { loadAnnotation(file).map { annotations.append($0) } }
-        for file in markdownFiles(files, in: "actors") { loadActor(file).map { actors.append($0) } }
-        for file in markdownFiles(files, in: "events") { loadEvent(file).map { events.append($0) } }
-        for file in markdownFiles(files, in: "glossary") { loadTerm(file).map { terms.append($0) } }
+        for result in loaded {
+            log.append(contentsOf: result.diagnostics)
+            digests.merge(result.digests) { first, _ in first }
+            switch result.file {
+            case .source(let source): sources.append(source)
+            case .annotation(let annotation): annotations.append(annotation)
+            case .actor(let actor): actors.append(actor)
+            case .event(let event): events.append(event)
+            case .term(let term): terms.append(term)
+            case nil: break
+            }
+        }
         for file in files where !isKnown(file) {
             log.warning(SourceLocation(file: path(file), line: 1, column: 1),
                         "file is not part of any content folder and is ignored")
@@ -69,32 +85,21 @@ public struct ContentLoader {
         }
     }
 
-    private func markdownFiles(_ files: [String], in folder: String) -> [String] {
-        files.filter { $0.hasPrefix(folder + "/") && $0.split(separator: "/").count == 2 }
+    private mutating func load(_ relative: String) -> LoadedFile? {
+        switch relative.split(separator: "/").first {
+        case "sources": loadSource(relative).map(LoadedFile.source)
+        case "annotations": loadAnnotation(relative).map(LoadedFile.annotation)
+        case "actors": loadActor(relative).map(LoadedFile.actor)
+        case "events": loadEvent(relative).map(LoadedFile.event)
+        case "glossary": loadTerm(relative).map(LoadedFile.term)
+        default: nil
+        }
     }
 
     // MARK: - reading one file
 
-    /// Decoding and YAML parsing are most of loading and each file's are independent, so they
-    /// run on every core; each file gets a loader of its own to collect its diagnostics.
-    private mutating func prereadAll(_ files: [String]) {
-        let results = files.parallelMap { relative -> (file: ReadFile?, diagnostics: [Diagnostic], digests: [String: Int]) in
-            var loader = ContentLoader(fileSystem: fileSystem, root: root)
-            let file = loader.readNow(relative)
-            return (file, loader.log.all, loader.digests)
-        }
-        for result in results { digests.merge(result.digests) { first, _ in first } }
-        preread = Dictionary(uniqueKeysWithValues: zip(files, results.map { ($0.file, $0.diagnostics) }))
-    }
-
     /// Front matter reader and body of a Markdown content file, with its id checked.
     private mutating func read(_ relative: String) -> ReadFile? {
-        guard let done = preread[relative] else { return readNow(relative) }
-        log.append(contentsOf: done.diagnostics)
-        return done.file
-    }
-
-    private mutating func readNow(_ relative: String) -> ReadFile? {
         let file = path(relative)
         let start = SourceLocation(file: file, line: 1, column: 1)
         let name = String(relative.split(separator: "/").last!)
