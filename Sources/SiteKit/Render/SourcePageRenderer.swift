@@ -2,19 +2,13 @@
 /// mention of each actor and term per paragraph, highlighted annotations with their notes
 /// beside the paragraph, and links to the events that cite it.
 struct SourcePageRenderer {
-    /// Mentions and citing events of every source by paragraph, gathered once for all source
-    /// pages: each page looking through the whole site's mentions grew with sources².
+    /// The events citing each source, by paragraph, gathered once for all source pages: each
+    /// page looking through every event would grow with sources × events. (Mentions come
+    /// gathered by source from the resolver, as `ResolvedSite.mentionPlaces`.)
     struct Marks {
-        var mentions: [SourceID: [Int: [(range: Range<Int>, target: LinkTarget)]]] = [:]
         var citingEvents: [SourceID: [Int: [Event]]] = [:]
 
         init(site: ResolvedSite) {
-            for (id, occurrences) in site.actorMentions {
-                for o in occurrences { mentions[o.passage.source, default: [:]][o.passage.paragraph, default: []].append((o.range, .actor(id))) }
-            }
-            for (id, occurrences) in site.termUses {
-                for o in occurrences { mentions[o.passage.source, default: [:]][o.passage.paragraph, default: []].append((o.range, .term(id))) }
-            }
             for event in site.events {
                 for passage in event.passages {
                     if let ref = PassageRef(passage.value) { citingEvents[ref.source, default: [:]][ref.paragraph, default: []].append(event) }
@@ -31,7 +25,7 @@ struct SourcePageRenderer {
 
     func bodyHTML(_ document: SourceDocument) -> String {
         let annotations = site.annotations[document.source.id] ?? []
-        let mentions = marks.mentions[document.source.id] ?? [:]
+        let mentions = site.mentionPlaces[document.source.id] ?? [:]
         let citingEvents = marks.citingEvents[document.source.id] ?? [:]
         var corrections: [Int: [Range<Int>]] = [:]
         for (paragraph, range) in (site.correctionPlaces[document.source.id] ?? []).joined() {

@@ -18,6 +18,9 @@ public struct Occurrence: Sendable {
 /// A range of one paragraph's plain text.
 public typealias TextPlace = (paragraph: Int, range: Range<Int>)
 
+/// Where a paragraph names an actor or uses a term, in the paragraph's plain text.
+public typealias MentionPlace = (range: Range<Int>, target: LinkTarget)
+
 /// How one passage characterises the tie between two actors.
 public struct RelationEdge: Sendable {
     public var actors: (ActorID, ActorID)
@@ -36,6 +39,8 @@ public struct ResolvedSite: Sendable {
     public var actors: [Actor]
     public var actorMentions: [ActorID: [Occurrence]]
     public var termUses: [TermID: [Occurrence]]
+    /// The same mentions and uses by source and paragraph number, for marking up the text.
+    public var mentionPlaces: [SourceID: [Int: [MentionPlace]]]
     public var relations: [RelationEdge]
     /// Chronological.
     public var events: [Event]
@@ -51,7 +56,8 @@ public struct ResolvedSite: Sendable {
     private var documentPositions: [SourceID: Int] = [:]
 
     init(site: SiteConfig, documents: [SourceDocument], annotations: [SourceID: [PlacedAnnotation]], actors: [Actor],
-         actorMentions: [ActorID: [Occurrence]], termUses: [TermID: [Occurrence]], relations: [RelationEdge], events: [Event],
+         actorMentions: [ActorID: [Occurrence]], termUses: [TermID: [Occurrence]], mentionPlaces: [SourceID: [Int: [MentionPlace]]],
+         relations: [RelationEdge], events: [Event],
          terms: [Term], bodies: [String: MarkdownNode], bodyLinks: [String: [LinkTarget]],
          correctionPlaces: [SourceID: [[TextPlace]]]) {
         self.site = site
@@ -60,6 +66,7 @@ public struct ResolvedSite: Sendable {
         self.actors = actors
         self.actorMentions = actorMentions
         self.termUses = termUses
+        self.mentionPlaces = mentionPlaces
         self.relations = relations
         self.events = events
         self.terms = terms

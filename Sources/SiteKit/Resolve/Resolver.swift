@@ -15,16 +15,18 @@ public enum Resolver {
             let document = SourceDocument(source, tree: tree)
             let text = SourceText(document, tree: tree)
             let annotations = annotationsBySource[document.source.id] ?? []
+            let mentions = text.paragraphs.map { paragraph in
+                (actors: actorMatcher.matches(in: paragraph.text.scalars).map { ($0.payload, occurrence($0.range, paragraph, document)) },
+                 terms: termMatcher.matches(in: paragraph.text.scalars).map { ($0.payload, occurrence($0.range, paragraph, document)) })
+            }
             return (document, SourceFindings(
                 anchors: annotations.map { index in
                     let annotation = corpus.annotations[index]
                     return (index, QuoteAnchor.anchor(quote: annotation.quote, prefix: annotation.prefix, suffix: annotation.suffix, in: text))
                 },
                 corrections: document.source.corrections.map { text.occurrences(of: $0.corrected.value) },
-                mentions: text.paragraphs.map { paragraph in
-                    (actors: actorMatcher.matches(in: paragraph.text.scalars).map { ($0.payload, occurrence($0.range, paragraph, document)) },
-                     terms: termMatcher.matches(in: paragraph.text.scalars).map { ($0.payload, occurrence($0.range, paragraph, document)) })
-                }))
+                mentions: mentions,
+                places: places(of: mentions, in: text.paragraphs)))
         }
         let documents = parsed.map(\.0)
         let findings = parsed.map(\.1)
@@ -102,9 +104,13 @@ public enum Resolver {
         // Mentions of actors and uses of terms, in reading order.
         var actorMentions: [ActorID: [Occurrence]] = [:]
         var termUses: [TermID: [Occurrence]] = [:]
-        for paragraph in findings.lazy.flatMap(\.mentions) {
-            for (actor, occurrence) in paragraph.actors { actorMentions[actor, default: []].append(occurrence) }
-            for (term, occurrence) in paragraph.terms { termUses[term, default: []].append(occurrence) }
+        var mentionPlaces: [SourceID: [Int: [MentionPlace]]] = [:]
+        for (document, found) in zip(documents, findings) {
+            for paragraph in found.mentions {
+                for (actor, occurrence) in paragraph.actors { actorMentions[actor, default: []].append(occurrence) }
+                for (term, occurrence) in paragraph.terms { termUses[term, default: []].append(occurrence) }
+            }
+            if !found.places.isEmpty { mentionPlaces[document.source.id] = found.places }
         }
 
         // Relations.
@@ -147,7 +153,7 @@ public enum Resolver {
         let resolved = ResolvedSite(
             site: site, documents: documents, annotations: placed,
             actors: corpus.actors.sorted { ($0.name, $0.id) < ($1.name, $1.id) },
-            actorMentions: actorMentions, termUses: termUses, relations: relations,
+            actorMentions: actorMentions, termUses: termUses, mentionPlaces: mentionPlaces, relations: relations,
             events: corpus.events.sorted { ($0.date, $0.id) < ($1.date, $1.id) },
             terms: corpus.terms.sorted { ($0.term.lowercased(), $0.id) < ($1.term.lowercased(), $1.id) },
             bodies: bodies, bodyLinks: bodyLinks, correctionPlaces: correctionPlaces)
@@ -168,6 +174,18 @@ public enum Resolver {
         var corrections: [[TextPlace]]
         /// For each paragraph, the actors and terms named in it.
         var mentions: [(actors: [(ActorID, Occurrence)], terms: [(TermID, Occurrence)])]
+        /// The same, by paragraph number, where some are named.
+        var places: [Int: [MentionPlace]]
+    }
+
+    /// A source's mentions by paragraph number, for the paragraphs that have some.
+    private static func places(of mentions: [(actors: [(ActorID, Occurrence)], terms: [(TermID, Occurrence)])],
+                               in paragraphs: [SourceText.Paragraph]) -> [Int: [MentionPlace]] {
+        var places: [Int: [MentionPlace]] = [:]
+        for (paragraph, found) in zip(paragraphs, mentions) where !(found.actors.isEmpty && found.terms.isEmpty) {
+            places[paragraph.number] = found.actors.map { ($1.range, .actor($0)) } + found.terms.map { ($1.range, .term($0)) }
+        }
+        return places
     }
 
     /// One matcher over all aliases; the same alias on two entries is an error.
