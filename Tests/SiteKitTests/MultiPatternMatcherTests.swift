@@ -34,4 +34,16 @@ final class MultiPatternMatcherTests: XCTestCase {
     func testAcronymsWithDots() {
         XCTAssertEqual(matches("The U.S. and the US, but not us.", ["U.S.", "US"]), ["U.S.=U.S.@4", "US=US@17"])
     }
+
+    /// A word starts at the text's start or after anything but a letter or digit, ASCII or not.
+    func testMatchesStartAndEndAtWordEdgesOnly() {
+        XCTAssertEqual(matches("Iran-Russia ties; éIran, 2Iran, Iran", ["Iran", "Russia"]),
+                       ["Iran=Iran@0", "Russia=Russia@5", "Iran=Iran@32"])
+    }
+
+    /// A pattern that runs past the end of the text, or one whose prefix is another pattern.
+    func testPatternsCutOffByTheTextsEnd() {
+        XCTAssertEqual(matches("the Shanghai Cooperation", ["Shanghai Cooperation Organisation", "Shanghai"]),
+                       ["Shanghai=Shanghai@4"])
+    }
 }

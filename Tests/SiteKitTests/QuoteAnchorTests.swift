@@ -83,3 +83,24 @@ final class QuoteAnchorTests: XCTestCase {
         XCTAssertEqual(html, "<p><mark data-a=\"0\">Alpha </mark><em><mark data-a=\"1\">be<mark data-b=\"0\">ta</mark></mark>[1]<mark data-b=\"1\"> gamma</mark></em><mark data-b=\"2\"> delta</mark>[2] epsilon.</p>\n")
     }
 }
+
+/// The exact search under every quote: all start offsets, overlapping ones included.
+final class SubstringSearchTests: XCTestCase {
+    func offsets(_ needle: String, _ haystack: String) -> [Int] {
+        SubstringSearch.occurrences(of: Array(needle.unicodeScalars), in: Array(haystack.unicodeScalars))
+    }
+
+    func testEveryStartOffsetIsFound() {
+        XCTAssertEqual(offsets("aab", "aaab aab"), [1, 5])
+        XCTAssertEqual(offsets("aa", "aaaa"), [0, 1, 2])
+        XCTAssertEqual(offsets("abab", "ababab"), [0, 2])
+        XCTAssertEqual(offsets("ally", "an ally, allied, ally"), [3, 17])
+        XCTAssertEqual(offsets("ü", "über Müller"), [0, 6])
+    }
+
+    func testNoOffsetsWhenTheNeedleIsEmptyLongerOrAbsent() {
+        XCTAssertEqual(offsets("", "text"), [])
+        XCTAssertEqual(offsets("longer", "long"), [])
+        XCTAssertEqual(offsets("xyz", "xy xz yz"), [])
+    }
+}

@@ -13,13 +13,27 @@ enum SubstringSearch {
             failure[i] = k
         }
         var result: [Int] = []
-        k = 0
-        for (i, scalar) in haystack.enumerated() {
-            while k > 0 && scalar != needle[k] { k = failure[k - 1] }
-            if scalar == needle[k] { k += 1 }
-            if k == needle.count {
-                result.append(i - needle.count + 1)
-                k = failure[k - 1]
+        let first = needle[0]
+        haystack.withUnsafeBufferPointer { text in
+            needle.withUnsafeBufferPointer { needle in
+                var k = 0
+                var i = 0
+                while i < text.count {
+                    // Outside a partial match, skip ahead to the next scalar that can start one:
+                    // a tight loop over the text, where most of the time goes.
+                    if k == 0 {
+                        while i < text.count && text[i] != first { i += 1 }
+                        if i == text.count { break }
+                    }
+                    let scalar = text[i]
+                    while k > 0 && scalar != needle[k] { k = failure[k - 1] }
+                    if scalar == needle[k] { k += 1 }
+                    if k == needle.count {
+                        result.append(i - needle.count + 1)
+                        k = failure[k - 1]
+                    }
+                    i += 1
+                }
             }
         }
         return result
