@@ -2,13 +2,18 @@
 /// mention of each actor and term per paragraph, highlighted annotations with their notes
 /// beside the paragraph, and links to the events that cite it.
 struct SourcePageRenderer {
-    /// The events citing each source, by paragraph, gathered once for all source pages: each
-    /// page looking through every event would grow with sources × events. (Mentions come
-    /// gathered by source from the resolver, as `ResolvedSite.mentionPlaces`.)
+    /// The events citing each source, by paragraph, and each term's link title, gathered once
+    /// for all source pages: each page looking through every event would grow with sources ×
+    /// events, and a term's title (its first sentence) was worked out again for every use.
+    /// (Mentions come gathered by source from the resolver, as `ResolvedSite.mentionPlaces`.)
     struct Marks {
         var citingEvents: [SourceID: [Int: [Event]]] = [:]
+        var termTitles: [TermID: String] = [:]
 
         init(site: ResolvedSite) {
+            for term in site.terms {
+                if let body = site.bodies[term.file] { termTitles[term.id] = "\(term.term): \(HTML.firstSentence(of: body))" }
+            }
             for event in site.events {
                 for passage in event.passages {
                     if let ref = PassageRef(passage.value) { citingEvents[ref.source, default: [:]][ref.paragraph, default: []].append(event) }
@@ -102,8 +107,7 @@ struct SourcePageRenderer {
             guard let actor = links.actors[id] else { return ("mention", "") }
             return ("mention", "\(actor.name) (\(actor.kind.rawValue))")
         case .term(let id):
-            guard let term = links.terms[id], let body = site.bodies[term.file] else { return ("term", "") }
-            return ("term", "\(term.term): \(HTML.firstSentence(of: body))")
+            return ("term", marks.termTitles[id] ?? "")
         default:
             return ("xref", links.name(of: target) ?? "")
         }
