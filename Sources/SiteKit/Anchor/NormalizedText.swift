@@ -55,11 +55,14 @@ public struct NormalizedText: Sendable {
         return String(view)
     }
 
+    // Both decide ASCII, most of any text, with one comparison before the list of exceptions.
     static func isSpace(_ s: Unicode.Scalar) -> Bool {
-        s == " " || s == "\n" || s == "\t" || s == "\r" || s == "\u{A0}" || s == "\u{202F}" || s == "\u{2009}"
+        if s.isASCII { return s == " " || s == "\n" || s == "\t" || s == "\r" }
+        return s == "\u{A0}" || s == "\u{202F}" || s == "\u{2009}"
     }
 
     static func fold(_ s: Unicode.Scalar) -> Unicode.Scalar {
+        if s.isASCII { return s == "`" ? "'" : s }
         switch s {
         case "\u{2018}", "\u{2019}", "\u{201A}", "\u{201B}", "\u{2032}", "`", "\u{00B4}": return "'"
         case "\u{201C}", "\u{201D}", "\u{201E}", "\u{201F}", "\u{2033}", "\u{00AB}", "\u{00BB}": return "\""
