@@ -87,6 +87,16 @@ final class GoldenSiteTests: XCTestCase {
                         .filter { $0.hasPrefix(".sitegen-swap") }, [])
     }
 
+    /// The output folder is listed while content loads; a build whose content fails its checks
+    /// still creates nothing, not even the output's parent folder.
+    func testAFailedCheckCreatesNoFolder() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sitegen-unmade-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let options = SiteBuilder.Options(content: Fixture.path("invalid-site/content"), templates: Fixture.templates, output: folder + "/site/public")
+        XCTAssertTrue(SiteBuilder(options: options).build().hasErrors)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: folder))
+    }
+
     func testOutputThatCannotBeCreatedIsReportedAndNothingIsWritten() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sitegen-blocked-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)

@@ -61,10 +61,17 @@ public struct SiteBuilder {
     /// whole. On any error the output folder is left exactly as it was, unless taking back a
     /// half-done commit fails too (see `StagedOutput`).
     public func build() -> Outcome {
+        // What the output folder holds is listed while the content loads: on a cold disk, listing
+        // a big site's thousand folders waits for reads, not for a processor. Listing only reads.
+        let output = options.output
+        nonisolated(unsafe) var existing: OutputListing?
+        let listed = DispatchGroup()
+        DispatchQueue.global().async(group: listed) { existing = OutputListing(of: StagedOutput.folder(output).path) }
         let (checked, diagnostics) = check()
+        listed.wait()
         guard let checked else { return Outcome(diagnostics: diagnostics, files: [], summary: nil) }
         do {
-            let staged = try StagedOutput(options.output)
+            let staged = try StagedOutput(output, existing: existing, calls: .system)
             var outcome = render(checked, diagnostics: diagnostics, reusing: RenderCache(), deliver: staged.write)
             outcome.changes = try staged.commit()
             return outcome

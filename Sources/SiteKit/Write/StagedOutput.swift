@@ -33,11 +33,11 @@ public final class StagedOutput: @unchecked Sendable {
         try self.init(output, calls: .system)
     }
 
-    init(_ output: String, calls: Journal.Calls) throws {
+    /// `existing`, when given, is what the folder held: a listing taken beforehand (see
+    /// `SiteBuilder.build`) instead of one taken now.
+    init(_ output: String, existing listing: OutputListing? = nil, calls: Journal.Calls) throws {
         self.calls = calls
-        // A symbolic link to the output folder is followed, so that the staging folder is on the
-        // same file system as the pages it is renamed into.
-        let url = URL(fileURLWithPath: output).standardizedFileURL.resolvingSymlinksInPath()
+        let url = Self.folder(output)
         target = url.path
         let parent = url.deletingLastPathComponent()
         staging = parent.path + "/.\(url.lastPathComponent).new-\(ProcessInfo.processInfo.processIdentifier)"
@@ -46,7 +46,13 @@ public final class StagedOutput: @unchecked Sendable {
         guard mkdir(staging, 0o755) == 0 else {
             throw SiteWriter.Failure(description: "cannot create \(staging): \(String(cString: strerror(errno)))")
         }
-        existing = OutputListing(of: target)
+        existing = listing ?? OutputListing(of: target)
+    }
+
+    /// The folder pages go to. A symbolic link to it is followed, so that the staging folder is
+    /// on the same file system as the pages it is renamed into.
+    static func folder(_ output: String) -> URL {
+        URL(fileURLWithPath: output).standardizedFileURL.resolvingSymlinksInPath()
     }
 
     /// Takes one file; a failure is kept for `commit` to report, and no file is written after it.
