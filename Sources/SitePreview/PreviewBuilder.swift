@@ -2,9 +2,10 @@ import Foundation
 import SiteKit
 
 /// Builds the site for `serve` and keeps the output folder in step with the last good build.
-/// The first build replaces the folder whole; later ones write only the files whose bytes
-/// changed, so the folder always equals what a full `sitegen build` writes. A failed build
-/// changes nothing: the last good site stays written and served.
+/// Each build writes only the files whose bytes differ from those in the folder and removes the
+/// ones no longer built (see `StagedOutput`), so the folder always equals what a full
+/// `sitegen build` writes. A failed build changes nothing: the last good site stays written and
+/// served.
 public final class PreviewBuilder: @unchecked Sendable {
     public struct Report: Sendable {
         public var diagnostics: [Diagnostic]
