@@ -2,12 +2,23 @@ import XCTest
 @testable import SiteKit
 
 final class StagedOutputTests: XCTestCase {
-    func testAFailedWriteKeepsTheOldOutputAndRemovesTheStagingFolder() throws {
-        let folder = try Self.temporaryFolder()
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        try SiteWriter.write([OutputFile(path: "index.html", bytes: Array("old".utf8))], to: folder + "/public")
+    /// A fresh folder for each test, removed after it; the output folder goes at `output`.
+    private var folder = ""
+    private var output: String { folder + "/public" }
 
-        let staged = try StagedOutput(folder + "/public")
+    override func setUpWithError() throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("sitegen-staged-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    }
+
+    override func tearDown() {
+        try? FileManager.default.removeItem(atPath: folder)
+    }
+
+    func testAFailedWriteKeepsTheOldOutputAndRemovesTheStagingFolder() throws {
+        try SiteWriter.write([OutputFile(path: "index.html", bytes: Array("old".utf8))], to: output)
+
+        let staged = try StagedOutput(output)
         staged.write(OutputFile(path: "index.html", bytes: Array("new".utf8)))
         staged.write(OutputFile(path: "../escape.html", bytes: Array("x".utf8)))
         staged.write(OutputFile(path: "later.html", bytes: Array("y".utf8)))
@@ -15,23 +26,19 @@ final class StagedOutputTests: XCTestCase {
             XCTAssertEqual("\(error)", "refusing to write outside the output folder: ../escape.html")
         }
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder), ["public"])
-        XCTAssertEqual(Fixture.snapshot(folder + "/public"), ["index.html": Array("old".utf8)])
+        XCTAssertEqual(Fixture.snapshot(output), ["index.html": Array("old".utf8)])
     }
 
     func testPagesWrittenFromManyThreadsAllArrive() throws {
-        let folder = try Self.temporaryFolder()
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        let staged = try StagedOutput(folder + "/public")
+        let staged = try StagedOutput(output)
         let files = (0..<200).map { OutputFile(path: "p\($0 % 7)/\($0)/index.html", bytes: Array("\($0)".utf8)) }
         DispatchQueue.concurrentPerform(iterations: files.count) { staged.write(files[$0]) }
         try staged.commit()
-        XCTAssertEqual(Fixture.snapshot(folder + "/public"), Dictionary(uniqueKeysWithValues: files.map { ($0.path, $0.bytes) }))
+        XCTAssertEqual(Fixture.snapshot(output), Dictionary(uniqueKeysWithValues: files.map { ($0.path, $0.bytes) }))
     }
 
     func testAPathThatIsBothAFileAndAFolderIsReported() throws {
-        let folder = try Self.temporaryFolder()
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        let staged = try StagedOutput(folder + "/public")
+        let staged = try StagedOutput(output)
         staged.write(OutputFile(path: "a", bytes: Array("file".utf8)))
         staged.write(OutputFile(path: "a/b/index.html", bytes: Array("page".utf8)))
         XCTAssertThrowsError(try staged.commit()) { error in
@@ -41,9 +48,6 @@ final class StagedOutputTests: XCTestCase {
     }
 
     func testUnchangedFilesAreLeftAloneChangedOnesReplacedAndStaleOnesRemoved() throws {
-        let folder = try Self.temporaryFolder()
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        let output = folder + "/public"
         try SiteWriter.write([OutputFile(path: "index.html", bytes: Array("same".utf8)),
                               OutputFile(path: "changed.html", bytes: Array("v1".utf8)),
                               OutputFile(path: "old/deep/index.html", bytes: Array("gone".utf8)),
@@ -70,9 +74,6 @@ final class StagedOutputTests: XCTestCase {
     }
 
     func testFilesLongerThanOnePieceAreComparedToTheLastByte() throws {
-        let folder = try Self.temporaryFolder()
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        let output = folder + "/public"
         let long = [UInt8](repeating: UInt8(ascii: "a"), count: 200_000)
         var changedAtTheEnd = long
         changedAtTheEnd[changedAtTheEnd.count - 1] = UInt8(ascii: "b")
@@ -85,9 +86,6 @@ final class StagedOutputTests: XCTestCase {
     }
 
     func testFilesAndFoldersTradePlaces() throws {
-        let folder = try Self.temporaryFolder()
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        let output = folder + "/public"
         try SiteWriter.write([OutputFile(path: "a/index.html", bytes: Array("folder".utf8)),
                               OutputFile(path: "b", bytes: Array("file".utf8))], to: output)
         let staged = try StagedOutput(output)
@@ -98,28 +96,21 @@ final class StagedOutputTests: XCTestCase {
     }
 
     func testAFileAtTheOutputPathIsReplacedByTheSite() throws {
-        let folder = try Self.temporaryFolder()
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        FileManager.default.createFile(atPath: folder + "/public", contents: Data("a file".utf8))
-        try SiteWriter.write([OutputFile(path: "index.html", bytes: Array("page".utf8))], to: folder + "/public")
-        XCTAssertEqual(Fixture.snapshot(folder + "/public"), ["index.html": Array("page".utf8)])
+        FileManager.default.createFile(atPath: output, contents: Data("a file".utf8))
+        try SiteWriter.write([OutputFile(path: "index.html", bytes: Array("page".utf8))], to: output)
+        XCTAssertEqual(Fixture.snapshot(output), ["index.html": Array("page".utf8)])
     }
 
     func testALinkToTheOutputFolderIsFollowed() throws {
-        let folder = try Self.temporaryFolder()
-        defer { try? FileManager.default.removeItem(atPath: folder) }
         try FileManager.default.createDirectory(atPath: folder + "/site", withIntermediateDirectories: false)
-        try FileManager.default.createSymbolicLink(atPath: folder + "/public", withDestinationPath: folder + "/site")
-        try SiteWriter.write([OutputFile(path: "index.html", bytes: Array("page".utf8))], to: folder + "/public")
-        XCTAssertEqual(try FileManager.default.destinationOfSymbolicLink(atPath: folder + "/public"), folder + "/site")
+        try FileManager.default.createSymbolicLink(atPath: output, withDestinationPath: folder + "/site")
+        try SiteWriter.write([OutputFile(path: "index.html", bytes: Array("page".utf8))], to: output)
+        XCTAssertEqual(try FileManager.default.destinationOfSymbolicLink(atPath: output), folder + "/site")
         XCTAssertEqual(Fixture.snapshot(folder + "/site"), ["index.html": Array("page".utf8)])
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder).sorted(), ["public", "site"])
     }
 
     func testACommitThatCannotBePutBackSaysSo() throws {
-        let folder = try Self.temporaryFolder()
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        let output = folder + "/public"
         try SiteWriter.write([OutputFile(path: "a.html", bytes: Array("old a".utf8)), OutputFile(path: "b.html", bytes: Array("old b".utf8)),
                               OutputFile(path: "stale.html", bytes: Array("stale".utf8))], to: output)
         // Placing b.html fails, and so does putting the old a.html back.
@@ -141,12 +132,6 @@ final class StagedOutputTests: XCTestCase {
         }
         XCTAssertEqual(Fixture.snapshot(output), ["a.html": Array("new a".utf8), "b.html": Array("old b".utf8), "stale.html": Array("stale".utf8)])
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder), ["public"])
-    }
-
-    static func temporaryFolder() throws -> String {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sitegen-staged-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        return folder
     }
 
     static func inode(_ path: String) throws -> UInt64 {
