@@ -61,8 +61,35 @@ enum TemplateValue: MustacheCustomRenderable, MustacheTransformable, MustachePar
     func child(named name: String) -> Any? { nil }
 }
 
+/// A list of models as Mustache gets it. Each element is boxed only when a section reaches it:
+/// boxing the whole array on every lookup cost an allocation per element even where a template
+/// only asks whether the list is empty (`{{^mentions}}`), and an actor page has hundreds.
+struct TemplateList<Model: TemplateModel>: MustacheSequence, MustacheTransformable, MustacheParent {
+    let models: [Model]
+
+    func makeIterator() -> LazyMapSequence<[Model], TemplateBox<Model>>.Iterator {
+        models.lazy.map { TemplateBox($0) }.makeIterator()
+    }
+
+    /// The transforms Mustache gives an array.
+    func transform(_ name: String) -> Any? {
+        switch name {
+        case "first": models.first.map { TemplateBox($0) }
+        case "last": models.last.map { TemplateBox($0) }
+        case "reversed": TemplateList(models: models.reversed())
+        case "count": models.count
+        case "empty": models.isEmpty
+        default: nil
+        }
+    }
+
+    /// An inverted section over an empty list puts the list on the context; names read inside
+    /// it are looked up further down, as they are for an empty array.
+    func child(named name: String) -> Any? { nil }
+}
+
 extension Array where Element: TemplateModel {
-    var boxed: [TemplateBox<Element>] { map { TemplateBox($0) } }
+    var templateList: TemplateList<Element> { TemplateList(models: self) }
 }
 
 extension NavItem: TemplateModel {
@@ -73,7 +100,7 @@ extension NavItem: TemplateModel {
 extension LayoutModel: TemplateModel {
     static let fields: [String: TemplateField<LayoutModel>] = [
         "lang": { $0.lang }, "siteTitle": { $0.siteTitle }, "title": { $0.title }, "description": { $0.description }, "root": { $0.root },
-        "nav": { $0.nav.boxed }, "canonical": { $0.canonical }, "contentHTML": { $0.contentHTML },
+        "nav": { $0.nav.templateList }, "canonical": { $0.canonical }, "contentHTML": { $0.contentHTML },
     ]
 }
 extension LinkModel: TemplateModel {
@@ -90,8 +117,8 @@ extension SourceSummaryModel: TemplateModel {
 }
 extension IndexModel: TemplateModel {
     static let fields: [String: TemplateField<IndexModel>] = [
-        "siteTitle": { $0.siteTitle }, "subtitle": { $0.subtitle }, "introHTML": { $0.introHTML }, "sources": { $0.sources.boxed },
-        "counts": { $0.counts.boxed },
+        "siteTitle": { $0.siteTitle }, "subtitle": { $0.subtitle }, "introHTML": { $0.introHTML }, "sources": { $0.sources.templateList },
+        "counts": { $0.counts.templateList },
     ]
 }
 extension CorrectionModel: TemplateModel {
@@ -110,8 +137,8 @@ extension SourcePageModel: TemplateModel {
     static let fields: [String: TemplateField<SourcePageModel>] = [
         "title": { $0.title }, "titleSupplied": { $0.titleSupplied }, "author": { $0.author }, "publisher": { $0.publisher },
         "date": { $0.date }, "url": { $0.url }, "summary": { $0.summary }, "editorNoteHTML": { $0.editorNoteHTML },
-        "corrections": { $0.corrections.boxed }, "hasCorrections": { $0.hasCorrections }, "citation": { $0.citation },
-        "pageURL": { $0.pageURL }, "bodyHTML": { $0.bodyHTML }, "annotations": { $0.annotations.boxed },
+        "corrections": { $0.corrections.templateList }, "hasCorrections": { $0.hasCorrections }, "citation": { $0.citation },
+        "pageURL": { $0.pageURL }, "bodyHTML": { $0.bodyHTML }, "annotations": { $0.annotations.templateList },
         "hasAnnotations": { $0.hasAnnotations },
     ]
 }
@@ -122,7 +149,7 @@ extension NoteModel: TemplateModel {
 }
 extension ActorGroupModel: TemplateModel {
     static let fields: [String: TemplateField<ActorGroupModel>] = [
-        "label": { $0.label }, "actors": { $0.actors.boxed },
+        "label": { $0.label }, "actors": { $0.actors.templateList },
     ]
 }
 extension ActorSummaryModel: TemplateModel {
@@ -132,7 +159,7 @@ extension ActorSummaryModel: TemplateModel {
 }
 extension ActorsIndexModel: TemplateModel {
     static let fields: [String: TemplateField<ActorsIndexModel>] = [
-        "groups": { $0.groups.boxed },
+        "groups": { $0.groups.templateList },
     ]
 }
 extension MentionModel: TemplateModel {
@@ -142,7 +169,7 @@ extension MentionModel: TemplateModel {
 }
 extension MentionGroupModel: TemplateModel {
     static let fields: [String: TemplateField<MentionGroupModel>] = [
-        "source": { $0.source }, "sourceHref": { $0.sourceHref }, "year": { $0.year }, "mentions": { $0.mentions.boxed },
+        "source": { $0.source }, "sourceHref": { $0.sourceHref }, "year": { $0.year }, "mentions": { $0.mentions.templateList },
     ]
 }
 extension ActorAnnotationModel: TemplateModel {
@@ -164,24 +191,24 @@ extension EventSummaryModel: TemplateModel {
 extension ActorPageModel: TemplateModel {
     static let fields: [String: TemplateField<ActorPageModel>] = [
         "name": { $0.name }, "kindLabel": { $0.kindLabel }, "aliases": { $0.aliases }, "profileHTML": { $0.profileHTML },
-        "mentionGroups": { $0.mentionGroups.boxed }, "mentionTotal": { $0.mentionTotal }, "annotations": { $0.annotations.boxed },
-        "relations": { $0.relations.boxed }, "events": { $0.events.boxed }, "backlinks": { $0.backlinks.boxed },
+        "mentionGroups": { $0.mentionGroups.templateList }, "mentionTotal": { $0.mentionTotal }, "annotations": { $0.annotations.templateList },
+        "relations": { $0.relations.templateList }, "events": { $0.events.templateList }, "backlinks": { $0.backlinks.templateList },
     ]
 }
 extension TimelineEventModel: TemplateModel {
     static let fields: [String: TemplateField<TimelineEventModel>] = [
-        "id": { $0.id }, "title": { $0.title }, "date": { $0.date }, "datetime": { $0.datetime }, "circa": { $0.circa }, "actors": { $0.actors.boxed },
-        "terms": { $0.terms.boxed }, "passages": { $0.passages.boxed }, "bodyHTML": { $0.bodyHTML },
+        "id": { $0.id }, "title": { $0.title }, "date": { $0.date }, "datetime": { $0.datetime }, "circa": { $0.circa }, "actors": { $0.actors.templateList },
+        "terms": { $0.terms.templateList }, "passages": { $0.passages.templateList }, "bodyHTML": { $0.bodyHTML },
     ]
 }
 extension TimelineYearModel: TemplateModel {
     static let fields: [String: TemplateField<TimelineYearModel>] = [
-        "year": { $0.year }, "events": { $0.events.boxed },
+        "year": { $0.year }, "events": { $0.events.templateList },
     ]
 }
 extension TimelineModel: TemplateModel {
     static let fields: [String: TemplateField<TimelineModel>] = [
-        "start": { $0.start }, "end": { $0.end }, "svgHTML": { $0.svgHTML }, "years": { $0.years.boxed }, "count": { $0.count },
+        "start": { $0.start }, "end": { $0.end }, "svgHTML": { $0.svgHTML }, "years": { $0.years.templateList }, "count": { $0.count },
     ]
 }
 extension TermUseModel: TemplateModel {
@@ -196,40 +223,40 @@ extension TermPairModel: TemplateModel {
 }
 extension TermModel: TemplateModel {
     static let fields: [String: TemplateField<TermModel>] = [
-        "id": { $0.id }, "term": { $0.term }, "aliases": { $0.aliases }, "definitionHTML": { $0.definitionHTML }, "seeAlso": { $0.seeAlso.boxed },
-        "uses": { $0.uses.boxed }, "useCount": { $0.useCount }, "allUsesHref": { $0.allUsesHref }, "annotations": { $0.annotations.boxed },
-        "pairs": { $0.pairs.boxed },
+        "id": { $0.id }, "term": { $0.term }, "aliases": { $0.aliases }, "definitionHTML": { $0.definitionHTML }, "seeAlso": { $0.seeAlso.templateList },
+        "uses": { $0.uses.templateList }, "useCount": { $0.useCount }, "allUsesHref": { $0.allUsesHref }, "annotations": { $0.annotations.templateList },
+        "pairs": { $0.pairs.templateList },
     ]
 }
 extension TermPageModel: TemplateModel {
     static let fields: [String: TemplateField<TermPageModel>] = [
         "term": { $0.term }, "definitionHTML": { $0.definitionHTML }, "glossaryHref": { $0.glossaryHref },
-        "useCount": { $0.useCount }, "uses": { $0.uses.boxed },
+        "useCount": { $0.useCount }, "uses": { $0.uses.templateList },
     ]
 }
 extension TermFamilyModel: TemplateModel {
     static let fields: [String: TemplateField<TermFamilyModel>] = [
-        "label": { $0.label }, "terms": { $0.terms.boxed },
+        "label": { $0.label }, "terms": { $0.terms.templateList },
     ]
 }
 extension GlossaryModel: TemplateModel {
     static let fields: [String: TemplateField<GlossaryModel>] = [
-        "families": { $0.families.boxed },
+        "families": { $0.families.templateList },
     ]
 }
 extension MatrixCellModel: TemplateModel {
     static let fields: [String: TemplateField<MatrixCellModel>] = [
-        "categories": { $0.categories.boxed },
+        "categories": { $0.categories.templateList },
     ]
 }
 extension MatrixRowModel: TemplateModel {
     static let fields: [String: TemplateField<MatrixRowModel>] = [
-        "pair": { $0.pair }, "cells": { $0.cells.boxed },
+        "pair": { $0.pair }, "cells": { $0.cells.templateList },
     ]
 }
 extension RelationsModel: TemplateModel {
     static let fields: [String: TemplateField<RelationsModel>] = [
-        "matrixShown": { $0.matrixShown }, "sourceCount": { $0.sourceCount }, "sources": { $0.sources.boxed }, "rows": { $0.rows.boxed }, "svgHTML": { $0.svgHTML },
+        "matrixShown": { $0.matrixShown }, "sourceCount": { $0.sourceCount }, "sources": { $0.sources.templateList }, "rows": { $0.rows.templateList }, "svgHTML": { $0.svgHTML },
         "edgeList": { $0.edgeList },
     ]
 }
