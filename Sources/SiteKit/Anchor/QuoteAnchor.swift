@@ -38,7 +38,7 @@ public enum QuoteAnchor {
         if found.count > 1 {
             let notes = found.map { match in
                 let range = match.paragraph.text.originalRange(match.start..<(match.start + needle.count))
-                return Diagnostic.Note(quote.location, "¶\(match.paragraph.number): \"\(SourceText.excerpt(match.paragraph, around: range, width: 90))\"")
+                return Diagnostic.Note(quote.location, "¶\(match.paragraph.number): \"\(SourceText.excerpt(match.paragraph, around: range, width: 90).text(in: match.paragraph.collapsed))\"")
             }
             return .failure(.error(quote.location,
                 "quote matches \(found.count) passages in source '\(sourceID)'; add 'prefix' or 'suffix' to pick one",
@@ -52,7 +52,7 @@ public enum QuoteAnchor {
         if let closest = closestPassage(to: needle, in: document) {
             let percent = Int((closest.similarity * 100).rounded(.down))
             notes.append(Diagnostic.Note(quote.location,
-                "closest passage is ¶\(closest.paragraph.number) (\(percent)% similar): \"\(SourceText.excerpt(closest.paragraph, around: closest.range, width: max(needle.count, 40)))\""))
+                "closest passage is ¶\(closest.paragraph.number) (\(percent)% similar): \"\(SourceText.excerpt(closest.paragraph, around: closest.range, width: max(needle.count, 40)).text(in: closest.paragraph.collapsed))\""))
         }
         return .failure(.error(quote.location, "quote not found in source '\(sourceID)'", notes: notes))
     }

@@ -75,7 +75,7 @@ struct ActorPagesRenderer {
             let document = site.document(source)!
             groups.append(MentionGroupModel(source: document.source.title, sourceHref: root + Paths.source(source),
                                             year: String(document.source.date.year),
-                                            mentions: mentions[start..<end].map { MentionModel(paragraph: $0.passage.paragraph, href: root + Paths.paragraph($0.passage), excerpt: $0.excerpt) }))
+                                            mentions: mentions[start..<end].map { MentionModel(paragraph: $0.passage.paragraph, href: root + Paths.paragraph($0.passage), excerpt: site.excerpt(of: $0)) }))
             start = end
         }
         let annotations = (annotationsNaming[actor.id] ?? []).map { item in

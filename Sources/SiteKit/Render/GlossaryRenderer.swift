@@ -23,7 +23,7 @@ struct GlossaryRenderer {
     private func useModels(_ uses: some Sequence<Occurrence>, root: String) -> [TermUseModel] {
         uses.map { use in
             TermUseModel(source: site.document(use.passage.source)?.source.title ?? "", paragraph: use.passage.paragraph,
-                         href: root + Paths.paragraph(use.passage), excerpt: use.excerpt)
+                         href: root + Paths.paragraph(use.passage), excerpt: site.excerpt(of: use))
         }
     }
 

@@ -51,11 +51,9 @@ enum SearchIndex {
             bytes.append(UInt8(ascii: "}"))
         }
         for document in documents {
-            let tree = document.tree()
             for paragraph in document.paragraphs {
                 entry("Source", "\(document.source.title), ¶\(paragraph.number)",
-                      Paths.paragraph(PassageRef(source: document.source.id, paragraph: paragraph.number)),
-                      tree.children[paragraph.blockIndex].plainText.collapsingSpaces)
+                      Paths.paragraph(PassageRef(source: document.source.id, paragraph: paragraph.number)), paragraph.text)
             }
             for item in site.annotations[document.source.id] ?? [] {
                 entry("Note", "“\(item.annotation.quote.value)” (\(document.source.title))", Paths.annotation(item.source, item.annotation.name),

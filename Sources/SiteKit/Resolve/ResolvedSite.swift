@@ -12,7 +12,8 @@ public struct Occurrence: Sendable {
     public var passage: PassageRef
     /// Range in the paragraph's plain text.
     public var range: Range<Int>
-    public var excerpt: String
+    /// The text around it, shown where it is listed: `ResolvedSite.excerpt(of:)`.
+    public var excerpt: Excerpt
 }
 
 /// A range of one paragraph's plain text.
@@ -77,4 +78,10 @@ public struct ResolvedSite: Sendable {
     }
 
     public func document(_ id: SourceID) -> SourceDocument? { documentPositions[id].map { documents[$0] } }
+
+    /// The excerpt of an occurrence as a reader sees it.
+    public func excerpt(of occurrence: Occurrence) -> String {
+        guard let position = documentPositions[occurrence.passage.source] else { return "" }
+        return occurrence.excerpt.text(in: documents[position].paragraphs[occurrence.passage.paragraph - 1].text)
+    }
 }

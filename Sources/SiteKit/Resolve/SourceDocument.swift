@@ -7,6 +7,9 @@ public struct SourceDocument: Sendable {
         public var blockIndex: Int
         /// Line of the source file on which the paragraph starts.
         public var line: Int
+        /// What a reader sees of it, runs of spaces and line breaks as one space: what search
+        /// finds and what excerpts show, kept once here rather than in every excerpt.
+        public var text: String
     }
 
     public var source: Source
@@ -24,7 +27,8 @@ public struct SourceDocument: Sendable {
             switch block.kind {
             case .heading, .thematicBreak: continue
             default:
-                paragraphs.append(Paragraph(number: paragraphs.count + 1, blockIndex: index, line: block.line + source.body.firstLine - 1))
+                paragraphs.append(Paragraph(number: paragraphs.count + 1, blockIndex: index, line: block.line + source.body.firstLine - 1,
+                                            text: block.plainText.collapsingSpaces))
             }
         }
     }

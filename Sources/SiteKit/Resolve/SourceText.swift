@@ -8,6 +8,10 @@ public struct SourceText: Sendable {
         public var plain: [Unicode.Scalar]
         /// The same text folded for matching.
         public var text: NormalizedText
+        /// The paragraph's `SourceDocument.Paragraph.text`, with spaces collapsed.
+        public var collapsed: String
+        /// Where each scalar of `plain` that is not a space starts in `collapsed`, in bytes.
+        var starts: [Int32]
     }
 
     public var sourceID: SourceID
@@ -27,9 +31,31 @@ public struct SourceText: Sendable {
             var plain: [Unicode.Scalar] = []
             plain.reserveCapacity(node.plainLength)
             node.appendPlainText(to: &plain)
-            return Paragraph(number: paragraph.number, plain: plain, text: NormalizedText(scalars: plain))
+            return Paragraph(number: paragraph.number, plain: plain, text: NormalizedText(scalars: plain),
+                             collapsed: paragraph.text, starts: Self.collapsedStarts(of: plain))
         }
     }
+
+    /// Where each scalar that is not a space starts once spaces are collapsed as
+    /// `String.appendCollapsingSpaces` collapses them: leading and trailing ones dropped, each
+    /// run inside the text written as one.
+    private static func collapsedStarts(of plain: [Unicode.Scalar]) -> [Int32] {
+        var starts = [Int32](repeating: 0, count: plain.count)
+        var size: Int32 = 0
+        var pendingSpace = false
+        for (index, scalar) in plain.enumerated() {
+            if isSpace(scalar) {
+                pendingSpace = size > 0
+            } else {
+                if pendingSpace { size += 1; pendingSpace = false }
+                starts[index] = size
+                size += Int32(UTF8.width(scalar))
+            }
+        }
+        return starts
+    }
+
+    private static func isSpace(_ scalar: Unicode.Scalar) -> Bool { scalar == " " || scalar == "\n" }
 
     public func paragraph(_ number: Int) -> Paragraph? {
         number >= 1 && number <= paragraphs.count ? paragraphs[number - 1] : nil
@@ -47,32 +73,50 @@ public struct SourceText: Sendable {
     }
 
     /// A short, single-line excerpt of a paragraph around a range of its plain text.
-    public static func excerpt(_ paragraph: Paragraph, around range: Range<Int>, width: Int = 120) -> String {
+    public static func excerpt(_ paragraph: Paragraph, around range: Range<Int>, width: Int = 120) -> Excerpt {
         let scalars = paragraph.plain
-        let isSpace = { (scalar: Unicode.Scalar) in scalar == " " || scalar == "\n" }
         let slack = max((width - range.count) / 2, 0)
         var lower = max(range.lowerBound - slack, 0)
         var upper = min(range.upperBound + slack, scalars.count)
         // Cut at word boundaries.
         while lower > 0 && lower < range.lowerBound && !isSpace(scalars[lower - 1]) { lower += 1 }
         while upper < scalars.count && upper > range.upperBound && !isSpace(scalars[upper]) { upper -= 1 }
-        // Encoded straight to UTF-8 with runs of spaces collapsed: one excerpt is made per mention.
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity((upper - lower) + 8)
-        if lower > 0 { bytes.append(contentsOf: "…".utf8) }
-        String.appendCollapsingSpaces(utf8(of: scalars[lower..<upper]), to: &bytes)
-        if upper < scalars.count { bytes.append(contentsOf: "…".utf8) }
-        return String(decoding: bytes, as: UTF8.self)
+        // Collapsing drops the spaces at either end of the cut.
+        var first = lower, last = upper
+        while first < last && isSpace(scalars[first]) { first += 1 }
+        while last > first && isSpace(scalars[last - 1]) { last -= 1 }
+        let bytes = first < last ? paragraph.starts[first]..<(paragraph.starts[last - 1] + Int32(UTF8.width(scalars[last - 1]))) : 0..<0
+        return Excerpt(bytes: bytes, cutBefore: lower > 0, cutAfter: upper < scalars.count)
     }
+}
 
-    /// UTF-8 of scalars, ASCII copied as is: a lazy `flatMap(\.utf8)` encoded each scalar
-    /// through a closure, about half the time of making an excerpt.
-    private static func utf8(of scalars: ArraySlice<Unicode.Scalar>) -> [UInt8] {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(scalars.count)
-        for scalar in scalars {
-            if scalar.isASCII { bytes.append(UInt8(truncatingIfNeeded: scalar.value)) } else { bytes.append(contentsOf: scalar.utf8) }
+/// An excerpt of a paragraph: where it lies in the paragraph's collapsed text, and whether it
+/// was cut short at either end. A big corpus has a million mentions; an excerpt each, as its
+/// own string, was the largest share of a build's memory.
+public struct Excerpt: Sendable, Equatable {
+    /// UTF-8 offsets in the paragraph's collapsed text.
+    public var bytes: Range<Int32>
+    public var cutBefore: Bool
+    public var cutAfter: Bool
+
+    /// The excerpt as a reader sees it, with "…" where it was cut, from the text it lies in.
+    public func text(in collapsed: String) -> String {
+        let ellipsis: StaticString = "…"
+        let size = bytes.count + (cutBefore ? ellipsis.utf8CodeUnitCount : 0) + (cutAfter ? ellipsis.utf8CodeUnitCount : 0)
+        var collapsed = collapsed
+        return collapsed.withUTF8 { utf8 in
+            String(unsafeUninitializedCapacity: size) { buffer in
+                var end = 0
+                func append(_ part: UnsafeBufferPointer<UInt8>) {
+                    _ = UnsafeMutableBufferPointer(rebasing: buffer[end...]).initialize(from: part)
+                    end += part.count
+                }
+                let mark = UnsafeBufferPointer(start: ellipsis.utf8Start, count: ellipsis.utf8CodeUnitCount)
+                if cutBefore { append(mark) }
+                append(UnsafeBufferPointer(rebasing: utf8[Int(bytes.lowerBound)..<Int(bytes.upperBound)]))
+                if cutAfter { append(mark) }
+                return end
+            }
         }
-        return bytes
     }
 }
