@@ -8,6 +8,20 @@ import Mustache
 
 protocol TemplateModel {
     static var fields: [String: TemplateField<Self>] { get }
+    /// The value of a field as Mustache gets it. A requirement, not only an extension, so that
+    /// each model's is compiled for its own type: read through `TemplateBox<Model>`, generic code,
+    /// every lookup in `fields` first built the closure type's metadata at run time.
+    func templateValue(named name: String) -> Any?
+}
+
+extension TemplateModel {
+    func templateValue(named name: String) -> Any? {
+        switch Self.fields[name]?(self) {
+        case let text as String: TemplateValue.text(text)
+        case let number as Int: TemplateValue.number(number)
+        case let other: other
+        }
+    }
 }
 
 /// Reads one field; an absent optional comes back as nil, as Mustache expects of a missing field.
@@ -23,13 +37,7 @@ extension TemplateModel {
 final class TemplateBox<Model: TemplateModel>: MustacheParent {
     let model: Model
     init(_ model: Model) { self.model = model }
-    func child(named name: String) -> Any? {
-        switch Model.fields[name]?(model) {
-        case let text as String: TemplateValue.text(text)
-        case let number as Int: TemplateValue.number(number)
-        case let other: other
-        }
-    }
+    func child(named name: String) -> Any? { model.templateValue(named: name) }
 }
 
 /// A text or number field as Mustache gets it. A plain `String` or `Int` is written through
