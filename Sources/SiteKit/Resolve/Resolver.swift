@@ -12,8 +12,7 @@ public enum Resolver {
         let annotationsBySource = Dictionary(grouping: corpus.annotations.indices) { SourceID(corpus.annotations[$0].source.value) }
         let parsed = corpus.sources.sorted { ($0.date, $0.id) < ($1.date, $1.id) }.parallelMap { source in
             let tree = SourceDocument.tree(of: source)
-            let document = SourceDocument(source, tree: tree)
-            let text = SourceText(document, tree: tree)
+            let (document, text) = SourceDocument.read(source, tree: tree)
             let annotations = annotationsBySource[document.source.id] ?? []
             let mentions = text.paragraphs.map { paragraph in
                 (actors: actorMatcher.matches(in: paragraph.text.scalars).map { ($0.payload, occurrence($0.range, paragraph, document)) },

@@ -16,21 +16,28 @@ public struct SourceDocument: Sendable {
     public var paragraphs: [Paragraph]
 
     public init(_ source: Source) {
-        self.init(source, tree: Self.tree(of: source))
+        self = Self.read(source, tree: Self.tree(of: source)).document
     }
 
-    /// Numbers the paragraphs of `tree`, which must be `tree(of: source)`.
-    init(_ source: Source, tree: MarkdownNode) {
+    /// Numbers the paragraphs of `tree`, which must be `tree(of: source)`; `read` fills in their texts.
+    private init(numbering source: Source, tree: MarkdownNode) {
         self.source = source
         paragraphs = []
         for (index, block) in tree.children.enumerated() {
             switch block.kind {
             case .heading, .thematicBreak: continue
             default:
-                paragraphs.append(Paragraph(number: paragraphs.count + 1, blockIndex: index, line: block.line + source.body.firstLine - 1,
-                                            text: block.plainText.collapsingSpaces))
+                paragraphs.append(Paragraph(number: paragraphs.count + 1, blockIndex: index, line: block.line + source.body.firstLine - 1, text: ""))
             }
         }
+    }
+
+    /// A source as numbered paragraphs and as text, each paragraph's text gathered once for both.
+    static func read(_ source: Source, tree: MarkdownNode) -> (document: SourceDocument, text: SourceText) {
+        var document = SourceDocument(numbering: source, tree: tree)
+        let text = SourceText(document, tree: tree)
+        for index in document.paragraphs.indices { document.paragraphs[index].text = text.paragraphs[index].collapsed }
+        return (document, text)
     }
 
     /// The parsed text. It is parsed again whenever it is needed: parsing is quick, and keeping

@@ -19,11 +19,10 @@ public struct SourceText: Sendable {
 
     /// The text of a source, parsed once.
     public init(_ source: Source) {
-        let tree = SourceDocument.tree(of: source)
-        self.init(SourceDocument(source, tree: tree), tree: tree)
+        self = SourceDocument.read(source, tree: SourceDocument.tree(of: source)).text
     }
 
-    /// The text of a document whose parsed tree the caller has already.
+    /// The text of a document's paragraphs, read from its parsed tree.
     init(_ document: SourceDocument, tree: MarkdownNode) {
         sourceID = document.source.id
         paragraphs = document.paragraphs.map { paragraph in
@@ -31,28 +30,29 @@ public struct SourceText: Sendable {
             var plain: [Unicode.Scalar] = []
             plain.reserveCapacity(node.plainLength)
             node.appendPlainText(to: &plain)
-            return Paragraph(number: paragraph.number, plain: plain, text: NormalizedText(scalars: plain),
-                             collapsed: paragraph.text, starts: Self.collapsedStarts(of: plain))
+            let (collapsed, starts) = Self.collapse(plain)
+            return Paragraph(number: paragraph.number, plain: plain, text: NormalizedText(scalars: plain), collapsed: collapsed, starts: starts)
         }
     }
 
-    /// Where each scalar that is not a space starts once spaces are collapsed as
-    /// `String.appendCollapsingSpaces` collapses them: leading and trailing ones dropped, each
-    /// run inside the text written as one.
-    private static func collapsedStarts(of plain: [Unicode.Scalar]) -> [Int32] {
+    /// The text with its spaces collapsed as `String.appendCollapsingSpaces` collapses them
+    /// (leading and trailing ones dropped, each run inside written as one), and where each
+    /// scalar that is not a space starts in it.
+    private static func collapse(_ plain: [Unicode.Scalar]) -> (String, [Int32]) {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(plain.count)
         var starts = [Int32](repeating: 0, count: plain.count)
-        var size: Int32 = 0
         var pendingSpace = false
         for (index, scalar) in plain.enumerated() {
             if isSpace(scalar) {
-                pendingSpace = size > 0
+                pendingSpace = !bytes.isEmpty
             } else {
-                if pendingSpace { size += 1; pendingSpace = false }
-                starts[index] = size
-                size += Int32(UTF8.width(scalar))
+                if pendingSpace { bytes.append(UInt8(ascii: " ")); pendingSpace = false }
+                starts[index] = Int32(bytes.count)
+                if scalar.isASCII { bytes.append(UInt8(truncatingIfNeeded: scalar.value)) } else { bytes.append(contentsOf: scalar.utf8) }
             }
         }
-        return starts
+        return (String(decoding: bytes, as: UTF8.self), starts)
     }
 
     private static func isSpace(_ scalar: Unicode.Scalar) -> Bool { scalar == " " || scalar == "\n" }
