@@ -31,10 +31,19 @@ extension TemplateModel {
     static var fieldNames: Set<String> { Set(fields.keys) }
 }
 
+/// Mustache asks every value it looks up in or finds whether it is a `MustacheCustomRepresentation`.
+/// On Linux a cast that fails costs about two and a half times one that succeeds (250 against
+/// 100 ns, measured), and a lookup made two failing ones; these types answer yes, with themselves.
+protocol PlainRepresentation: MustacheCustomRepresentation {}
+
+extension PlainRepresentation {
+    var representation: Any? { self }
+}
+
 /// What Mustache holds instead of a model. It casts every value on its context stack to
 /// `MustacheParent` for every lookup; a struct bigger than three words is copied into a new
 /// heap box by each such cast, a class is only retained.
-final class TemplateBox<Model: TemplateModel>: MustacheParent {
+final class TemplateBox<Model: TemplateModel>: MustacheParent, PlainRepresentation {
     let model: Model
     init(_ model: Model) { self.model = model }
     func child(named name: String) -> Any? { model.templateValue(named: name) }
@@ -44,7 +53,7 @@ final class TemplateBox<Model: TemplateModel>: MustacheParent {
 /// `String(describing:)` after three failed protocol casts and a few more inside; this type is
 /// written by the first cast. It fits in an `Any` without a heap box. Transforms such as
 /// `{{lowercased(name)}}` still apply to the value itself.
-enum TemplateValue: MustacheCustomRenderable, MustacheTransformable, MustacheParent {
+enum TemplateValue: MustacheCustomRenderable, MustacheTransformable, MustacheParent, PlainRepresentation {
     case text(String)
     case number(Int)
 
@@ -72,7 +81,7 @@ enum TemplateValue: MustacheCustomRenderable, MustacheTransformable, MustachePar
 /// A list of models as Mustache gets it. Each element is boxed only when a section reaches it:
 /// boxing the whole array on every lookup cost an allocation per element even where a template
 /// only asks whether the list is empty (`{{^mentions}}`), and an actor page has hundreds.
-struct TemplateList<Model: TemplateModel>: MustacheSequence, MustacheTransformable, MustacheParent {
+struct TemplateList<Model: TemplateModel>: MustacheSequence, MustacheTransformable, MustacheParent, PlainRepresentation {
     let models: [Model]
 
     func makeIterator() -> LazyMapSequence<[Model], TemplateBox<Model>>.Iterator {
