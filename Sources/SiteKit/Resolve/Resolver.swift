@@ -124,16 +124,25 @@ public enum Resolver {
                                               passage: PassageRef(source: source, paragraph: item.anchor.paragraph), annotation: item))
             }
         }
-        relations.sort { ($0.actors.0, $0.actors.1, documentIndex[$0.passage.source]!.source.date, $0.passage)
-            < ($1.actors.0, $1.actors.1, documentIndex[$1.passage.source]!.source.date, $1.passage) }
+        // Dates looked up by id: through `documentIndex` each comparison copied two whole documents.
+        let dates = documentIndex.mapValues(\.source.date)
+        relations.sort { ($0.actors.0, $0.actors.1, dates[$0.passage.source]!, $0.passage)
+            < ($1.actors.0, $1.actors.1, dates[$1.passage.source]!, $1.passage) }
 
-        // Bodies: parse once, check cross-links.
-        var bodies: [String: MarkdownNode] = [:]
-        var bodyLinks: [String: [LinkTarget]] = [:]
+        // Bodies: parse once, check cross-links, on every core; diagnostics are sorted in the end.
         let allBodies = corpus.annotations.map(\.body) + corpus.actors.map(\.body) + corpus.events.map(\.body) + corpus.terms.map(\.body)
-        for (body, parsed) in zip(allBodies, allBodies.parallelMap { Cmark.parse($0.markdown) }) {
+        let checkedBodies = allBodies.parallelMap { body in
+            let parsed = Cmark.parse(body.markdown)
+            var bodyLog = DiagnosticLog()
+            let targets = links.check(parsed, body: body, log: &bodyLog)
+            return (parsed, targets, bodyLog.all)
+        }
+        var bodies: [String: MarkdownNode] = .init(minimumCapacity: allBodies.count)
+        var bodyLinks: [String: [LinkTarget]] = .init(minimumCapacity: allBodies.count)
+        for (body, (parsed, targets, diagnostics)) in zip(allBodies, checkedBodies) {
             bodies[body.file] = parsed
-            bodyLinks[body.file] = links.check(parsed, body: body, log: &log)
+            bodyLinks[body.file] = targets
+            log.append(contentsOf: diagnostics)
         }
 
         // Warnings for content nobody reaches.
