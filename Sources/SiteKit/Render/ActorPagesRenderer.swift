@@ -4,8 +4,9 @@ struct ActorPagesRenderer {
     let links: CrossLinks
     let templates: Templates
     /// What each actor page lists, gathered in one pass over the site rather than one per actor,
-    /// which grew with actors × sources.
-    let annotationsNaming: [ActorID: [PlacedAnnotation]]
+    /// which grew with actors × sources. Annotations are kept as their places in
+    /// `site.annotations`: a copy of each, for every actor it names, was 30 MB at 10,000 sources.
+    private let annotationPlaces: [ActorID: [(source: SourceID, index: Int)]]
     private let relationsOf: [ActorID: [RelationEdge]]
     private let eventsOf: [ActorID: [Event]]
     /// Other entries whose text links to a target: label and path from the site root.
@@ -15,15 +16,15 @@ struct ActorPagesRenderer {
         self.site = site
         self.links = links
         self.templates = templates
-        var annotations: [ActorID: [PlacedAnnotation]] = [:]
+        var annotations: [ActorID: [(source: SourceID, index: Int)]] = [:]
         for document in site.documents {
-            for item in site.annotations[document.source.id] ?? [] {
+            for (index, item) in (site.annotations[document.source.id] ?? []).enumerated() {
                 let named = item.annotation.actors.map(\.value) + (item.annotation.relation?.between.map(\.value) ?? [])
                 var seen: Set<String> = []
-                for id in named where seen.insert(id).inserted { annotations[ActorID(id), default: []].append(item) }
+                for id in named where seen.insert(id).inserted { annotations[ActorID(id), default: []].append((document.source.id, index)) }
             }
         }
-        annotationsNaming = annotations
+        annotationPlaces = annotations
         var relations: [ActorID: [RelationEdge]] = [:]
         for edge in site.relations {
             relations[edge.actors.0, default: []].append(edge)
@@ -49,6 +50,11 @@ struct ActorPagesRenderer {
             for target in Set(site.bodyLinks[term.file] ?? []) { backlinks[target, default: []].append(("Glossary: \(term.term)", Paths.term(term.id))) }
         }
         backlinksTo = backlinks
+    }
+
+    /// The annotations that name an actor, in reading order of the sources.
+    func annotations(naming actor: ActorID) -> [PlacedAnnotation] {
+        (annotationPlaces[actor] ?? []).map { site.annotations[$0.source]![$0.index] }
     }
 
     func indexHTML() -> String {
@@ -78,7 +84,7 @@ struct ActorPagesRenderer {
                                             mentions: mentions[start..<end].map { MentionModel(paragraph: $0.passage.paragraph, href: root + Paths.paragraph($0.passage), excerpt: site.excerpt(of: $0)) }))
             start = end
         }
-        let annotations = (annotationsNaming[actor.id] ?? []).map { item in
+        let annotations = annotations(naming: actor.id).map { item in
             ActorAnnotationModel(source: site.document(item.source)!.source.title, quote: item.annotation.quote.value,
                                  href: root + Paths.annotation(item.source, item.annotation.name), kindLabel: item.annotation.kind.label,
                                  noteHTML: noteHTML(item.annotation, root: root))

@@ -93,7 +93,7 @@ public struct SiteRenderer {
         add(Paths.actors, PageInputs(kinds: [.sources, .actors]), title: "Actors",
             description: "The states, organisations, groups and people the sources discuss.", section: "actors") { _ in actorPages.indexHTML() }
         for actor in site.actors {
-            let annotationFiles = (actorPages.annotationsNaming[actor.id] ?? []).map(\.annotation.file)
+            let annotationFiles = actorPages.annotations(naming: actor.id).map(\.annotation.file)
             add(Paths.actor(actor.id), PageInputs(files: [actor.file] + annotationFiles, kinds: [.sources, .actors, .events, .terms]),
                 title: actor.name, description: "\(actor.name): mentions, annotations and relations in the sources.", section: "actors") { root in
                 actorPages.actorHTML(actor, root: root)

@@ -76,16 +76,15 @@ public enum Resolver {
                 log.warning(SourceLocation(file: annotation.file, line: 1, column: 1), "annotation has no note; write what the reader should know below the front matter")
             }
         }
-        for (source, list) in placed {
-            let ordered = list.sorted {
+        // Sorted and numbered in place: new lists, beside the old, were 20 MB at 10,000 sources.
+        // (The keys are copied out first: a view of them would share the dictionary and make
+        // every list below be copied before it is sorted.)
+        for source in Array(placed.keys) {
+            placed[source]!.sort {
                 ($0.anchor.paragraph, $0.anchor.range.lowerBound, -$0.anchor.range.upperBound, $0.annotation.name)
                     < ($1.anchor.paragraph, $1.anchor.range.lowerBound, -$1.anchor.range.upperBound, $1.annotation.name)
             }
-            placed[source] = ordered.enumerated().map { index, item in
-                var item = item
-                item.number = index + 1
-                return item
-            }
+            for index in placed[source]!.indices { placed[source]![index].number = index + 1 }
         }
 
         // Events: range, references.
