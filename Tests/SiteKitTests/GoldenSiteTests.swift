@@ -102,7 +102,7 @@ final class GoldenSiteTests: XCTestCase {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
         // A file stands where the output folder's parent should be.
-        FileManager.default.createFile(atPath: folder + "/file", contents: Data("x".utf8))
+        XCTAssertTrue(FileManager.default.createFile(atPath: folder + "/file", contents: Data("x".utf8)))
         let output = folder + "/file/public"
         let options = SiteBuilder.Options(content: Fixture.path("valid-site/content"), templates: Fixture.templates, output: output)
         let outcome = SiteBuilder(options: options).build()
@@ -121,7 +121,7 @@ final class GoldenSiteTests: XCTestCase {
         XCTAssertFalse(SiteBuilder(options: options).build().hasErrors)
         // A stale file, moved aside before any page is replaced, and a folder that even root may
         // not change: every page changes with a base URL, and the one in that folder cannot.
-        FileManager.default.createFile(atPath: output + "/actors/stale.html", contents: Data("old".utf8))
+        XCTAssertTrue(FileManager.default.createFile(atPath: output + "/actors/stale.html", contents: Data("old".utf8)))
         let locked = output + "/sources/memo"
         guard Self.chattr("+i", locked) else { throw XCTSkip("this file system cannot make a folder immutable") }
         defer { _ = Self.chattr("-i", locked) }

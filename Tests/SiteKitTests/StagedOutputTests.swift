@@ -53,7 +53,7 @@ final class StagedOutputTests: XCTestCase {
                               OutputFile(path: "old/deep/index.html", bytes: Array("gone".utf8)),
                               OutputFile(path: ".hidden", bytes: Array("not built".utf8))], to: output)
         try FileManager.default.createDirectory(atPath: folder + "/elsewhere", withIntermediateDirectories: false)
-        FileManager.default.createFile(atPath: folder + "/elsewhere/index.html", contents: Data("outside".utf8))
+        XCTAssertTrue(FileManager.default.createFile(atPath: folder + "/elsewhere/index.html", contents: Data("outside".utf8)))
         try FileManager.default.createSymbolicLink(atPath: output + "/link", withDestinationPath: folder + "/elsewhere")
         let unchanged = try Self.inode(output + "/index.html"), replaced = try Self.inode(output + "/changed.html")
 
@@ -96,7 +96,7 @@ final class StagedOutputTests: XCTestCase {
     }
 
     func testAFileAtTheOutputPathIsReplacedByTheSite() throws {
-        FileManager.default.createFile(atPath: output, contents: Data("a file".utf8))
+        XCTAssertTrue(FileManager.default.createFile(atPath: output, contents: Data("a file".utf8)))
         try SiteWriter.write([OutputFile(path: "index.html", bytes: Array("page".utf8))], to: output)
         XCTAssertEqual(Fixture.snapshot(output), ["index.html": Array("page".utf8)])
     }
