@@ -13,29 +13,21 @@ extension StringProtocol {
 }
 
 extension String {
-    /// Runs of spaces and line feeds as one space, none at either end: text on one line.
-    var collapsingSpaces: String { String(collapsingSpacesIn: utf8) }
-
-    /// UTF-8 text, with its spaces collapsed as `collapsingSpaces` does.
-    init<Bytes: Sequence<UInt8>>(collapsingSpacesIn utf8: Bytes) {
+    /// Runs of spaces and line feeds as one space, none at either end: text on one line. Works
+    /// on bytes, as splitting into grapheme clusters was a large share of writing the search
+    /// index. (`SourceText` collapses a source's paragraphs by the same rule, keeping offsets.)
+    var collapsingSpaces: String {
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(utf8.underestimatedCount)
-        Self.appendCollapsingSpaces(utf8, to: &bytes)
-        self = String(decoding: bytes, as: UTF8.self)
-    }
-
-    /// Appends UTF-8 text with its spaces collapsed. Works on bytes, as splitting into grapheme
-    /// clusters was a large share of building excerpts and the search index.
-    static func appendCollapsingSpaces<Bytes: Sequence<UInt8>>(_ utf8: Bytes, to bytes: inout [UInt8]) {
-        let start = bytes.count
+        bytes.reserveCapacity(utf8.count)
         var pendingSpace = false
         for byte in utf8 {
             if byte == 0x20 || byte == 0x0A {
-                pendingSpace = bytes.count > start
+                pendingSpace = !bytes.isEmpty
             } else {
                 if pendingSpace { bytes.append(0x20); pendingSpace = false }
                 bytes.append(byte)
             }
         }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }
