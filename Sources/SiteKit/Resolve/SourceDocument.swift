@@ -46,7 +46,7 @@ public struct SourceDocument: Sendable {
                 paragraphs.append(Paragraph(number: paragraphs.count + 1, blockIndex: index, line: block.line + source.body.firstLine - 1, text: ""))
             }
         }
-        let text = SourceText(SourceDocument(source, paragraphs: paragraphs), tree: tree)
+        let text = SourceText(source.id, paragraphs: paragraphs, tree: tree)
         for index in paragraphs.indices { paragraphs[index].text = text.paragraphs[index].collapsed }
         return (SourceDocument(source, paragraphs: paragraphs), text)
     }

@@ -22,10 +22,10 @@ public struct SourceText: Sendable {
         self = SourceDocument.read(source, tree: SourceDocument.tree(of: source)).text
     }
 
-    /// The text of a document's paragraphs, read from its parsed tree.
-    init(_ document: SourceDocument, tree: MarkdownNode) {
-        sourceID = document.source.id
-        paragraphs = document.paragraphs.map { paragraph in
+    /// The text of a source's numbered paragraphs, read from its parsed tree.
+    init(_ sourceID: SourceID, paragraphs numbered: [SourceDocument.Paragraph], tree: MarkdownNode) {
+        self.sourceID = sourceID
+        paragraphs = numbered.map { paragraph in
             let node = tree.children[paragraph.blockIndex]
             var plain: [Unicode.Scalar] = []
             plain.reserveCapacity(node.plainLength)
@@ -35,7 +35,7 @@ public struct SourceText: Sendable {
         }
     }
 
-    /// The text with its spaces collapsed as `String.appendCollapsingSpaces` collapses them
+    /// The text with its spaces collapsed as `String.collapsingSpaces` collapses them
     /// (leading and trailing ones dropped, each run inside written as one), and where each
     /// scalar that is not a space starts in it.
     private static func collapse(_ plain: [Unicode.Scalar]) -> (String, [Int32]) {
