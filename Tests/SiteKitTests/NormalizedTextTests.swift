@@ -24,4 +24,12 @@ final class NormalizedTextTests: XCTestCase {
         XCTAssertEqual(NormalizedText(" \n\t ").scalars, [])
     }
 
+    /// The scalars gathered for matching are the plain text a reader sees, block breaks included.
+    func testPlainScalarsAreThePlainText() {
+        let document = Cmark.parse("Iran *and* `Syria`\nand [Belarus](x).\n\n- one\n- two\n")
+        for block in document.children {
+            XCTAssertEqual(String(String.UnicodeScalarView(block.plainScalars)), block.plainText)
+        }
+        XCTAssertEqual(document.children.map(\.plainText), ["Iran and Syria and Belarus.\n", "one\n\ntwo\n\n\n"])
+    }
 }

@@ -68,8 +68,18 @@ public struct MarkdownNode: Equatable, Sendable {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    func appendPlainText<Scalars: RangeReplaceableCollection<Unicode.Scalar>>(to out: inout Scalars) {
-        visitPlainText({ out.append(contentsOf: $0.unicodeScalars) }, { out.append($0) })
+    /// The plain text as scalars, written straight into an array of `plainLength` of them:
+    /// appended text by text, the array was checked for room and uniqueness at every scalar,
+    /// 1.5% of a 10,000-source build.
+    var plainScalars: [Unicode.Scalar] {
+        [Unicode.Scalar](unsafeUninitializedCapacity: plainLength) { buffer, count in
+            func write(_ scalar: Unicode.Scalar) {
+                precondition(count < buffer.count, "plainLength disagrees with the plain text")
+                buffer[count] = scalar
+                count += 1
+            }
+            visitPlainText({ for scalar in $0.unicodeScalars { write(scalar) } }, write)
+        }
     }
 
     /// The plain text in order: `literal` for each text and code literal, `separator` for the

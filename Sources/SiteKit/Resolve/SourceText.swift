@@ -27,9 +27,7 @@ public struct SourceText: Sendable {
         self.sourceID = sourceID
         paragraphs = numbered.map { paragraph in
             let node = tree.children[paragraph.blockIndex]
-            var plain: [Unicode.Scalar] = []
-            plain.reserveCapacity(node.plainLength)
-            node.appendPlainText(to: &plain)
+            let plain = node.plainScalars
             let (collapsed, starts) = Self.collapse(plain)
             return Paragraph(number: paragraph.number, plain: plain, text: NormalizedText(scalars: plain), collapsed: collapsed, starts: starts)
         }
