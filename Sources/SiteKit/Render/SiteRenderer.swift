@@ -82,6 +82,7 @@ public struct SiteRenderer {
             TimelineRenderer(site: site, links: links, templates: templates).html()
         }
         add(Paths.home, .everything, title: site.site.title, description: site.site.description, section: "") { _ in indexHTML() }
+        let sourceJobsStart = jobs.count
         for document in site.documents {
             let annotationFiles = (site.annotations[document.source.id] ?? []).map(\.annotation.file)
             add(Paths.source(document.source.id), PageInputs(files: [document.source.file] + annotationFiles, kinds: [.sources, .actors, .events, .terms]),
@@ -92,6 +93,7 @@ public struct SiteRenderer {
         let actorPages = ActorPagesRenderer(site: site, links: links, templates: templates)
         add(Paths.actors, PageInputs(kinds: [.sources, .actors]), title: "Actors",
             description: "The states, organisations, groups and people the sources discuss.", section: "actors") { _ in actorPages.indexHTML() }
+        let actorJobsStart = jobs.count
         for actor in site.actors {
             let annotationFiles = actorPages.annotations(naming: actor.id).map(\.annotation.file)
             add(Paths.actor(actor.id), PageInputs(files: [actor.file] + annotationFiles, kinds: [.sources, .actors, .events, .terms]),
@@ -99,6 +101,7 @@ public struct SiteRenderer {
                 actorPages.actorHTML(actor, root: root)
             }
         }
+        let actorJobsEnd = jobs.count
         add(Paths.search, .none, title: "Search", description: "Search the sources, notes, actors, events and glossary.", section: "search") { root in
             templates.render("search", ["root": root])
         }
@@ -109,7 +112,9 @@ public struct SiteRenderer {
                  content: templates.render("not-found", ["root": notFoundRoot]), root: notFoundRoot, canonical: false)
         })
 
-        let results = jobs.parallelMap { job -> (file: OutputFile, fingerprint: Int, rendered: Bool) in
+        let order = Self.interleaving(sourceJobsStart..<actorJobsStart, with: actorJobsStart..<actorJobsEnd, of: jobs.count)
+        let done = order.parallelMap { index -> (file: OutputFile, fingerprint: Int, rendered: Bool) in
+            let job = jobs[index]
             let fingerprint = digests.fingerprint(of: job.inputs)
             let unchanged = previous.pages[job.path].flatMap { $0.fingerprint == fingerprint ? $0.bytes : nil }
             let file = unchanged.map { OutputFile(path: job.path, bytes: $0) } ?? job.render()
@@ -117,12 +122,36 @@ public struct SiteRenderer {
             deliver(file)
             return (OutputFile(path: job.path, bytes: []), fingerprint, unchanged == nil)
         }
+        var results = done
+        for (position, index) in order.enumerated() { results[index] = done[position] }
         var cache = RenderCache()
         if deliver == nil {
             for result in results { cache.pages[result.file.path] = (result.fingerprint, result.file.bytes) }
         }
         return Result(paths: results.map(\.file.path), files: deliver == nil ? results.map(\.file) : [],
                       rendered: results.filter(\.rendered).map(\.file.path), cache: cache)
+    }
+
+    /// The order the jobs run in: `heavy` (actor pages), which must follow `light` (source
+    /// pages), is spread evenly through it. An actor page is mostly Mustache looking values up,
+    /// a source page mostly laying out text. Mustache makes several protocol casts per value,
+    /// and every cast counts itself in and out of one shared counter in the Swift runtime's
+    /// conformance cache; with both cores casting at once, that counter's cache line moved
+    /// between them on every cast, 8% of a 10,000-source build in `perf` (5% spread out).
+    static func interleaving(_ light: Range<Int>, with heavy: Range<Int>, of count: Int) -> [Int] {
+        let step = heavy.isEmpty ? light.count : max(light.count / heavy.count, 1)
+        var order = Array(0..<light.lowerBound)
+        order.reserveCapacity(count)
+        var next = light.lowerBound
+        for page in heavy {
+            order.append(page)
+            let end = min(next + step, light.upperBound)
+            order += next..<end
+            next = end
+        }
+        order += next..<light.upperBound
+        order += heavy.upperBound..<count
+        return order
     }
 
     private func page(_ path: String, title: String, description: String, section: String, content: String,
