@@ -9,11 +9,13 @@ func scaleBenchmark(sizes: [Int], binFolder: String) {
     print("machine: \(ProcessInfo.processInfo.activeProcessorCount) cores, \(ProcessInfo.processInfo.physicalMemory >> 30) GiB")
     print("sources".leftPadded(8), "tool".padding(toLength: 20, withPad: " ", startingAt: 0),
           "wall s".leftPadded(9), "CPU s".leftPadded(9), "peak MiB".leftPadded(10))
-    var sitegenWall: [Int: Double] = [:], sitegenCPU: [Int: Double] = [:]
+    var sitegenWall: [Int: Double] = [:]
+    func corpus(_ n: Int) -> String { FileManager.default.currentDirectoryPath + "/.build/bench/corpus-\(n)" }
+    func build(_ n: Int) -> [String] { [binFolder + "/sitegen", "build", "--content", corpus(n) + "/content", "--templates", "templates", "--output"] }
     for n in sizes {
-        let root = FileManager.default.currentDirectoryPath + "/.build/bench/corpus-\(n)"
+        let root = corpus(n)
         do { try SyntheticCorpus(sources: n).write(to: root) } catch { print("cannot write the corpus: \(error)"); exit(1) }
-        let build = [binFolder + "/sitegen", "build", "--content", root + "/content", "--templates", "templates", "--output"]
+        let build = build(n)
         // A build leaves unchanged files alone, so a rebuild ("sitegen", as a user runs it again
         // and again) writes nothing; "sitegen, new folder" builds into a folder emptied first.
         var tools: [(name: String, argv: [String], before: () -> Void)] = [
@@ -49,13 +51,19 @@ func scaleBenchmark(sizes: [Int], binFolder: String) {
         }
         print(ratios)
         sitegenWall[n] = median { $0["sitegen"]!.seconds }
-        sitegenCPU[n] = median { $0["sitegen"]!.cpuSeconds }
     }
     let sorted = sitegenWall.keys.sorted()
     if sorted.count >= 2, let small = sorted.first, let large = sorted.last {
-        print(String(format: "scaling: time(%d)/time(%d) = %.2f for %.0f× the sources (target ≤ 11 for 10×); CPU time %.2f",
-                     large, small, sitegenWall[large]! / sitegenWall[small]!, Double(large) / Double(small),
-                     sitegenCPU[large]! / sitegenCPU[small]!))
+        // The sizes above were measured minutes apart, and the machine's speed drifts by 10–20%
+        // within minutes, enough to move their ratio by more than a tenth. So scaling is judged
+        // on rebuilds of the two sizes run back to back: the median ratio over 3 such pairs.
+        let pairs = (0..<3).map { _ in
+            (small: ChildRun.run(build(small) + [corpus(small) + "/public"]), large: ChildRun.run(build(large) + [corpus(large) + "/public"]))
+        }
+        func median(_ ratio: ((small: ChildRun, large: ChildRun)) -> Double) -> Double { pairs.map(ratio).sorted()[pairs.count / 2] }
+        print(String(format: "scaling: time(%d)/time(%d) = %.2f for %.0f× the sources (target ≤ 11 for 10×), median of %d pairs run back to back; CPU time %.2f; ratio of the medians above %.2f",
+                     large, small, median { $0.large.seconds / $0.small.seconds }, Double(large) / Double(small), pairs.count,
+                     median { $0.large.cpuSeconds / $0.small.cpuSeconds }, sitegenWall[large]! / sitegenWall[small]!))
     }
 }
 
