@@ -32,8 +32,9 @@ extension TemplateModel {
 }
 
 /// Mustache asks every value it looks up in or finds whether it is a `MustacheCustomRepresentation`.
-/// On Linux a cast that fails costs about two and a half times one that succeeds (250 against
-/// 100 ns, measured), and a lookup made two failing ones; these types answer yes, with themselves.
+/// On Linux a cast of a generic class that fails costs nearly twice one that succeeds (190
+/// against 105 ns in a small program), and a lookup made two failing ones; these types answer
+/// yes, with themselves.
 protocol PlainRepresentation: MustacheCustomRepresentation {}
 
 extension PlainRepresentation {
