@@ -95,8 +95,10 @@ public struct SiteBuilder {
     }
 
     /// What pages are rendered from, once content and templates have been read and checked.
+    /// The corpus itself is not kept: the resolved site holds all that pages need, and keeping
+    /// both held a second copy of every annotation's, actor's and event's fields through the
+    /// rendering (18–20 MB more peak memory at 10,000 sources).
     private struct Checked {
-        var corpus: Corpus
         var site: ResolvedSite
         var templates: Templates
         var digests: InputDigests
@@ -121,7 +123,7 @@ public struct SiteBuilder {
                 global.combine(corpus.fileDigests[options.content + "/site.yml"])
                 global.combine(options.baseURL)
                 let digests = InputDigests(global: global.finalize(), files: corpus.fileDigests, corpus: corpus)
-                checked = Checked(corpus: corpus, site: site, templates: templates, digests: digests, assets: assets)
+                checked = Checked(site: site, templates: templates, digests: digests, assets: assets)
             }
         }
         if options.strict { diagnostics = diagnostics.map(\.promotedToError) }
@@ -142,10 +144,9 @@ public struct SiteBuilder {
             files += extras
             files.sort { $0.path < $1.path }
         }
-        let corpus = checked.corpus
-        let summary = Summary(pages: rendered.paths.filter { $0.hasSuffix(".html") }.count, sources: corpus.sources.count,
-                              annotations: site.annotations.values.reduce(0) { $0 + $1.count }, actors: corpus.actors.count,
-                              events: corpus.events.count, terms: corpus.terms.count)
+        let summary = Summary(pages: rendered.paths.filter { $0.hasSuffix(".html") }.count, sources: site.documents.count,
+                              annotations: site.annotations.values.reduce(0) { $0 + $1.count }, actors: site.actors.count,
+                              events: site.events.count, terms: site.terms.count)
         return Outcome(diagnostics: diagnostics, files: files, summary: summary, rendered: rendered.rendered, cache: rendered.cache)
     }
 
