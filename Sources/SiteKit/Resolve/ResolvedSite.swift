@@ -7,11 +7,11 @@ public struct PlacedAnnotation: Sendable {
     public var number: Int
 }
 
-/// One occurrence of an actor's or term's alias in a source.
+/// One occurrence of an actor's or term's alias in a source, as pages list it. (Where in the
+/// paragraph it stands is kept in `ResolvedSite.mentionPlaces`, not here: a big build holds a
+/// million of these through its rendering.)
 public struct Occurrence: Sendable {
     public var passage: PassageRef
-    /// Range in the paragraph's plain text.
-    public var range: Range<Int>
     /// The text around it, shown where it is listed: `ResolvedSite.excerpt(of:)`.
     public var excerpt: Excerpt
 }

@@ -15,8 +15,8 @@ public enum Resolver {
             let (document, text) = SourceDocument.read(source, tree: tree)
             let annotations = annotationsBySource[document.source.id] ?? []
             let mentions = text.paragraphs.map { paragraph in
-                (actors: actorMatcher.matches(in: paragraph.text.scalars).map { ($0.payload, occurrence($0.range, paragraph, document)) },
-                 terms: termMatcher.matches(in: paragraph.text.scalars).map { ($0.payload, occurrence($0.range, paragraph, document)) })
+                (actors: actorMatcher.matches(in: paragraph.text.scalars).map { found($0.payload, $0.range, paragraph, document) },
+                 terms: termMatcher.matches(in: paragraph.text.scalars).map { found($0.payload, $0.range, paragraph, document) })
             }
             return (document, SourceFindings(
                 anchors: annotations.map { index in
@@ -79,7 +79,7 @@ public enum Resolver {
                 log.warning(SourceLocation(file: annotation.file, line: 1, column: 1), "annotation has no note; write what the reader should know below the front matter")
             }
         }
-        placed = placed.filter { !$0.value.isEmpty }
+        placed = placed.filter { !$0.value.isEmpty }  // sources none of whose annotations could be placed
         // Sorted and numbered in place: new lists, beside the old, were 20 MB at 10,000 sources.
         // (The keys are copied out first: a view of them would share the dictionary and make
         // every list below be copied before it is sorted.)
@@ -176,19 +176,19 @@ public enum Resolver {
         return (resolved, log.all)
     }
 
-    private static func occurrence(_ folded: Range<Int>, _ paragraph: SourceText.Paragraph, _ document: SourceDocument) -> Occurrence {
+    private static func found<ID>(_ id: ID, _ folded: Range<Int>, _ paragraph: SourceText.Paragraph, _ document: SourceDocument) -> Found<ID> {
         let range = paragraph.text.originalRange(folded)
-        return Occurrence(passage: PassageRef(source: document.source.id, paragraph: paragraph.number), range: range,
-                          excerpt: SourceText.excerpt(paragraph, around: range))
+        return (id, range, Occurrence(passage: PassageRef(source: document.source.id, paragraph: paragraph.number),
+                                      excerpt: SourceText.excerpt(paragraph, around: range)))
     }
 
     /// Every occurrence of each id the findings hold, in reading order. Each list is made at its
     /// final size: grown by doubling, the lists of a 10,000-source build's million mentions took
     /// 25 MB more.
-    private static func gather<ID: Hashable>(_ findings: [SourceFindings], _ pick: (ParagraphMentions) -> [(ID, Occurrence)]) -> [ID: [Occurrence]] {
+    private static func gather<ID: Hashable>(_ findings: [SourceFindings], _ pick: (ParagraphMentions) -> [Found<ID>]) -> [ID: [Occurrence]] {
         var counts: [ID: Int] = [:]
         for paragraph in findings.lazy.flatMap(\.mentions) {
-            for (id, _) in pick(paragraph) { counts[id, default: 0] += 1 }
+            for found in pick(paragraph) { counts[found.id, default: 0] += 1 }
         }
         var lists: [ID: [Occurrence]] = .init(minimumCapacity: counts.count)
         for (id, count) in counts {
@@ -196,13 +196,17 @@ public enum Resolver {
             lists[id]!.reserveCapacity(count)
         }
         for paragraph in findings.lazy.flatMap(\.mentions) {
-            for (id, occurrence) in pick(paragraph) { lists[id]!.append(occurrence) }
+            for found in pick(paragraph) { lists[found.id]!.append(found.occurrence) }
         }
         return lists
     }
 
     /// The actors and terms named in one paragraph.
-    private typealias ParagraphMentions = (actors: [(ActorID, Occurrence)], terms: [(TermID, Occurrence)])
+    private typealias ParagraphMentions = (actors: [Found<ActorID>], terms: [Found<TermID>])
+
+    /// One alias found in a paragraph: whose it is, where it stands in the plain text, and the
+    /// occurrence pages list.
+    private typealias Found<ID> = (id: ID, range: Range<Int>, occurrence: Occurrence)
 
     /// What one pass over a source's folded text finds.
     private struct SourceFindings {
@@ -225,8 +229,8 @@ public enum Resolver {
             // first by doubling, 17 MB more peak memory at 10,000 sources.
             var list: [MentionPlace] = []
             list.reserveCapacity(found.actors.count + found.terms.count)
-            for (id, occurrence) in found.actors { list.append((occurrence.range, .actor(id))) }
-            for (id, occurrence) in found.terms { list.append((occurrence.range, .term(id))) }
+            for actor in found.actors { list.append((actor.range, .actor(actor.id))) }
+            for term in found.terms { list.append((term.range, .term(term.id))) }
             places[paragraph.number] = list
         }
         return places
