@@ -30,7 +30,8 @@ struct SourcePageRenderer {
 
     func bodyHTML(_ document: SourceDocument) -> String {
         let annotations = site.annotations[document.source.id] ?? []
-        let mentions = site.mentionPlaces[document.source.id] ?? [:]
+        let mentions = site.mentionPlaces[document.source.id] ?? []
+        var nextMention = mentions.startIndex
         let citingEvents = marks.citingEvents[document.source.id] ?? [:]
         var corrections: [Int: [Range<Int>]] = [:]
         for (paragraph, range) in (site.correctionPlaces[document.source.id] ?? []).joined() {
@@ -43,7 +44,10 @@ struct SourcePageRenderer {
             // Mentions: the first of each actor and term in the paragraph, never two links on one span.
             var linked: Set<LinkTarget> = []
             var taken: [Range<Int>] = []
-            let matches = (mentions[paragraph.number] ?? [])
+            // Both in paragraph order: this paragraph's places come next in the list.
+            let firstMention = nextMention
+            while nextMention < mentions.endIndex && mentions[nextMention].paragraph == paragraph.number { nextMention += 1 }
+            let matches = mentions[firstMention..<nextMention]
                 .sorted { ($0.range.lowerBound, -$0.range.count, $0.target.sortKey) < ($1.range.lowerBound, -$1.range.count, $1.target.sortKey) }
             for match in matches where !linked.contains(match.target) && !taken.contains(where: { $0.overlaps(match.range) }) {
                 linked.insert(match.target)

@@ -19,8 +19,23 @@ public struct Occurrence: Sendable {
 /// A range of one paragraph's plain text.
 public typealias TextPlace = (paragraph: Int, range: Range<Int>)
 
-/// Where a paragraph names an actor or uses a term, in the paragraph's plain text.
-public typealias MentionPlace = (range: Range<Int>, target: LinkTarget)
+/// Where a paragraph names an actor or uses a term, in the paragraph's plain text. Offsets are
+/// kept in 32 bits and a source's places in one list: a big build holds a million of these
+/// through its rendering.
+public struct MentionPlace: Sendable {
+    private var number: Int32, start: Int32, end: Int32
+    public var target: LinkTarget
+
+    public var paragraph: Int { Int(number) }
+    public var range: Range<Int> { Int(start)..<Int(end) }
+
+    init(paragraph: Int, range: Range<Int>, target: LinkTarget) {
+        number = Int32(paragraph)
+        start = Int32(range.lowerBound)
+        end = Int32(range.upperBound)
+        self.target = target
+    }
+}
 
 /// How one passage characterises the tie between two actors.
 public struct RelationEdge: Sendable {
@@ -40,8 +55,8 @@ public struct ResolvedSite: Sendable {
     public var actors: [Actor]
     public var actorMentions: [ActorID: [Occurrence]]
     public var termUses: [TermID: [Occurrence]]
-    /// The same mentions and uses by source and paragraph number, for marking up the text.
-    public var mentionPlaces: [SourceID: [Int: [MentionPlace]]]
+    /// The same mentions and uses by source, in paragraph order, for marking up the text.
+    public var mentionPlaces: [SourceID: [MentionPlace]]
     public var relations: [RelationEdge]
     /// Chronological.
     public var events: [Event]
@@ -57,7 +72,7 @@ public struct ResolvedSite: Sendable {
     private var documentPositions: [SourceID: Int] = [:]
 
     init(site: SiteConfig, documents: [SourceDocument], annotations: [SourceID: [PlacedAnnotation]], actors: [Actor],
-         actorMentions: [ActorID: [Occurrence]], termUses: [TermID: [Occurrence]], mentionPlaces: [SourceID: [Int: [MentionPlace]]],
+         actorMentions: [ActorID: [Occurrence]], termUses: [TermID: [Occurrence]], mentionPlaces: [SourceID: [MentionPlace]],
          relations: [RelationEdge], events: [Event],
          terms: [Term], bodies: [String: MarkdownNode], bodyLinks: [String: [LinkTarget]],
          correctionPlaces: [SourceID: [[TextPlace]]]) {

@@ -108,7 +108,7 @@ public enum Resolver {
         let termsGathered = DispatchGroup()
         DispatchQueue.global().async(group: termsGathered) { termUses = gather(findings) { $0.terms } }
         let actorMentions = gather(findings) { $0.actors }
-        var mentionPlaces: [SourceID: [Int: [MentionPlace]]] = [:]
+        var mentionPlaces: [SourceID: [MentionPlace]] = [:]
         for (document, found) in zip(documents, findings) where !found.places.isEmpty {
             mentionPlaces[document.source.id] = found.places
         }
@@ -216,22 +216,19 @@ public enum Resolver {
         var corrections: [[TextPlace]]
         /// For each paragraph, the actors and terms named in it.
         var mentions: [ParagraphMentions]
-        /// The same, by paragraph number, where some are named.
-        var places: [Int: [MentionPlace]]
+        /// The same, in paragraph order.
+        var places: [MentionPlace]
     }
 
-    /// A source's mentions by paragraph number, for the paragraphs that have some.
-    private static func places(of mentions: [ParagraphMentions],
-                               in paragraphs: [SourceText.Paragraph]) -> [Int: [MentionPlace]] {
-        var places: [Int: [MentionPlace]] = [:]
-        for (paragraph, found) in zip(paragraphs, mentions) where !(found.actors.isEmpty && found.terms.isEmpty) {
-            // Made at its final size: joining the actors' list and the terms' with `+` grew the
-            // first by doubling, 17 MB more peak memory at 10,000 sources.
-            var list: [MentionPlace] = []
-            list.reserveCapacity(found.actors.count + found.terms.count)
-            for actor in found.actors { list.append((actor.range, .actor(actor.id))) }
-            for term in found.terms { list.append((term.range, .term(term.id))) }
-            places[paragraph.number] = list
+    /// A source's mentions in paragraph order, in one list made at its final size. (A list per
+    /// paragraph in a dictionary by number, with 64-bit offsets, held about 50 MB more at
+    /// 10,000 sources.)
+    private static func places(of mentions: [ParagraphMentions], in paragraphs: [SourceText.Paragraph]) -> [MentionPlace] {
+        var places: [MentionPlace] = []
+        places.reserveCapacity(mentions.reduce(0) { $0 + $1.actors.count + $1.terms.count })
+        for (paragraph, found) in zip(paragraphs, mentions) {
+            for actor in found.actors { places.append(MentionPlace(paragraph: paragraph.number, range: actor.range, target: .actor(actor.id))) }
+            for term in found.terms { places.append(MentionPlace(paragraph: paragraph.number, range: term.range, target: .term(term.id))) }
         }
         return places
     }
