@@ -47,7 +47,7 @@ struct SourcePageRenderer {
             // Both in paragraph order: this paragraph's places come next in the list.
             let firstMention = nextMention
             while nextMention < mentions.endIndex && mentions[nextMention].paragraph == paragraph.number { nextMention += 1 }
-            let matches = mentions[firstMention..<nextMention]
+            let matches = mentions[firstMention..<nextMention].map { (range: $0.range, target: site.mentionTargets[Int($0.target)]) }
                 .sorted { ($0.range.lowerBound, -$0.range.count, $0.target.sortKey) < ($1.range.lowerBound, -$1.range.count, $1.target.sortKey) }
             for match in matches where !linked.contains(match.target) && !taken.contains(where: { $0.overlaps(match.range) }) {
                 linked.insert(match.target)

@@ -20,16 +20,18 @@ public struct Occurrence: Sendable {
 public typealias TextPlace = (paragraph: Int, range: Range<Int>)
 
 /// Where a paragraph names an actor or uses a term, in the paragraph's plain text. Offsets are
-/// kept in 32 bits and a source's places in one list: a big build holds a million of these
-/// through its rendering.
+/// kept in 32 bits, what it names by its number in `ResolvedSite.mentionTargets` (a target is
+/// 25 bytes), and a source's places in one list: a big build holds a million of these through
+/// its rendering.
 public struct MentionPlace: Sendable {
     private var number: Int32, start: Int32, end: Int32
-    public var target: LinkTarget
+    /// Index in `ResolvedSite.mentionTargets`.
+    public private(set) var target: Int32
 
     public var paragraph: Int { Int(number) }
     public var range: Range<Int> { Int(start)..<Int(end) }
 
-    init(paragraph: Int, range: Range<Int>, target: LinkTarget) {
+    init(paragraph: Int, range: Range<Int>, target: Int32) {
         number = Int32(paragraph)
         start = Int32(range.lowerBound)
         end = Int32(range.upperBound)
@@ -57,6 +59,8 @@ public struct ResolvedSite: Sendable {
     public var termUses: [TermID: [Occurrence]]
     /// The same mentions and uses by source, in paragraph order, for marking up the text.
     public var mentionPlaces: [SourceID: [MentionPlace]]
+    /// What mention places name: every actor, then every term, in the corpus's order.
+    public var mentionTargets: [LinkTarget]
     public var relations: [RelationEdge]
     /// Chronological.
     public var events: [Event]
@@ -73,7 +77,7 @@ public struct ResolvedSite: Sendable {
 
     init(site: SiteConfig, documents: [SourceDocument], annotations: [SourceID: [PlacedAnnotation]], actors: [Actor],
          actorMentions: [ActorID: [Occurrence]], termUses: [TermID: [Occurrence]], mentionPlaces: [SourceID: [MentionPlace]],
-         relations: [RelationEdge], events: [Event],
+         mentionTargets: [LinkTarget], relations: [RelationEdge], events: [Event],
          terms: [Term], bodies: [String: MarkdownNode], bodyLinks: [String: [LinkTarget]],
          correctionPlaces: [SourceID: [[TextPlace]]]) {
         self.site = site
@@ -83,6 +87,7 @@ public struct ResolvedSite: Sendable {
         self.actorMentions = actorMentions
         self.termUses = termUses
         self.mentionPlaces = mentionPlaces
+        self.mentionTargets = mentionTargets
         self.relations = relations
         self.events = events
         self.terms = terms

@@ -10,6 +10,7 @@ public enum Resolver {
         let actorMatcher = aliasMatcher(corpus.actors.map { ($0.id, $0.aliases) }, what: "actor", log: &log)
         let termMatcher = aliasMatcher(corpus.terms.map { ($0.id, $0.aliases) }, what: "term", log: &log)
         let annotationsBySource = Dictionary(grouping: corpus.annotations.indices) { SourceID(corpus.annotations[$0].source.value) }
+        let targets = MentionTargets(actors: corpus.actors.map(\.id), terms: corpus.terms.map(\.id))
         let parsed = corpus.sources.sorted { ($0.date, $0.id) < ($1.date, $1.id) }.parallelMap { source in
             let tree = SourceDocument.tree(of: source)
             let (document, text) = SourceDocument.read(source, tree: tree)
@@ -25,7 +26,7 @@ public enum Resolver {
                 },
                 corrections: document.source.corrections.map { text.occurrences(of: $0.corrected.value) },
                 mentions: mentions,
-                places: places(of: mentions, in: text.paragraphs)))
+                places: places(of: mentions, in: text.paragraphs, targets: targets)))
         }
         let documents = parsed.map(\.0)
         let findings = parsed.map(\.1)
@@ -169,7 +170,7 @@ public enum Resolver {
         let resolved = ResolvedSite(
             site: site, documents: documents, annotations: placed,
             actors: corpus.actors.sorted { ($0.name, $0.id) < ($1.name, $1.id) },
-            actorMentions: actorMentions, termUses: termUses, mentionPlaces: mentionPlaces, relations: relations,
+            actorMentions: actorMentions, termUses: termUses, mentionPlaces: mentionPlaces, mentionTargets: targets.all, relations: relations,
             events: corpus.events.sorted { ($0.date, $0.id) < ($1.date, $1.id) },
             terms: corpus.terms.sorted { ($0.term.lowercased(), $0.id) < ($1.term.lowercased(), $1.id) },
             bodies: bodies, bodyLinks: bodyLinks, correctionPlaces: correctionPlaces)
@@ -223,14 +224,32 @@ public enum Resolver {
     /// A source's mentions in paragraph order, in one list made at its final size. (A list per
     /// paragraph in a dictionary by number, with 64-bit offsets, held about 50 MB more at
     /// 10,000 sources.)
-    private static func places(of mentions: [ParagraphMentions], in paragraphs: [SourceText.Paragraph]) -> [MentionPlace] {
+    private static func places(of mentions: [ParagraphMentions], in paragraphs: [SourceText.Paragraph],
+                               targets: MentionTargets) -> [MentionPlace] {
         var places: [MentionPlace] = []
         places.reserveCapacity(mentions.reduce(0) { $0 + $1.actors.count + $1.terms.count })
         for (paragraph, found) in zip(paragraphs, mentions) {
-            for actor in found.actors { places.append(MentionPlace(paragraph: paragraph.number, range: actor.range, target: .actor(actor.id))) }
-            for term in found.terms { places.append(MentionPlace(paragraph: paragraph.number, range: term.range, target: .term(term.id))) }
+            for actor in found.actors {
+                places.append(MentionPlace(paragraph: paragraph.number, range: actor.range, target: targets.actors[actor.id]!))
+            }
+            for term in found.terms {
+                places.append(MentionPlace(paragraph: paragraph.number, range: term.range, target: targets.terms[term.id]!))
+            }
         }
         return places
+    }
+
+    /// Every actor and term mention places can name, numbered: `ResolvedSite.mentionTargets`.
+    private struct MentionTargets {
+        let all: [LinkTarget]
+        let actors: [ActorID: Int32]
+        let terms: [TermID: Int32]
+
+        init(actors: [ActorID], terms: [TermID]) {
+            all = actors.map { .actor($0) } + terms.map { .term($0) }
+            self.actors = Dictionary(uniqueKeysWithValues: actors.enumerated().map { ($1, Int32($0)) })
+            self.terms = Dictionary(uniqueKeysWithValues: terms.enumerated().map { ($1, Int32(actors.count + $0)) })
+        }
     }
 
     /// One matcher over all aliases; the same alias on two entries is an error.
