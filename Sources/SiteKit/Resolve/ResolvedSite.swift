@@ -11,9 +11,19 @@ public struct PlacedAnnotation: Sendable {
 /// paragraph it stands is kept in `ResolvedSite.mentionPlaces`, not here: a big build holds a
 /// million of these through its rendering.)
 public struct Occurrence: Sendable {
-    public var passage: PassageRef
+    private var source: SourceID
+    /// 32 bits, so that it shares a word with the excerpt's offsets.
+    private var paragraph: Int32
     /// The text around it, shown where it is listed: `ResolvedSite.excerpt(of:)`.
     public var excerpt: Excerpt
+
+    public var passage: PassageRef { PassageRef(source: source, paragraph: Int(paragraph)) }
+
+    init(passage: PassageRef, excerpt: Excerpt) {
+        source = passage.source
+        paragraph = Int32(passage.paragraph)
+        self.excerpt = excerpt
+    }
 }
 
 /// A range of one paragraph's plain text.
