@@ -97,7 +97,7 @@ struct ActorPagesRenderer {
                 return RelationRowModel(other: links.actors[other]!.name, otherHref: root + Paths.actor(other),
                                         category: links.terms[edge.category]!.term, categoryHref: root + Paths.term(edge.category),
                                         source: document.source.title, year: String(document.source.date.year),
-                                        passageHref: root + Paths.annotation(edge.passage.source, edge.annotation.annotation.name),
+                                        passageHref: root + Paths.annotation(edge.passage.source, edge.annotationName),
                                         paragraph: edge.passage.paragraph)
             }
         let events = (eventsOf[actor.id] ?? [])

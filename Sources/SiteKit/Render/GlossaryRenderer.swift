@@ -58,7 +58,7 @@ struct GlossaryRenderer {
                     TermPairModel(pair: "\(links.actors[edge.actors.0]!.name) – \(links.actors[edge.actors.1]!.name)",
                                   source: site.document(edge.passage.source)!.source.title,
                                   year: String(site.document(edge.passage.source)!.source.date.year),
-                                  href: root + Paths.annotation(edge.passage.source, edge.annotation.annotation.name))
+                                  href: root + Paths.annotation(edge.passage.source, edge.annotationName))
                 }
                 return TermModel(
                     id: term.id.raw, term: term.term, aliases: term.aliases.map(\.value).joined(separator: ", "),

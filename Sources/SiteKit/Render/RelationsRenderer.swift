@@ -19,7 +19,7 @@ struct RelationsRenderer {
         let rows = !matrixShown ? [] : ties.pairs.map { pair in
             MatrixRowModel(pair: "\(links.actors[pair.first]!.name) – \(links.actors[pair.second]!.name)", cells: site.documents.map { document in
                 MatrixCellModel(categories: (ties.edges[pair]?[document.source.id] ?? []).map { edge in
-                    LinkModel(label: links.terms[edge.category]!.term, href: root + Paths.annotation(edge.passage.source, edge.annotation.annotation.name))
+                    LinkModel(label: links.terms[edge.category]!.term, href: root + Paths.annotation(edge.passage.source, edge.annotationName))
                 })
             })
         }

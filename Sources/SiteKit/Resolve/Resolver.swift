@@ -124,7 +124,7 @@ public enum Resolver {
                 let category = TermID(relation.category.value)
                 guard actorIndex[a] != nil, actorIndex[b] != nil, termIndex[category] != nil, a != b else { continue }
                 relations.append(RelationEdge(actors: a < b ? (a, b) : (b, a), category: category,
-                                              passage: PassageRef(source: source, paragraph: item.anchor.paragraph), annotation: item))
+                                              passage: PassageRef(source: source, paragraph: item.anchor.paragraph), annotationName: item.annotation.name))
             }
         }
         // By actors, date and passage, on keys worked out once per edge, with each id replaced by
