@@ -46,10 +46,14 @@ public enum Resolver {
         }
 
         // Annotations: check each one's references and place it where its quote was found.
-        // Each source's list is made at its final size: grown by doubling, five annotations took
-        // room for eight.
         var placed: [SourceID: [PlacedAnnotation]] = .init(minimumCapacity: annotationsBySource.count)
-        for (source, indices) in annotationsBySource { placed[source, default: []].reserveCapacity(indices.count) }
+        // A source's list is made, at its final size, when its first annotation is placed: grown
+        // by doubling, five annotations took room for eight.
+        func newList(for source: SourceID) -> [PlacedAnnotation] {
+            var list: [PlacedAnnotation] = []
+            list.reserveCapacity(annotationsBySource[source]?.count ?? 1)
+            return list
+        }
         var anchors = [Result<Anchor, Diagnostic>?](repeating: nil, count: corpus.annotations.count)
         for (index, anchor) in findings.lazy.flatMap(\.anchors) { anchors[index] = anchor }
         for (annotation, anchor) in zip(corpus.annotations, anchors) {
@@ -72,7 +76,7 @@ public enum Resolver {
             }
             switch anchor {
             case .success(let anchor):
-                placed[sourceID, default: []].append(PlacedAnnotation(annotation: annotation, source: sourceID, anchor: anchor, number: 0))
+                placed[sourceID, default: newList(for: sourceID)].append(PlacedAnnotation(annotation: annotation, source: sourceID, anchor: anchor, number: 0))
             case .failure(let diagnostic):
                 log.report(diagnostic)
             }
@@ -80,7 +84,6 @@ public enum Resolver {
                 log.warning(SourceLocation(file: annotation.file, line: 1, column: 1), "annotation has no note; write what the reader should know below the front matter")
             }
         }
-        placed = placed.filter { !$0.value.isEmpty }  // sources none of whose annotations could be placed
         // Sorted and numbered in place: new lists, beside the old, were 20 MB at 10,000 sources.
         // (The keys are copied out first: a view of them would share the dictionary and make
         // every list below be copied before it is sorted.)
