@@ -7,17 +7,29 @@ public enum Resolver {
 
         // Each source is parsed once here: its tree gives the paragraphs and, folded, serves its
         // quotes, its corrections and the mentions in it; only the paragraph numbers are kept.
-        let actorMatcher = aliasMatcher(corpus.actors.map { ($0.id, $0.aliases) }, what: "actor", log: &log)
-        let termMatcher = aliasMatcher(corpus.terms.map { ($0.id, $0.aliases) }, what: "term", log: &log)
+        // Each alias is matched to its target's number in `targets`: actors, then terms.
+        let targets: [LinkTarget] = corpus.actors.map { .actor($0.id) } + corpus.terms.map { .term($0.id) }
+        let actorMatcher = aliasMatcher(corpus.actors.map { ($0.id, $0.aliases) }, firstNumber: 0, what: "actor", log: &log)
+        let termMatcher = aliasMatcher(corpus.terms.map { ($0.id, $0.aliases) }, firstNumber: corpus.actors.count, what: "term", log: &log)
         let annotationsBySource = Dictionary(grouping: corpus.annotations.indices) { SourceID(corpus.annotations[$0].source.value) }
-        let targets = MentionTargets(actors: corpus.actors.map(\.id), terms: corpus.terms.map(\.id))
         let parsed = corpus.sources.sorted { ($0.date, $0.id) < ($1.date, $1.id) }.parallelMap { source in
             let tree = SourceDocument.tree(of: source)
             let (document, text) = SourceDocument.read(source, tree: tree)
             let annotations = annotationsBySource[document.source.id] ?? []
-            let mentions = text.paragraphs.map { paragraph in
-                (actors: actorMatcher.matches(in: paragraph.text.scalars).map { found($0.payload, $0.range, paragraph, document) },
-                 terms: termMatcher.matches(in: paragraph.text.scalars).map { found($0.payload, $0.range, paragraph, document) })
+            let matches = text.paragraphs.map { paragraph in
+                (actorMatcher.matches(in: paragraph.text.scalars), termMatcher.matches(in: paragraph.text.scalars))
+            }
+            // Made at their final size: a big build keeps its million places through rendering.
+            let count = matches.reduce(0) { $0 + $1.0.count + $1.1.count }
+            var places: [MentionPlace] = [], excerpts: [Excerpt] = []
+            places.reserveCapacity(count)
+            excerpts.reserveCapacity(count)
+            for (paragraph, (actors, terms)) in zip(text.paragraphs, matches) {
+                for match in [actors, terms].joined() {
+                    let range = paragraph.text.originalRange(match.range)
+                    places.append(MentionPlace(paragraph: paragraph.number, range: range, target: match.payload))
+                    excerpts.append(SourceText.excerpt(paragraph, around: range))
+                }
             }
             return (document, SourceFindings(
                 anchors: annotations.map { index in
@@ -25,8 +37,7 @@ public enum Resolver {
                     return (index, QuoteAnchor.anchor(quote: annotation.quote, prefix: annotation.prefix, suffix: annotation.suffix, in: text))
                 },
                 corrections: document.source.corrections.map { text.occurrences(of: $0.corrected.value) },
-                mentions: mentions,
-                places: places(of: mentions, in: text.paragraphs, targets: targets)))
+                places: places, excerpts: excerpts))
         }
         let documents = parsed.map(\.0)
         let findings = parsed.map(\.1)
@@ -108,15 +119,19 @@ public enum Resolver {
         for term in corpus.terms { references.terms(term.seeAlso, log: &log) }
 
         // Mentions of actors and uses of terms, in reading order, gathered on one core each.
-        nonisolated(unsafe) var termUses: [TermID: [Occurrence]] = [:]
+        let actorNumbers = 0..<corpus.actors.count, termNumbers = corpus.actors.count..<targets.count
+        nonisolated(unsafe) var termLists: [[Occurrence]] = []
         let termsGathered = DispatchGroup()
-        DispatchQueue.global().async(group: termsGathered) { termUses = gather(findings) { $0.terms } }
-        let actorMentions = gather(findings) { $0.actors }
+        DispatchQueue.global().async(group: termsGathered) { termLists = gather(findings, of: documents, targets: termNumbers) }
+        let actorLists = gather(findings, of: documents, targets: actorNumbers)
         var mentionPlaces: [SourceID: [MentionPlace]] = [:]
         for (document, found) in zip(documents, findings) where !found.places.isEmpty {
             mentionPlaces[document.source.id] = found.places
         }
         termsGathered.wait()
+        var actorMentions: [ActorID: [Occurrence]] = [:], termUses: [TermID: [Occurrence]] = [:]
+        for (actor, list) in zip(corpus.actors, actorLists) where !list.isEmpty { actorMentions[actor.id] = list }
+        for (term, list) in zip(corpus.terms, termLists) where !list.isEmpty { termUses[term.id] = list }
 
         // Relations.
         var relations: [RelationEdge] = []
@@ -173,44 +188,34 @@ public enum Resolver {
         let resolved = ResolvedSite(
             site: site, documents: documents, annotations: placed,
             actors: corpus.actors.sorted { ($0.name, $0.id) < ($1.name, $1.id) },
-            actorMentions: actorMentions, termUses: termUses, mentionPlaces: mentionPlaces, mentionTargets: targets.all, relations: relations,
+            actorMentions: actorMentions, termUses: termUses, mentionPlaces: mentionPlaces, mentionTargets: targets, relations: relations,
             events: corpus.events.sorted { ($0.date, $0.id) < ($1.date, $1.id) },
             terms: corpus.terms.sorted { ($0.term.lowercased(), $0.id) < ($1.term.lowercased(), $1.id) },
             bodies: bodies, bodyLinks: bodyLinks, correctionPlaces: correctionPlaces)
         return (resolved, log.all)
     }
 
-    private static func found<ID>(_ id: ID, _ folded: Range<Int>, _ paragraph: SourceText.Paragraph, _ document: SourceDocument) -> Found<ID> {
-        let range = paragraph.text.originalRange(folded)
-        return (id, range, Occurrence(passage: PassageRef(source: document.source.id, paragraph: paragraph.number),
-                                      excerpt: SourceText.excerpt(paragraph, around: range)))
-    }
-
-    /// Every occurrence of each id the findings hold, in reading order. Each list is made at its
-    /// final size: grown by doubling, the lists of a 10,000-source build's million mentions took
-    /// 25 MB more.
-    private static func gather<ID: Hashable>(_ findings: [SourceFindings], _ pick: (ParagraphMentions) -> [Found<ID>]) -> [ID: [Occurrence]] {
-        var counts: [ID: Int] = [:]
-        for paragraph in findings.lazy.flatMap(\.mentions) {
-            for found in pick(paragraph) { counts[found.id, default: 0] += 1 }
+    /// Every occurrence of the targets numbered `targets`, a list per target in that order, each
+    /// in reading order and made at its final size: grown by doubling, the lists of a
+    /// 10,000-source build's million mentions took 25 MB more.
+    private static func gather(_ findings: [SourceFindings], of documents: [SourceDocument], targets: Range<Int>) -> [[Occurrence]] {
+        var counts = [Int](repeating: 0, count: targets.count)
+        for place in findings.lazy.flatMap(\.places) where targets.contains(Int(place.target)) {
+            counts[Int(place.target) - targets.lowerBound] += 1
         }
-        var lists: [ID: [Occurrence]] = .init(minimumCapacity: counts.count)
-        for (id, count) in counts {
-            lists[id] = []
-            lists[id]!.reserveCapacity(count)
+        var lists = counts.map { count in
+            var list: [Occurrence] = []
+            list.reserveCapacity(count)
+            return list
         }
-        for paragraph in findings.lazy.flatMap(\.mentions) {
-            for found in pick(paragraph) { lists[found.id]!.append(found.occurrence) }
+        for (document, found) in zip(documents, findings) {
+            for (place, excerpt) in zip(found.places, found.excerpts) where targets.contains(Int(place.target)) {
+                lists[Int(place.target) - targets.lowerBound].append(
+                    Occurrence(passage: PassageRef(source: document.source.id, paragraph: place.paragraph), excerpt: excerpt))
+            }
         }
         return lists
     }
-
-    /// The actors and terms named in one paragraph.
-    private typealias ParagraphMentions = (actors: [Found<ActorID>], terms: [Found<TermID>])
-
-    /// One alias found in a paragraph: whose it is, where it stands in the plain text, and the
-    /// occurrence pages list.
-    private typealias Found<ID> = (id: ID, range: Range<Int>, occurrence: Occurrence)
 
     /// What one pass over a source's folded text finds.
     private struct SourceFindings {
@@ -218,49 +223,21 @@ public enum Resolver {
         var anchors: [(Int, Result<Anchor, Diagnostic>)]
         /// For each of the source's corrections, where the corrected text stands.
         var corrections: [[TextPlace]]
-        /// For each paragraph, the actors and terms named in it.
-        var mentions: [ParagraphMentions]
-        /// The same, in paragraph order.
+        /// Every actor and term named in the source, in paragraph order: each paragraph's actors,
+        /// then its terms. (Kept as pairs of id, range and occurrence until gathered, 64 bytes
+        /// a mention, they were the largest share of a 10,000-source build's peak memory.)
         var places: [MentionPlace]
+        /// The excerpt around each place, for the pages that list it.
+        var excerpts: [Excerpt]
     }
 
-    /// A source's mentions in paragraph order, in one list made at its final size. (A list per
-    /// paragraph in a dictionary by number, with 64-bit offsets, held about 50 MB more at
-    /// 10,000 sources.)
-    private static func places(of mentions: [ParagraphMentions], in paragraphs: [SourceText.Paragraph],
-                               targets: MentionTargets) -> [MentionPlace] {
-        var places: [MentionPlace] = []
-        places.reserveCapacity(mentions.reduce(0) { $0 + $1.actors.count + $1.terms.count })
-        for (paragraph, found) in zip(paragraphs, mentions) {
-            for actor in found.actors {
-                places.append(MentionPlace(paragraph: paragraph.number, range: actor.range, target: targets.actors[actor.id]!))
-            }
-            for term in found.terms {
-                places.append(MentionPlace(paragraph: paragraph.number, range: term.range, target: targets.terms[term.id]!))
-            }
-        }
-        return places
-    }
-
-    /// Every actor and term mention places can name, numbered: `ResolvedSite.mentionTargets`.
-    private struct MentionTargets {
-        let all: [LinkTarget]
-        let actors: [ActorID: Int32]
-        let terms: [TermID: Int32]
-
-        init(actors: [ActorID], terms: [TermID]) {
-            all = actors.map { .actor($0) } + terms.map { .term($0) }
-            self.actors = Dictionary(uniqueKeysWithValues: actors.enumerated().map { ($1, Int32($0)) })
-            self.terms = Dictionary(uniqueKeysWithValues: terms.enumerated().map { ($1, Int32(actors.count + $0)) })
-        }
-    }
-
-    /// One matcher over all aliases; the same alias on two entries is an error.
-    private static func aliasMatcher<ID: Hashable & Sendable>(_ entries: [(ID, [Located<String>])], what: String, log: inout DiagnosticLog)
-        -> MultiPatternMatcher<ID> where ID: CustomStringConvertible {
+    /// One matcher over all aliases, each found as its entry's number: `firstNumber` for the first
+    /// entry, counting up. The same alias on two entries is an error.
+    private static func aliasMatcher<ID: Hashable & Sendable>(_ entries: [(ID, [Located<String>])], firstNumber: Int, what: String,
+                                                              log: inout DiagnosticLog) -> MultiPatternMatcher<Int32> where ID: CustomStringConvertible {
         var owner: [String: (ID, SourceLocation)] = [:]
-        var patterns: [(String, ID)] = []
-        for (id, aliases) in entries {
+        var patterns: [(String, Int32)] = []
+        for (number, (id, aliases)) in zip(firstNumber..., entries) {
             for alias in aliases {
                 let folded = NormalizedText.query(alias.value)
                 guard let first = folded.first else {
@@ -279,7 +256,7 @@ public enum Resolver {
                     continue
                 }
                 owner[keyString] = (id, alias.location)
-                patterns.append((alias.value, id))
+                patterns.append((alias.value, Int32(number)))
             }
         }
         return MultiPatternMatcher(patterns: patterns)
