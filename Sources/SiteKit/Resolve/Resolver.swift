@@ -156,18 +156,17 @@ public enum Resolver {
         }
         relations = relations.indices.sorted { keys[$0] < keys[$1] }.map { relations[$0] }
 
-        // Bodies: parse once, check cross-links, on every core; diagnostics are sorted in the end.
+        // Bodies: check cross-links, on every core; diagnostics are sorted in the end.
         let allBodies = corpus.annotations.map(\.body) + corpus.actors.map(\.body) + corpus.events.map(\.body) + corpus.terms.map(\.body)
         let checkedBodies = allBodies.parallelMap { body in
-            let parsed = Cmark.parse(body.markdown)
             var bodyLog = DiagnosticLog()
-            let targets = links.check(parsed, body: body, log: &bodyLog)
-            return (parsed, targets, bodyLog.all)
+            let targets = links.check(Cmark.parse(body.markdown), body: body, log: &bodyLog)
+            return (targets, bodyLog.all)
         }
-        var bodies: [String: MarkdownNode] = .init(minimumCapacity: allBodies.count)
+        var bodies: [String: String] = .init(minimumCapacity: allBodies.count)
         var bodyLinks: [String: [LinkTarget]] = .init(minimumCapacity: allBodies.count)
-        for (body, (parsed, targets, diagnostics)) in zip(allBodies, checkedBodies) {
-            bodies[body.file] = parsed
+        for (body, (targets, diagnostics)) in zip(allBodies, checkedBodies) {
+            bodies[body.file] = body.markdown
             bodyLinks[body.file] = targets
             log.append(contentsOf: diagnostics)
         }
