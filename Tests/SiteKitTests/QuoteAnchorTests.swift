@@ -72,9 +72,9 @@ final class QuoteAnchorTests: XCTestCase {
                        "content/annotations/memo/note.md:2:8: error: quote occurs 2 times in source 'memo' but never with the given prefix/suffix")
     }
 
-    func testOverlappingHighlightsStayWellFormed() {
+    func testOverlappingHighlightsStayWellFormed() throws {
         let document = SourceDocument(Fixture.source("Alpha *beta gamma* delta epsilon."))
-        let paragraph = document.tree().children[document.paragraph(1)!.blockIndex]
+        let paragraph = try document.tree().get().children[document.paragraph(1)!.blockIndex]
         let wraps = [
             InlineWrap(range: 0..<10, trailer: "[1]") { piece in ("<mark data-a=\"\(piece)\">", "</mark>") },
             InlineWrap(range: 8..<22, trailer: "[2]") { piece in ("<mark data-b=\"\(piece)\">", "</mark>") },

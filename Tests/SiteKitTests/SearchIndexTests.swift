@@ -20,7 +20,7 @@ final class SearchIndexTests: XCTestCase {
 
     func testSourcesAreCutIntoPartsOfAboutTheGivenSize() throws {
         let site = try site()
-        // 5, 9 and 19 bytes of text: the first part closes once it holds 10 or more.
+        // 4, 8 and 18 bytes of text: the first part closes once it holds 10 or more.
         XCTAssertEqual(SearchIndex.parts(of: site, size: 10), [0..<2, 2..<3])
         XCTAssertEqual(SearchIndex.parts(of: site, size: 100), [0..<3])
         XCTAssertEqual(SearchIndex.parts(of: site, size: 1), [0..<1, 1..<2, 2..<3])

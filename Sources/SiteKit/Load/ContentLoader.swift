@@ -29,6 +29,7 @@ public struct ContentLoader {
         var loader = ContentLoader(fileSystem: fileSystem, root: root)
         var corpus = loader.loadAll()
         corpus?.fileDigests = loader.digests
+        corpus?.bodyReader = BodyReader(fileSystem: fileSystem, digests: loader.digests)
         return (corpus, loader.log.all)
     }
 
@@ -223,9 +224,11 @@ public struct ContentLoader {
         let ok = !reader.diagnostics.contains { $0.severity == .error }
         finish(reader, known: ["title", "title_supplied", "author", "publisher", "date", "url", "summary", "editor_note", "corrections"])
         guard ok, let title, let author, let publisher, let date, let summary else { return nil }
+        // The text itself is read again where it is needed (`BodyReader`).
+        let frontMatterOnly = Body(markdown: "", firstLine: body.firstLine, file: body.file)
         return Source(id: SourceID(id), file: body.file, title: title.value, titleSupplied: titleSupplied,
                       author: author.value, publisher: publisher.value, date: date, url: url?.value,
-                      summary: summary.value, editorNote: editorNote?.value, corrections: corrections, body: body)
+                      summary: summary.value, editorNote: editorNote?.value, corrections: corrections, body: frontMatterOnly)
     }
 
     private mutating func loadAnnotation(_ relative: String) -> Annotation? {

@@ -8,7 +8,8 @@ public struct OutputFile: Sendable, Equatable {
     }
 }
 
-/// Turns a resolved site into pages. Pure: no disk, no clock, so two runs give the same bytes.
+/// Turns a resolved site into pages. No clock and no disk, but for reading again the source
+/// texts the resolved site let go of (`BodyReader`): two runs give the same bytes.
 public struct SiteRenderer {
     let site: ResolvedSite
     let templates: Templates
@@ -33,7 +34,7 @@ public struct SiteRenderer {
     private struct Job {
         var path: String
         var inputs: PageInputs
-        var render: () -> OutputFile
+        var render: () throws(Diagnostic) -> OutputFile
     }
 
     public struct Result: Sendable {
@@ -44,6 +45,8 @@ public struct SiteRenderer {
         /// Paths of the pages rendered, not taken from the cache; site-wide pages first.
         public var rendered: [String]
         public var cache: RenderCache
+        /// Why pages could not be rendered; when there are any, the site must not be written.
+        public var failures: [Diagnostic]
     }
 
     /// Every page; a page whose inputs have the fingerprint it had in `previous` is taken from there.
@@ -54,9 +57,9 @@ public struct SiteRenderer {
         // on every core. The order of the result is the order of the jobs, whatever finishes first.
         var jobs: [Job] = []
         func add(_ path: String, _ inputs: PageInputs, title: String, description: String, section: String,
-                 content: @escaping (_ root: String) -> String) {
-            jobs.append(Job(path: path, inputs: inputs) {
-                page(path, title: title, description: description, section: section, content: content(Paths.root(of: path)))
+                 content: @escaping (_ root: String) throws(Diagnostic) -> String) {
+            jobs.append(Job(path: path, inputs: inputs) { () throws(Diagnostic) in
+                page(path, title: title, description: description, section: section, content: try content(Paths.root(of: path)))
             })
         }
         // The site-wide pages come first: they are the largest jobs, and started first they run
@@ -86,8 +89,8 @@ public struct SiteRenderer {
         for document in site.documents {
             let annotationFiles = (site.annotations[document.source.id] ?? []).map(\.annotation.file)
             add(Paths.source(document.source.id), PageInputs(files: [document.source.file] + annotationFiles, kinds: [.sources, .actors, .events, .terms]),
-                title: document.source.title, description: document.source.summary, section: "sources") { root in
-                sourceHTML(document, root: root)
+                title: document.source.title, description: document.source.summary, section: "sources") { root throws(Diagnostic) in
+                try sourceHTML(document, root: root)
             }
         }
         let actorPages = ActorPagesRenderer(site: site, links: links, templates: templates)
@@ -113,14 +116,23 @@ public struct SiteRenderer {
         })
 
         let order = Self.interleaving(sourceJobsStart..<actorJobsStart, with: actorJobsStart..<actorJobsEnd, of: jobs.count)
-        let done = order.parallelMap { index -> (file: OutputFile, fingerprint: Int, rendered: Bool) in
+        let done = order.parallelMap { index -> (file: OutputFile, fingerprint: Int, rendered: Bool, failure: Diagnostic?) in
             let job = jobs[index]
             let fingerprint = digests.fingerprint(of: job.inputs)
             let unchanged = previous.pages[job.path].flatMap { $0.fingerprint == fingerprint ? $0.bytes : nil }
-            let file = unchanged.map { OutputFile(path: job.path, bytes: $0) } ?? job.render()
-            guard let deliver else { return (file, fingerprint, unchanged == nil) }
+            let file: OutputFile
+            if let unchanged {
+                file = OutputFile(path: job.path, bytes: unchanged)
+            } else {
+                do throws(Diagnostic) {
+                    file = try job.render()
+                } catch {
+                    return (OutputFile(path: job.path, bytes: []), fingerprint, false, error)
+                }
+            }
+            guard let deliver else { return (file, fingerprint, unchanged == nil, nil) }
             deliver(file)
-            return (OutputFile(path: job.path, bytes: []), fingerprint, unchanged == nil)
+            return (OutputFile(path: job.path, bytes: []), fingerprint, unchanged == nil, nil)
         }
         var results = done
         for (position, index) in order.enumerated() { results[index] = done[position] }
@@ -129,7 +141,7 @@ public struct SiteRenderer {
             for result in results { cache.pages[result.file.path] = (result.fingerprint, result.file.bytes) }
         }
         return Result(paths: results.map(\.file.path), files: deliver == nil ? results.map(\.file) : [],
-                      rendered: results.filter(\.rendered).map(\.file.path), cache: cache)
+                      rendered: results.filter(\.rendered).map(\.file.path), cache: cache, failures: results.compactMap(\.failure))
     }
 
     /// The order the jobs run in: `heavy` (actor pages), which must follow `light` (source
@@ -191,7 +203,7 @@ public struct SiteRenderer {
                                                     sources: sources, counts: counts))
     }
 
-    private func sourceHTML(_ document: SourceDocument, root: String) -> String {
+    private func sourceHTML(_ document: SourceDocument, root: String) throws(Diagnostic) -> String {
         let source = document.source
         let renderer = SourcePageRenderer(site: site, links: links, templates: templates, marks: marks, root: root)
         let places = site.correctionPlaces[source.id] ?? []
@@ -216,7 +228,7 @@ public struct SiteRenderer {
             date: source.date.display, url: source.url, summary: source.summary, editorNoteHTML: editorNote,
             corrections: corrections, hasCorrections: !corrections.isEmpty, citation: citation,
             pageURL: site.site.rootURL.map { $0 + "sources/\(source.id.raw)/" },
-            bodyHTML: renderer.bodyHTML(document), annotations: annotations, hasAnnotations: !annotations.isEmpty)
+            bodyHTML: try renderer.bodyHTML(document), annotations: annotations, hasAnnotations: !annotations.isEmpty)
         return templates.render("source", model)
     }
 }

@@ -28,7 +28,8 @@ struct SourcePageRenderer {
     let marks: Marks
     let root: String
 
-    func bodyHTML(_ document: SourceDocument) -> String {
+    /// Fails only when the source's file changed since it was loaded (`SourceDocument.tree()`).
+    func bodyHTML(_ document: SourceDocument) throws(Diagnostic) -> String {
         let annotations = site.annotations[document.source.id] ?? []
         let mentions = site.mentionPlaces[document.source.id] ?? []
         var nextMention = mentions.startIndex
@@ -38,7 +39,7 @@ struct SourcePageRenderer {
             corrections[paragraph, default: []].append(range)
         }
 
-        var output = document.tree()
+        var output = try document.tree().get()
         for paragraph in document.paragraphs {
             var wraps: [InlineWrap] = []
             // Mentions: the first of each actor and term in the paragraph, never two links on one span.

@@ -12,9 +12,13 @@ public enum Resolver {
         let actorMatcher = aliasMatcher(corpus.actors.map { ($0.id, $0.aliases) }, firstNumber: 0, what: "actor", log: &log)
         let termMatcher = aliasMatcher(corpus.terms.map { ($0.id, $0.aliases) }, firstNumber: corpus.actors.count, what: "term", log: &log)
         let annotationsBySource = Dictionary(grouping: corpus.annotations.indices) { SourceID(corpus.annotations[$0].source.value) }
-        let parsed = corpus.sources.sorted { ($0.date, $0.id) < ($1.date, $1.id) }.parallelMap { source in
-            let tree = SourceDocument.tree(of: source)
-            let (document, text) = SourceDocument.read(source, tree: tree)
+        let parsed = corpus.sources.sorted { ($0.date, $0.id) < ($1.date, $1.id) }.parallelMap { source -> Result<(SourceDocument, SourceFindings), Diagnostic> in
+            let markdown: String
+            switch corpus.markdown(of: source) {
+            case .success(let text): markdown = text
+            case .failure(let diagnostic): return .failure(diagnostic)
+            }
+            let (document, text) = SourceDocument.read(source, tree: SourceDocument.tree(of: markdown), reader: corpus.bodyReader)
             let annotations = annotationsBySource[document.source.id] ?? []
             let matches = text.paragraphs.map { paragraph in
                 (actorMatcher.matches(in: paragraph.text.scalars), termMatcher.matches(in: paragraph.text.scalars))
@@ -31,16 +35,22 @@ public enum Resolver {
                     excerpts.append(SourceText.excerpt(paragraph, around: range))
                 }
             }
-            return (document, SourceFindings(
+            return .success((document, SourceFindings(
                 anchors: annotations.map { index in
                     let annotation = corpus.annotations[index]
                     return (index, QuoteAnchor.anchor(quote: annotation.quote, prefix: annotation.prefix, suffix: annotation.suffix, in: text))
                 },
                 corrections: document.source.corrections.map { text.occurrences(of: $0.corrected.value) },
-                places: places, excerpts: excerpts))
+                places: places, excerpts: excerpts)))
         }
-        let documents = parsed.map(\.0)
-        let findings = parsed.map(\.1)
+        var read: [(SourceDocument, SourceFindings)] = []
+        for result in parsed {
+            switch result {
+            case .success(let pair): read.append(pair)
+            case .failure(let diagnostic): log.report(diagnostic)
+            }
+        }
+        let documents = read.map(\.0), findings = read.map(\.1)
         let documentIndex = Dictionary(uniqueKeysWithValues: documents.map { ($0.source.id, $0) })
         let actorIndex = Dictionary(uniqueKeysWithValues: corpus.actors.map { ($0.id, $0) })
         let termIndex = Dictionary(uniqueKeysWithValues: corpus.terms.map { ($0.id, $0) })

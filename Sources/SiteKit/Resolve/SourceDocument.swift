@@ -18,13 +18,17 @@ public struct SourceDocument: Sendable {
     private final class Storage: Sendable {
         let source: Source
         let paragraphs: [Paragraph]
-        init(source: Source, paragraphs: [Paragraph]) {
+        /// Where the body is read from once `source` no longer holds it.
+        let reader: BodyReader?
+        init(source: Source, paragraphs: [Paragraph], reader: BodyReader? = nil) {
             self.source = source
             self.paragraphs = paragraphs
+            self.reader = reader
         }
     }
 
     private let storage: Storage
+    /// The source; its body's Markdown is empty when the loader let it go (`BodyReader`).
     public var source: Source { storage.source }
     public var paragraphs: [Paragraph] { storage.paragraphs }
 
@@ -32,12 +36,13 @@ public struct SourceDocument: Sendable {
         self = Self.read(source, tree: Self.tree(of: source)).document
     }
 
-    private init(_ source: Source, paragraphs: [Paragraph]) {
-        storage = Storage(source: source, paragraphs: paragraphs)
+    private init(_ source: Source, paragraphs: [Paragraph], reader: BodyReader?) {
+        storage = Storage(source: source, paragraphs: paragraphs, reader: reader)
     }
 
     /// A source as numbered paragraphs and as text, each paragraph's text gathered once for both.
-    static func read(_ source: Source, tree: MarkdownNode) -> (document: SourceDocument, text: SourceText) {
+    /// With a reader, the document reads its body from the source's file whenever it needs it.
+    static func read(_ source: Source, tree: MarkdownNode, reader: BodyReader? = nil) -> (document: SourceDocument, text: SourceText) {
         var paragraphs: [Paragraph] = []
         for (index, block) in tree.children.enumerated() {
             switch block.kind {
@@ -48,15 +53,20 @@ public struct SourceDocument: Sendable {
         }
         let text = SourceText(source.id, paragraphs: paragraphs, tree: tree)
         for index in paragraphs.indices { paragraphs[index].text = text.paragraphs[index].collapsed }
-        return (SourceDocument(source, paragraphs: paragraphs), text)
+        return (SourceDocument(source, paragraphs: paragraphs, reader: reader), text)
     }
 
     /// The parsed text. It is parsed again whenever it is needed: parsing is quick, and keeping
     /// every source's tree from resolving to rendering was a large share of a big build's memory.
-    public func tree() -> MarkdownNode { Self.tree(of: source) }
+    /// Fails only when the body is read again from a file that changed since it was loaded.
+    public func tree() -> Result<MarkdownNode, Diagnostic> {
+        guard let reader = storage.reader else { return .success(Self.tree(of: source.body.markdown)) }
+        return reader.markdown(of: source.file).map(Self.tree(of:))
+    }
 
-    static func tree(of source: Source) -> MarkdownNode {
-        let markdown = source.body.markdown
+    static func tree(of source: Source) -> MarkdownNode { tree(of: source.body.markdown) }
+
+    static func tree(of markdown: String) -> MarkdownNode {
         let document = Cmark.parse(markdown)
         // Only text with a '|' can hold a table; its lines are cut on bytes, as splitting a whole
         // source into Characters was most of the time spent here.

@@ -13,9 +13,14 @@ public enum Scaffold {
         let commandLine = SourceLocation(file: "<command line>", line: 1, column: 1)
         let (corpus, loadDiagnostics) = ContentLoader.load(from: content, fileSystem: fileSystem)
         guard let corpus else { return .failure(Failure(diagnostics: loadDiagnostics.filter { $0.severity == .error })) }
-        guard let document = corpus.sources.first(where: { $0.id.raw == source }).map({ SourceText($0) }) else {
+        guard let found = corpus.sources.first(where: { $0.id.raw == source }) else {
             let hint = Suggestion.closest(to: source, in: corpus.sources.map(\.id.raw)).map { "; did you mean '\($0)'?" } ?? ""
             return .failure(Failure(diagnostics: [.error(commandLine, "unknown source '\(source)'\(hint)")]))
+        }
+        let document: SourceText
+        switch corpus.markdown(of: found) {
+        case .success(let markdown): document = SourceDocument.read(found, tree: SourceDocument.tree(of: markdown)).text
+        case .failure(let diagnostic): return .failure(Failure(diagnostics: [diagnostic]))
         }
         if case .failure(let diagnostic) = QuoteAnchor.anchor(quote: Located(quote, at: commandLine), prefix: nil, suffix: nil, in: document) {
             return .failure(Failure(diagnostics: [diagnostic]))

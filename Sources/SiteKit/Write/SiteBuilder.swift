@@ -74,6 +74,10 @@ public struct SiteBuilder {
         do {
             let staged = try StagedOutput(output, existing: existing, calls: .system)
             var outcome = render(leftovers.checked!, diagnostics: diagnostics, reusing: RenderCache(), deliver: staged.write)
+            if outcome.hasErrors {
+                staged.discard()
+                return outcome
+            }
             // Freeing a big site's content and resolved values took a third of a second on one
             // core; another thread does it while the folder is committed.
             DispatchQueue.global().async { leftovers.checked = nil }
@@ -136,6 +140,7 @@ public struct SiteBuilder {
                         deliver: (@Sendable (OutputFile) -> Void)? = nil) -> Outcome {
         let site = checked.site
         let rendered = SiteRenderer(site: site, templates: checked.templates, digests: checked.digests).render(reusing: cache, deliver: deliver)
+        guard rendered.failures.isEmpty else { return Outcome(diagnostics: (diagnostics + rendered.failures).sorted(), files: [], summary: nil) }
         let extras = checked.assets + HostFiles.files(for: site, pages: rendered.paths)
         var files = rendered.files
         if let deliver {
