@@ -76,12 +76,12 @@ struct ActorPagesRenderer {
         var groups: [MentionGroupModel] = []
         var start = mentions.startIndex
         while start < mentions.endIndex {
-            let source = mentions[start].passage.source
-            let end = mentions[start...].firstIndex { $0.passage.source != source } ?? mentions.endIndex
-            let document = site.document(source)!
-            groups.append(MentionGroupModel(source: document.source.title, sourceHref: root + Paths.source(source),
+            let source = mentions[start].documentIndex
+            let end = mentions[start...].firstIndex { $0.documentIndex != source } ?? mentions.endIndex
+            let document = site.document(of: mentions[start])
+            groups.append(MentionGroupModel(source: document.source.title, sourceHref: root + Paths.source(document.source.id),
                                             year: String(document.source.date.year),
-                                            mentions: mentions[start..<end].map { MentionModel(paragraph: $0.passage.paragraph, href: root + Paths.paragraph($0.passage), excerpt: site.excerpt(of: $0)) }))
+                                            mentions: mentions[start..<end].map { MentionModel(paragraph: $0.paragraph, href: root + Paths.paragraph(site.passage(of: $0)), excerpt: site.excerpt(of: $0)) }))
             start = end
         }
         let annotations = annotations(naming: actor.id).map { item in

@@ -22,8 +22,8 @@ struct GlossaryRenderer {
 
     private func useModels(_ uses: some Sequence<Occurrence>, root: String) -> [TermUseModel] {
         uses.map { use in
-            TermUseModel(source: site.document(use.passage.source)?.source.title ?? "", paragraph: use.passage.paragraph,
-                         href: root + Paths.paragraph(use.passage), excerpt: site.excerpt(of: use))
+            TermUseModel(source: site.document(of: use).source.title, paragraph: use.paragraph,
+                         href: root + Paths.paragraph(site.passage(of: use)), excerpt: site.excerpt(of: use))
         }
     }
 

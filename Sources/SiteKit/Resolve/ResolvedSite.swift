@@ -9,19 +9,21 @@ public struct PlacedAnnotation: Sendable {
 
 /// One occurrence of an actor's or term's alias in a source, as pages list it. (Where in the
 /// paragraph it stands is kept in `ResolvedSite.mentionPlaces`, not here: a big build holds a
-/// million of these through its rendering.)
+/// million of these through its rendering.) Its source is a position in `ResolvedSite.documents`
+/// and both numbers are 32 bits: 20 bytes, where a source id made it 32.
 public struct Occurrence: Sendable {
-    private var source: SourceID
-    /// 32 bits, so that it shares a word with the excerpt's offsets.
-    private var paragraph: Int32
+    private var number: Int32
+    private var document: Int32
     /// The text around it, shown where it is listed: `ResolvedSite.excerpt(of:)`.
     public var excerpt: Excerpt
 
-    public var passage: PassageRef { PassageRef(source: source, paragraph: Int(paragraph)) }
+    public var paragraph: Int { Int(number) }
+    /// Position of its source in `ResolvedSite.documents`.
+    public var documentIndex: Int { Int(document) }
 
-    init(passage: PassageRef, excerpt: Excerpt) {
-        source = passage.source
-        paragraph = Int32(passage.paragraph)
+    init(document: Int, paragraph: Int, excerpt: Excerpt) {
+        self.document = Int32(document)
+        number = Int32(paragraph)
         self.excerpt = excerpt
     }
 }
@@ -117,9 +119,16 @@ public struct ResolvedSite: Sendable {
 
     public func document(_ id: SourceID) -> SourceDocument? { documentPositions[id].map { documents[$0] } }
 
+    /// The source an occurrence stands in.
+    public func document(of occurrence: Occurrence) -> SourceDocument { documents[occurrence.documentIndex] }
+
+    /// The passage an occurrence stands in.
+    public func passage(of occurrence: Occurrence) -> PassageRef {
+        PassageRef(source: document(of: occurrence).source.id, paragraph: occurrence.paragraph)
+    }
+
     /// The excerpt of an occurrence as a reader sees it.
     public func excerpt(of occurrence: Occurrence) -> String {
-        guard let position = documentPositions[occurrence.passage.source] else { return "" }
-        return occurrence.excerpt.text(in: documents[position].paragraphs[occurrence.passage.paragraph - 1].text)
+        occurrence.excerpt.text(in: document(of: occurrence).paragraphs[occurrence.paragraph - 1].text)
     }
 }

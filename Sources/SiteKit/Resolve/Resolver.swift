@@ -132,8 +132,8 @@ public enum Resolver {
         let actorNumbers = 0..<corpus.actors.count, termNumbers = corpus.actors.count..<targets.count
         nonisolated(unsafe) var termLists: [[Occurrence]] = []
         let termsGathered = DispatchGroup()
-        DispatchQueue.global().async(group: termsGathered) { termLists = gather(findings, of: documents, targets: termNumbers) }
-        let actorLists = gather(findings, of: documents, targets: actorNumbers)
+        DispatchQueue.global().async(group: termsGathered) { termLists = gather(findings, targets: termNumbers) }
+        let actorLists = gather(findings, targets: actorNumbers)
         var mentionPlaces: [SourceID: [MentionPlace]] = [:]
         for (document, found) in zip(documents, findings) where !found.places.isEmpty {
             mentionPlaces[document.source.id] = found.places
@@ -207,7 +207,7 @@ public enum Resolver {
     /// Every occurrence of the targets numbered `targets`, a list per target in that order, each
     /// in reading order and made at its final size: grown by doubling, the lists of a
     /// 10,000-source build's million mentions took 25 MB more.
-    private static func gather(_ findings: [SourceFindings], of documents: [SourceDocument], targets: Range<Int>) -> [[Occurrence]] {
+    private static func gather(_ findings: [SourceFindings], targets: Range<Int>) -> [[Occurrence]] {
         var counts = [Int](repeating: 0, count: targets.count)
         for place in findings.lazy.flatMap(\.places) where targets.contains(Int(place.target)) {
             counts[Int(place.target) - targets.lowerBound] += 1
@@ -217,10 +217,9 @@ public enum Resolver {
             list.reserveCapacity(count)
             return list
         }
-        for (document, found) in zip(documents, findings) {
+        for (document, found) in findings.enumerated() {
             for (place, excerpt) in zip(found.places, found.excerpts) where targets.contains(Int(place.target)) {
-                lists[Int(place.target) - targets.lowerBound].append(
-                    Occurrence(passage: PassageRef(source: document.source.id, paragraph: place.paragraph), excerpt: excerpt))
+                lists[Int(place.target) - targets.lowerBound].append(Occurrence(document: document, paragraph: place.paragraph, excerpt: excerpt))
             }
         }
         return lists
