@@ -105,7 +105,7 @@ struct ActorPagesRenderer {
         let model = ActorPageModel(
             name: actor.name, kindLabel: actor.kind.rawValue.capitalized,
             aliases: actor.aliases.map(\.value).joined(separator: ", "),
-            profileHTML: site.body(actor.file).map { Cmark.renderHTML(links.rewrite($0, root: root)) } ?? "",
+            profileHTML: site.bodies[actor.file].map { Cmark.renderHTML(links.rewrite($0, root: root)) } ?? "",
             mentionGroups: groups, mentionTotal: mentions.count, annotations: annotations, relations: relations,
             events: events, backlinks: backlinks(to: .actor(actor.id), root: root))
         return templates.render("actor", model)
@@ -114,7 +114,7 @@ struct ActorPagesRenderer {
     private func year(_ edge: RelationEdge) -> Int { site.document(edge.passage.source)?.source.date.year ?? 0 }
 
     func noteHTML(_ annotation: Annotation, root: String) -> String {
-        site.body(annotation.file).map { Cmark.renderHTML(links.rewrite($0, root: root)) } ?? ""
+        site.bodies[annotation.file].map { Cmark.renderHTML(links.rewrite($0, root: root)) } ?? ""
     }
 
     /// Other actors' profiles, events and glossary entries whose text links here.

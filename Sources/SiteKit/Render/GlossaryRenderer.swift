@@ -28,7 +28,7 @@ struct GlossaryRenderer {
     }
 
     private func definitionHTML(_ term: Term, root: String) -> String {
-        site.body(term.file).map { Cmark.renderHTML(links.rewrite($0, root: root)) } ?? ""
+        site.bodies[term.file].map { Cmark.renderHTML(links.rewrite($0, root: root)) } ?? ""
     }
 
     func html() -> String {

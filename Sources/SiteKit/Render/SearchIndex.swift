@@ -62,20 +62,20 @@ enum SearchIndex {
             }
             for item in site.annotations[document.source.id] ?? [] {
                 entry("Note", "“\(item.annotation.quote.value)” (\(document.source.title))", Paths.annotation(item.source, item.annotation.name),
-                      (site.body(item.annotation.file)?.plainText ?? "").collapsingSpaces)
+                      (site.bodies[item.annotation.file]?.plainText ?? "").collapsingSpaces)
             }
         }
         if number == parts.count - 1 {
             for actor in site.actors {
                 entry("Actor", actor.name, Paths.actor(actor.id),
-                      (actor.aliases.map(\.value).joined(separator: " ") + " " + (site.body(actor.file)?.plainText ?? "")).collapsingSpaces)
+                      (actor.aliases.map(\.value).joined(separator: " ") + " " + (site.bodies[actor.file]?.plainText ?? "")).collapsingSpaces)
             }
             for event in site.events {
-                entry("Event", "\(event.title) (\(event.date.display))", Paths.event(event.id), (site.body(event.file)?.plainText ?? "").collapsingSpaces)
+                entry("Event", "\(event.title) (\(event.date.display))", Paths.event(event.id), (site.bodies[event.file]?.plainText ?? "").collapsingSpaces)
             }
             for term in site.terms {
                 entry("Term", term.term, Paths.term(term.id),
-                      (term.aliases.map(\.value).joined(separator: " ") + " " + (site.body(term.file)?.plainText ?? "")).collapsingSpaces)
+                      (term.aliases.map(\.value).joined(separator: " ") + " " + (site.bodies[term.file]?.plainText ?? "")).collapsingSpaces)
             }
         }
         bytes.append(contentsOf: "];\n".utf8)

@@ -12,7 +12,7 @@ struct SourcePageRenderer {
 
         init(site: ResolvedSite) {
             for term in site.terms {
-                if let body = site.body(term.file) { termTitles[term.id] = "\(term.term): \(HTML.firstSentence(of: body))" }
+                if let body = site.bodies[term.file] { termTitles[term.id] = "\(term.term): \(HTML.firstSentence(of: body))" }
             }
             for event in site.events {
                 for passage in event.passages {
@@ -102,7 +102,7 @@ struct SourcePageRenderer {
     }
 
     func noteHTML(_ annotation: Annotation) -> String {
-        guard let body = site.body(annotation.file) else { return "" }
+        guard let body = site.bodies[annotation.file] else { return "" }
         return Cmark.renderHTML(links.rewrite(body, root: root))
     }
 

@@ -17,7 +17,7 @@ struct TimelineRenderer {
                         site.document(passage.source).map { LinkModel(label: "\($0.source.title), ¶\(passage.paragraph)", href: root + Paths.paragraph(passage)) }
                     }
                 },
-                bodyHTML: site.body(event.file).map { Cmark.renderHTML(links.rewrite($0, root: root)) } ?? "")
+                bodyHTML: site.bodies[event.file].map { Cmark.renderHTML(links.rewrite($0, root: root)) } ?? "")
             let year = String(event.date.year)
             if years.last?.year == year { years[years.count - 1].events.append(model) } else { years.append(TimelineYearModel(year: year, events: [model])) }
         }

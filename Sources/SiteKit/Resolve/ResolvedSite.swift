@@ -79,11 +79,8 @@ public struct ResolvedSite: Sendable {
     /// Chronological.
     public var events: [Event]
     public var terms: [Term]
-    /// Markdown bodies of annotations, actors, events and terms, by file: parse with `body(_:)`.
-    /// (Their parsed trees, kept from resolving to rendering, held about 60 MB more at 10,000
-    /// sources, several times the size of their text; parsing a body again on each page that
-    /// shows it took no measurable time.)
-    private var bodies: [String: String]
+    /// Parsed Markdown bodies of annotations, actors, events and terms, by file.
+    public var bodies: [String: MarkdownNode]
     /// What each body's cross-links point at, to show as backlinks.
     public var bodyLinks: [String: [LinkTarget]]
     /// For each source with corrections, where each correction's corrected text stands.
@@ -95,7 +92,7 @@ public struct ResolvedSite: Sendable {
     init(site: SiteConfig, documents: [SourceDocument], annotations: [SourceID: [PlacedAnnotation]], actors: [Actor],
          actorMentions: [ActorID: [Occurrence]], termUses: [TermID: [Occurrence]], mentionPlaces: [SourceID: [MentionPlace]],
          mentionTargets: [LinkTarget], relations: [RelationEdge], events: [Event],
-         terms: [Term], bodies: [String: String], bodyLinks: [String: [LinkTarget]],
+         terms: [Term], bodies: [String: MarkdownNode], bodyLinks: [String: [LinkTarget]],
          correctionPlaces: [SourceID: [[TextPlace]]]) {
         self.site = site
         self.documents = documents
@@ -113,9 +110,6 @@ public struct ResolvedSite: Sendable {
         self.correctionPlaces = correctionPlaces
         documentPositions = Dictionary(uniqueKeysWithValues: documents.enumerated().map { ($1.source.id, $0) })
     }
-
-    /// The parsed Markdown body of the annotation, actor, event or term in a file.
-    public func body(_ file: String) -> MarkdownNode? { bodies[file].map { Cmark.parse($0) } }
 
     public func document(_ id: SourceID) -> SourceDocument? { documentPositions[id].map { documents[$0] } }
 

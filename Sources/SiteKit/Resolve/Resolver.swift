@@ -166,17 +166,18 @@ public enum Resolver {
         }
         relations = relations.indices.sorted { keys[$0] < keys[$1] }.map { relations[$0] }
 
-        // Bodies: check cross-links, on every core; diagnostics are sorted in the end.
+        // Bodies: parse once, check cross-links, on every core; diagnostics are sorted in the end.
         let allBodies = corpus.annotations.map(\.body) + corpus.actors.map(\.body) + corpus.events.map(\.body) + corpus.terms.map(\.body)
         let checkedBodies = allBodies.parallelMap { body in
+            let parsed = Cmark.parse(body.markdown)
             var bodyLog = DiagnosticLog()
-            let targets = links.check(Cmark.parse(body.markdown), body: body, log: &bodyLog)
-            return (targets, bodyLog.all)
+            let targets = links.check(parsed, body: body, log: &bodyLog)
+            return (parsed, targets, bodyLog.all)
         }
-        var bodies: [String: String] = .init(minimumCapacity: allBodies.count)
+        var bodies: [String: MarkdownNode] = .init(minimumCapacity: allBodies.count)
         var bodyLinks: [String: [LinkTarget]] = .init(minimumCapacity: allBodies.count)
-        for (body, (targets, diagnostics)) in zip(allBodies, checkedBodies) {
-            bodies[body.file] = body.markdown
+        for (body, (parsed, targets, diagnostics)) in zip(allBodies, checkedBodies) {
+            bodies[body.file] = parsed
             bodyLinks[body.file] = targets
             log.append(contentsOf: diagnostics)
         }
