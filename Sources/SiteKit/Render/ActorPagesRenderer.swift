@@ -76,8 +76,8 @@ struct ActorPagesRenderer {
         var groups: [MentionGroupModel] = []
         var start = mentions.startIndex
         while start < mentions.endIndex {
-            let source = mentions[start].documentIndex
-            let end = mentions[start...].firstIndex { $0.documentIndex != source } ?? mentions.endIndex
+            let position = mentions[start].documentIndex
+            let end = mentions[start...].firstIndex { $0.documentIndex != position } ?? mentions.endIndex
             let document = site.document(of: mentions[start])
             groups.append(MentionGroupModel(source: document.source.title, sourceHref: root + Paths.source(document.source.id),
                                             year: String(document.source.date.year),
