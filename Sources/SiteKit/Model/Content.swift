@@ -10,11 +10,6 @@ public struct Corpus: Sendable {
     public var fileDigests: [String: Int] = [:]
     /// Reads again the source bodies the loader let go of; nil when each source holds its own.
     public var bodyReader: BodyReader?
-
-    /// The Markdown of a source's body.
-    func markdown(of source: Source) -> Result<String, Diagnostic> {
-        bodyReader?.markdown(of: source.file) ?? .success(source.body.markdown)
-    }
 }
 
 public struct SiteConfig: Sendable {

@@ -5,7 +5,7 @@ public enum Resolver {
         var log = DiagnosticLog()
         let site = corpus.site
 
-        // Each source is read from its file again (`Corpus.markdown(of:)`) and parsed once here: its
+        // Each source is read from its file again (`Corpus.bodyReader`) and parsed once here: its
         // tree gives the paragraphs and, folded, serves its quotes, its corrections and the
         // mentions in it; only the paragraphs' numbers and text are kept.
         // Each alias is matched to its target's number in `targets`: actors, then terms.
@@ -14,12 +14,11 @@ public enum Resolver {
         let termMatcher = aliasMatcher(corpus.terms.map { ($0.id, $0.aliases) }, firstNumber: corpus.actors.count, what: "term", log: &log)
         let annotationsBySource = Dictionary(grouping: corpus.annotations.indices) { SourceID(corpus.annotations[$0].source.value) }
         let parsed = corpus.sources.sorted { ($0.date, $0.id) < ($1.date, $1.id) }.parallelMap { source -> Result<(SourceDocument, SourceFindings), Diagnostic> in
-            let markdown: String
-            switch corpus.markdown(of: source) {
-            case .success(let text): markdown = text
+            let document: SourceDocument, text: SourceText
+            switch SourceDocument.read(source, reader: corpus.bodyReader) {
+            case .success(let read): (document, text) = read
             case .failure(let diagnostic): return .failure(diagnostic)
             }
-            let (document, text) = SourceDocument.read(source, tree: SourceDocument.tree(of: markdown), reader: corpus.bodyReader)
             let annotations = annotationsBySource[document.source.id] ?? []
             let matches = text.paragraphs.map { paragraph in
                 (actorMatcher.matches(in: paragraph.text.scalars), termMatcher.matches(in: paragraph.text.scalars))

@@ -56,17 +56,26 @@ public struct SourceDocument: Sendable {
         return (SourceDocument(source, paragraphs: paragraphs, reader: reader), text)
     }
 
+    /// A source read as a document and its text: its body read again with `reader`, which the
+    /// document keeps, or the body the source holds when there is none.
+    static func read(_ source: Source, reader: BodyReader?) -> Result<(document: SourceDocument, text: SourceText), Diagnostic> {
+        markdown(of: source, reader: reader).map { read(source, tree: tree(of: $0), reader: reader) }
+    }
+
+    private static func markdown(of source: Source, reader: BodyReader?) -> Result<String, Diagnostic> {
+        reader?.markdown(of: source.file) ?? .success(source.body.markdown)
+    }
+
     /// The parsed text. It is parsed again whenever it is needed: parsing is quick, and keeping
     /// every source's tree from resolving to rendering was a large share of a big build's memory.
     /// Fails only when the body is read again from a file that changed since it was loaded.
     public func tree() -> Result<MarkdownNode, Diagnostic> {
-        guard let reader = storage.reader else { return .success(Self.tree(of: source.body.markdown)) }
-        return reader.markdown(of: source.file).map(Self.tree(of:))
+        Self.markdown(of: source, reader: storage.reader).map(Self.tree(of:))
     }
 
     static func tree(of source: Source) -> MarkdownNode { tree(of: source.body.markdown) }
 
-    static func tree(of markdown: String) -> MarkdownNode {
+    private static func tree(of markdown: String) -> MarkdownNode {
         let document = Cmark.parse(markdown)
         // Only text with a '|' can hold a table; its lines are cut on bytes, as splitting a whole
         // source into Characters was most of the time spent here.

@@ -18,8 +18,8 @@ public enum Scaffold {
             return .failure(Failure(diagnostics: [.error(commandLine, "unknown source '\(source)'\(hint)")]))
         }
         let document: SourceText
-        switch corpus.markdown(of: found) {
-        case .success(let markdown): document = SourceDocument.read(found, tree: SourceDocument.tree(of: markdown)).text
+        switch SourceDocument.read(found, reader: corpus.bodyReader) {
+        case .success(let read): document = read.text
         case .failure(let diagnostic): return .failure(Failure(diagnostics: [diagnostic]))
         }
         if case .failure(let diagnostic) = QuoteAnchor.anchor(quote: Located(quote, at: commandLine), prefix: nil, suffix: nil, in: document) {
