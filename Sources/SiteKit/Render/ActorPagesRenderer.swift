@@ -87,7 +87,7 @@ struct ActorPagesRenderer {
         let annotations = annotations(naming: actor.id).map { item in
             ActorAnnotationModel(source: site.document(item.source)!.source.title, quote: item.annotation.quote.value,
                                  href: root + Paths.annotation(item.source, item.annotation.name), kindLabel: item.annotation.kind.label,
-                                 noteHTML: noteHTML(item.annotation, root: root))
+                                 noteHTML: site.notes[item.annotation.file]?.html ?? "")
         }
         let relations = (relationsOf[actor.id] ?? [])
             .sorted { (year($0), $0.passage) < (year($1), $1.passage) }
@@ -112,10 +112,6 @@ struct ActorPagesRenderer {
     }
 
     private func year(_ edge: RelationEdge) -> Int { site.document(edge.passage.source)?.source.date.year ?? 0 }
-
-    func noteHTML(_ annotation: Annotation, root: String) -> String {
-        site.bodies[annotation.file].map { Cmark.renderHTML(links.rewrite($0, root: root)) } ?? ""
-    }
 
     /// Other actors' profiles, events and glossary entries whose text links here.
     func backlinks(to target: LinkTarget, root: String) -> [LinkModel] {

@@ -18,6 +18,10 @@ public enum Paths {
     public static let search = "search/index.html"
     public static let notFound = "404.html"
 
+    /// The root of the pages that show annotations' notes, a source's and an actor's, from which
+    /// notes are rendered once for all of them (`RenderedNote`).
+    public static let notePagesRoot = "../../"
+
     /// The prefix that leads from a page back to the site root: `../../` for `actors/x/index.html`.
     public static func root(of page: String) -> String {
         String(repeating: "../", count: page.split(separator: "/").count - 1)

@@ -62,7 +62,7 @@ enum SearchIndex {
             }
             for item in site.annotations[document.source.id] ?? [] {
                 entry("Note", "“\(item.annotation.quote.value)” (\(document.source.title))", Paths.annotation(item.source, item.annotation.name),
-                      (site.bodies[item.annotation.file]?.plainText ?? "").collapsingSpaces)
+                      site.notes[item.annotation.file]?.text ?? "")
             }
         }
         if number == parts.count - 1 {

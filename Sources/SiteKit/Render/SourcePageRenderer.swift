@@ -81,7 +81,7 @@ struct SourcePageRenderer {
             let notes = here.map { item in
                 templates.render("note", NoteModel(
                     name: item.annotation.name.raw, number: item.number, kind: item.annotation.kind.rawValue,
-                    kindLabel: item.annotation.kind.label, bodyHTML: noteHTML(item.annotation)))
+                    kindLabel: item.annotation.kind.label, bodyHTML: site.notes[item.annotation.file]?.html ?? ""))
             }.joined()
             let events = (citingEvents[paragraph.number] ?? []).map { event in
                 "<a href=\"\(HTML.escape(root + Paths.event(event.id)))\">\(HTML.escape(event.title))</a>"
@@ -99,11 +99,6 @@ struct SourcePageRenderer {
                 children: [block])
         }
         return Cmark.renderHTML(output)
-    }
-
-    func noteHTML(_ annotation: Annotation) -> String {
-        guard let body = site.bodies[annotation.file] else { return "" }
-        return Cmark.renderHTML(links.rewrite(body, root: root))
     }
 
     private func describe(_ target: LinkTarget) -> (String, String) {

@@ -51,6 +51,16 @@ public struct MentionPlace: Sendable {
     }
 }
 
+/// An annotation's note as its pages show it, rendered once: a note is shown on its source's
+/// page, on the page of every actor it names and in the search index, and kept parsed until
+/// then, 50,000 notes held 47 MB through the rendering of a 10,000-source build.
+public struct RenderedNote: Sendable {
+    /// Its HTML, links written from `Paths.notePagesRoot`.
+    public var html: String
+    /// What search finds: its plain text, runs of spaces as one.
+    public var text: String
+}
+
 /// How one passage characterises the tie between two actors.
 public struct RelationEdge: Sendable {
     public var actors: (ActorID, ActorID)
@@ -79,8 +89,10 @@ public struct ResolvedSite: Sendable {
     /// Chronological.
     public var events: [Event]
     public var terms: [Term]
-    /// Parsed Markdown bodies of annotations, actors, events and terms, by file.
+    /// Parsed Markdown bodies of actors, events and terms, by file.
     public var bodies: [String: MarkdownNode]
+    /// Annotations' notes, by file.
+    public var notes: [String: RenderedNote]
     /// What each body's cross-links point at, to show as backlinks.
     public var bodyLinks: [String: [LinkTarget]]
     /// For each source with corrections, where each correction's corrected text stands.
@@ -92,7 +104,7 @@ public struct ResolvedSite: Sendable {
     init(site: SiteConfig, documents: [SourceDocument], annotations: [SourceID: [PlacedAnnotation]], actors: [Actor],
          actorMentions: [ActorID: [Occurrence]], termUses: [TermID: [Occurrence]], mentionPlaces: [SourceID: [MentionPlace]],
          mentionTargets: [LinkTarget], relations: [RelationEdge], events: [Event],
-         terms: [Term], bodies: [String: MarkdownNode], bodyLinks: [String: [LinkTarget]],
+         terms: [Term], bodies: [String: MarkdownNode], notes: [String: RenderedNote], bodyLinks: [String: [LinkTarget]],
          correctionPlaces: [SourceID: [[TextPlace]]]) {
         self.site = site
         self.documents = documents
@@ -106,6 +118,7 @@ public struct ResolvedSite: Sendable {
         self.events = events
         self.terms = terms
         self.bodies = bodies
+        self.notes = notes
         self.bodyLinks = bodyLinks
         self.correctionPlaces = correctionPlaces
         documentPositions = Dictionary(uniqueKeysWithValues: documents.enumerated().map { ($1.source.id, $0) })

@@ -167,17 +167,25 @@ public enum Resolver {
         relations = relations.indices.sorted { keys[$0] < keys[$1] }.map { relations[$0] }
 
         // Bodies: parse once, check cross-links, on every core; diagnostics are sorted in the end.
-        let allBodies = corpus.annotations.map(\.body) + corpus.actors.map(\.body) + corpus.events.map(\.body) + corpus.terms.map(\.body)
-        let checkedBodies = allBodies.parallelMap { body in
+        // Notes are rendered here, once, and only their HTML and text kept (`RenderedNote`).
+        let allBodies = corpus.annotations.map { ($0.body, true) } + (corpus.actors.map(\.body) + corpus.events.map(\.body) + corpus.terms.map(\.body)).map { ($0, false) }
+        let checkedBodies = allBodies.parallelMap { body, isNote in
             let parsed = Cmark.parse(body.markdown)
             var bodyLog = DiagnosticLog()
             let targets = links.check(parsed, body: body, log: &bodyLog)
-            return (parsed, targets, bodyLog.all)
+            let content: CheckedBody = isNote
+                ? .note(RenderedNote(html: Cmark.renderHTML(links.rewrite(parsed, root: Paths.notePagesRoot)), text: parsed.plainText.collapsingSpaces))
+                : .parsed(parsed)
+            return (content, targets, bodyLog.all)
         }
-        var bodies: [String: MarkdownNode] = .init(minimumCapacity: allBodies.count)
+        var bodies: [String: MarkdownNode] = .init(minimumCapacity: allBodies.count - corpus.annotations.count)
+        var notes: [String: RenderedNote] = .init(minimumCapacity: corpus.annotations.count)
         var bodyLinks: [String: [LinkTarget]] = .init(minimumCapacity: allBodies.count)
-        for (body, (parsed, targets, diagnostics)) in zip(allBodies, checkedBodies) {
-            bodies[body.file] = parsed
+        for ((body, _), (content, targets, diagnostics)) in zip(allBodies, checkedBodies) {
+            switch content {
+            case .parsed(let parsed): bodies[body.file] = parsed
+            case .note(let note): notes[body.file] = note
+            }
             bodyLinks[body.file] = targets
             log.append(contentsOf: diagnostics)
         }
@@ -201,7 +209,7 @@ public enum Resolver {
             actorMentions: actorMentions, termUses: termUses, mentionPlaces: mentionPlaces, mentionTargets: targets, relations: relations,
             events: corpus.events.sorted { ($0.date, $0.id) < ($1.date, $1.id) },
             terms: corpus.terms.sorted { ($0.term.lowercased(), $0.id) < ($1.term.lowercased(), $1.id) },
-            bodies: bodies, bodyLinks: bodyLinks, correctionPlaces: correctionPlaces)
+            bodies: bodies, notes: notes, bodyLinks: bodyLinks, correctionPlaces: correctionPlaces)
         return (resolved, log.all)
     }
 
@@ -224,6 +232,12 @@ public enum Resolver {
             }
         }
         return lists
+    }
+
+    /// A body as the resolver keeps it: parsed, or rendered if it is a note.
+    private enum CheckedBody {
+        case parsed(MarkdownNode)
+        case note(RenderedNote)
     }
 
     /// What one pass over a source's folded text finds.

@@ -1,0 +1,26 @@
+import XCTest
+@testable import SiteKit
+
+/// A note is rendered once, with links written from `Paths.notePagesRoot`, and shown as is on
+/// its source's page and on the page of each actor it names: both pages must sit at that root.
+final class RenderedNoteTests: XCTestCase {
+    func testANotesLinksLeadToTheSamePlaceFromItsSourcesPageAndFromAnActorsPage() {
+        let files: [String: String] = [
+            "content/site.yml": "title: T\nlanguage: en\ndescription: D\ntimeline:\n  start: \"1999\"\n  end: \"2022\"\n",
+            "content/sources/s.md": "---\ntitle: S\nauthor: null\npublisher: null\ndate: \"2001\"\nsummary: S.\n---\n"
+                + "Russia and Iran are partners.\n",
+            "content/actors/iran.md": "---\nname: Iran\nkind: state\naliases: [Iran]\n---\nA state.\n",
+            "content/annotations/s/a.md": "---\nquote: \"are partners\"\nkind: claim\nactors: [iran]\n---\nSays [](actor:iran) and [the text](source:s#p1).\n",
+        ]
+        let options = SiteBuilder.Options(templates: Fixture.templates)
+        let outcome = SiteBuilder(options: options, fileSystem: Overlay(memory: MemoryFileSystem(files))).run()
+        XCTAssertEqual(outcome.diagnostics.filter { $0.severity == .error }.map(\.formatted), [])
+        let note = "<p>Says <a href=\"../../actors/iran/index.html\">Iran</a> and <a href=\"../../sources/s/index.html#p1\">the text</a>.</p>"
+        for path in ["sources/s/index.html", "actors/iran/index.html"] {
+            let page = outcome.files.first { $0.path == path }.map { String(decoding: $0.bytes, as: UTF8.self) } ?? ""
+            XCTAssertEqual(page.split(separator: "\n").filter { $0.hasPrefix("<p>Says") }, [Substring(note)], path)
+        }
+        XCTAssertEqual(Paths.root(of: Paths.source(SourceID("s"))), Paths.notePagesRoot)
+        XCTAssertEqual(Paths.root(of: Paths.actor(ActorID("iran"))), Paths.notePagesRoot)
+    }
+}
