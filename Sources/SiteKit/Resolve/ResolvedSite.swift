@@ -52,8 +52,8 @@ public struct MentionPlace: Sendable {
 }
 
 /// An annotation's note as its pages show it, rendered once: a note is shown on its source's
-/// page, on the page of every actor it names and in the search index, and kept parsed until
-/// then, 50,000 notes held 47 MB through the rendering of a 10,000-source build.
+/// page, on the page of every actor it names and in the search index. Kept parsed for them
+/// instead, 50,000 notes held 47 MB through the rendering of a 10,000-source build.
 public struct RenderedNote: Sendable {
     /// Its HTML, links written from `Paths.notePagesRoot`.
     public var html: String
