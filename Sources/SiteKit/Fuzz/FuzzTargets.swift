@@ -2,7 +2,8 @@
 /// test that replays the kept corpus. Each runs one parser on the bytes and traps when a
 /// property that must hold for every input does not, so a fuzzer reports it as a crash.
 public enum FuzzTarget: String, CaseIterable, Sendable {
-    /// A content file: UTF-8 decoding, the `---` front matter split, the typed YAML reading.
+    /// A content file: UTF-8 decoding, the `---` front matter split, the typed YAML reading
+    /// (and that the simple front-matter reader agrees with Yams).
     case frontMatter = "front-matter"
     /// A quote anchored in a source text: the input is the text, a NUL byte, then the quote.
     case quoteAnchor = "quote-anchor"
@@ -25,6 +26,10 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
             let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
             check(split.bodyFirstLine >= 1 && split.bodyFirstLine <= lines.count + 1, "body line \(split.bodyFirstLine) of \(lines.count)")
             check(lines.dropFirst(split.bodyFirstLine - 1).joined(separator: "\n") == split.body, "body does not start on line \(split.bodyFirstLine)")
+            // What the simple reader accepts, Yams reads the same.
+            if let yaml = split.yaml, let simple = SimpleFrontMatter.parse(yaml) {
+                check((try? FrontMatterValue.composing(yaml)) == simple, "read otherwise than Yams reads it: \(yaml)")
+            }
         }
         let fileSystem = MemoryFileSystem(bytes: [
             "content/site.yml": Array("title: T\nsubtitle: S\nlanguage: en\ndescription: D\ntimeline:\n  start: \"1999\"\n  end: \"2022\"\n".utf8),

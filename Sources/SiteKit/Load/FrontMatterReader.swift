@@ -20,7 +20,7 @@ struct FrontMatterReader {
     let file: String
     /// Added to YAML's own 1-based line numbers to get the file's.
     let lineOffset: Int
-    let pairs: [(key: Located<String>, value: Node)]
+    let pairs: [(key: Located<String>, value: FrontMatterValue)]
     let start: SourceLocation
     private(set) var log = DiagnosticLog()
 
@@ -31,12 +31,9 @@ struct FrontMatterReader {
         guard let yaml = split.yaml else {
             return FrontMatterReader(file: file, lineOffset: offset, pairs: [], start: start)
         }
-        let node: Node?
+        let node: FrontMatterValue?
         do {
-            // No implicit tag resolution: it runs seven regular expressions over every key for
-            // Yams's duplicate check, and nothing here reads tags but `bool`, which does its own.
-            // The encoding is given because working out the default reads the whole environment.
-            node = try Yams.compose(yaml: yaml, .basic, .default, .utf8)
+            node = try SimpleFrontMatter.parse(yaml) ?? FrontMatterValue.composing(yaml)
         } catch let error as YamlError {
             log.report(diagnostic(for: error, file: file, lineOffset: offset))
             return nil
@@ -45,30 +42,30 @@ struct FrontMatterReader {
             return nil
         }
         guard let node else { return FrontMatterReader(file: file, lineOffset: offset, pairs: [], start: start) }
-        guard case .mapping(let mapping) = node else {
+        guard case .mapping(let mapping, _) = node else {
             log.error(location(of: node, file: file, lineOffset: offset) ?? start,
                       "front matter must be a mapping of keys to values, found \(describe(node))")
             return nil
         }
-        var pairs: [(key: Located<String>, value: Node)] = []
+        var pairs: [(key: Located<String>, value: FrontMatterValue)] = []
         var seen: [String: SourceLocation] = [:]
-        for (key, value) in mapping {
-            let keyLocation = location(of: key, file: file, lineOffset: offset) ?? start
-            guard case .scalar(let scalar) = key else {
+        for pair in mapping {
+            let keyLocation = location(of: pair.key, file: file, lineOffset: offset) ?? start
+            guard case .scalar(let scalar) = pair.key else {
                 log.error(keyLocation, "front matter keys must be plain words")
                 continue
             }
-            if let first = seen[scalar.string] {
-                log.error(keyLocation, "duplicate key '\(scalar.string)'", notes: [.init(first, "first given here")])
+            if let first = seen[scalar.text] {
+                log.error(keyLocation, "duplicate key '\(scalar.text)'", notes: [.init(first, "first given here")])
                 continue
             }
-            seen[scalar.string] = keyLocation
-            pairs.append((Located(scalar.string, at: keyLocation), value))
+            seen[scalar.text] = keyLocation
+            pairs.append((Located(scalar.text, at: keyLocation), pair.value))
         }
         return FrontMatterReader(file: file, lineOffset: offset, pairs: pairs, start: start)
     }
 
-    init(file: String, lineOffset: Int, pairs: [(key: Located<String>, value: Node)], start: SourceLocation) {
+    init(file: String, lineOffset: Int, pairs: [(key: Located<String>, value: FrontMatterValue)], start: SourceLocation) {
         self.file = file
         self.lineOffset = lineOffset
         self.pairs = pairs
@@ -77,9 +74,9 @@ struct FrontMatterReader {
 
     var diagnostics: [Diagnostic] { log.all }
 
-    func node(_ key: String) -> Node? { pairs.first { $0.key.value == key }?.value }
+    func node(_ key: String) -> FrontMatterValue? { pairs.first { $0.key.value == key }?.value }
 
-    func location(of node: Node) -> SourceLocation {
+    func location(of node: FrontMatterValue) -> SourceLocation {
         Self.location(of: node, file: file, lineOffset: lineOffset) ?? start
     }
 
@@ -109,7 +106,7 @@ struct FrontMatterReader {
 
     mutating func bool(_ key: String) -> Bool? {
         guard let node = node(key) else { return nil }
-        if case .scalar(let s) = node, let value = Self.plainBool(s) ?? Bool.construct(from: s) { return value }
+        if case .scalar(let s) = node, let value = s.bool { return value }
         log.error(location(of: node), "'\(key)' must be true or false, found \(Self.describe(node))")
         return nil
     }
@@ -119,9 +116,9 @@ struct FrontMatterReader {
         return stringList(node, key: key)
     }
 
-    mutating func stringList(_ node: Node, key: String) -> [Located<String>] {
+    mutating func stringList(_ node: FrontMatterValue, key: String) -> [Located<String>] {
         if Self.isNull(node) { return [] }
-        guard case .sequence(let sequence) = node else {
+        guard case .sequence(let sequence, _) = node else {
             log.error(location(of: node), "'\(key)' must be a list, e.g. [a, b], found \(Self.describe(node))")
             return []
         }
@@ -131,13 +128,13 @@ struct FrontMatterReader {
     /// A nested mapping, read with the same rules.
     mutating func mapping(_ key: String) -> FrontMatterReader? {
         guard let node = node(key) else { return nil }
-        guard case .mapping(let mapping) = node else {
+        guard case .mapping(let mapping, _) = node else {
             log.error(location(of: node), "'\(key)' must be a mapping of keys to values, found \(Self.describe(node))")
             return nil
         }
-        let pairs: [(key: Located<String>, value: Node)] = mapping.compactMap { pair in
+        let pairs: [(key: Located<String>, value: FrontMatterValue)] = mapping.compactMap { pair in
             guard case .scalar(let s) = pair.key else { return nil }
-            return (Located(s.string, at: location(of: pair.key)), pair.value)
+            return (Located(s.text, at: location(of: pair.key)), pair.value)
         }
         return FrontMatterReader(file: file, lineOffset: lineOffset, pairs: pairs, start: location(of: node))
     }
@@ -145,18 +142,18 @@ struct FrontMatterReader {
     /// A list of mappings (e.g. a source's corrections).
     mutating func mappingList(_ key: String) -> [FrontMatterReader] {
         guard let node = node(key), !Self.isNull(node) else { return [] }
-        guard case .sequence(let sequence) = node else {
+        guard case .sequence(let sequence, _) = node else {
             log.error(location(of: node), "'\(key)' must be a list, found \(Self.describe(node))")
             return []
         }
         return sequence.compactMap { item in
-            guard case .mapping(let mapping) = item else {
+            guard case .mapping(let mapping, _) = item else {
                 log.error(location(of: item), "each entry of '\(key)' must be a mapping, found \(Self.describe(item))")
                 return nil
             }
-            let pairs: [(key: Located<String>, value: Node)] = mapping.compactMap { pair in
+            let pairs: [(key: Located<String>, value: FrontMatterValue)] = mapping.compactMap { pair in
                 guard case .scalar(let s) = pair.key else { return nil }
-                return (Located(s.string, at: location(of: pair.key)), pair.value)
+                return (Located(s.text, at: location(of: pair.key)), pair.value)
             }
             return FrontMatterReader(file: file, lineOffset: lineOffset, pairs: pairs, start: location(of: item))
         }
@@ -175,44 +172,34 @@ struct FrontMatterReader {
 
     mutating func error(_ location: SourceLocation, _ message: String) { log.error(location, message) }
 
-    private mutating func scalarString(_ node: Node, key: String, nullable: Bool) -> Located<String>? {
+    private mutating func scalarString(_ node: FrontMatterValue, key: String, nullable: Bool) -> Located<String>? {
         if nullable && Self.isNull(node) { return nil }
         guard case .scalar(let scalar) = node else {
             log.error(location(of: node), "'\(key)' must be text, found \(Self.describe(node))")
             return nil
         }
-        return Located(scalar.string, at: location(of: node))
+        return Located(scalar.text, at: location(of: node))
     }
 
     // MARK: helpers
 
-    /// YAML 1.1's plain booleans, which the default tag resolver would find.
-    static func plainBool(_ scalar: Node.Scalar) -> Bool? {
-        guard scalar.style == .plain else { return nil }
-        switch scalar.string {
-        case "true", "True", "TRUE", "yes", "Yes", "YES", "on", "On", "ON": return true
-        case "false", "False", "FALSE", "no", "No", "NO", "off", "Off", "OFF": return false
-        default: return nil
-        }
-    }
-
-    static func isNull(_ node: Node) -> Bool {
-        if case .scalar(let s) = node, s.style == .plain, ["null", "~", ""].contains(s.string) { return true }
+    static func isNull(_ node: FrontMatterValue) -> Bool {
+        if case .scalar(let s) = node, s.plain, ["null", "~", ""].contains(s.text) { return true }
         return false
     }
 
-    static func describe(_ node: Node) -> String {
+    static func describe(_ node: FrontMatterValue) -> String {
         switch node {
-        case .scalar(let s): return s.string.isEmpty ? "nothing" : "'\(s.string)'"
+        case .scalar(let s): return s.text.isEmpty ? "nothing" : "'\(s.text)'"
         case .sequence: return "a list"
         case .mapping: return "a mapping"
         case .alias: return "an alias"
         }
     }
 
-    static func location(of node: Node, file: String, lineOffset: Int) -> SourceLocation? {
-        guard let mark = node.mark else { return nil }
-        return SourceLocation(file: file, line: mark.line + lineOffset, column: mark.column)
+    static func location(of node: FrontMatterValue, file: String, lineOffset: Int) -> SourceLocation? {
+        guard let position = node.position else { return nil }
+        return SourceLocation(file: file, line: position.line + lineOffset, column: position.column)
     }
 
     static func diagnostic(for error: YamlError, file: String, lineOffset: Int) -> Diagnostic {
