@@ -109,7 +109,7 @@ enum SimpleFrontMatter {
             let afterColon = index + 1
             guard afterColon == line.upperBound || bytes[afterColon] == UInt8(ascii: " ") else { return nil }
             let text = String(decoding: bytes[line.lowerBound..<index], as: UTF8.self)
-            let position = Position(line: number, column: line.lowerBound - lines[number - 1].lowerBound + 1)
+            let position = Position(line: number, column: column(of: line.lowerBound, line: number))
             // No boolean: Yams's check for repeated keys resolves every key's tag to `str`.
             return (.scalar(.init(text: text, plain: true, bool: nil, position: position)), afterColon)
         }
@@ -221,7 +221,6 @@ enum SimpleFrontMatter {
             default: return width
             }
         }
-
 
         /// `Bool.construct` on an untagged plain scalar.
         private func plainBool(_ text: String) -> Bool? {
