@@ -4,10 +4,14 @@ import XCTest
 
 /// Text and number fields reach Mustache as `TemplateValue`s; a template reads them exactly as
 /// it would read a plain `String` or `Int`: escaped or not, in sections, through transforms.
+/// `TemplateRenderer` must give the same text as swift-mustache for each.
 final class TemplateValueTests: XCTestCase {
-    func render(_ text: String, _ model: some TemplateModel) throws -> String {
+    func render(_ text: String, _ model: some TemplateModel, file: StaticString = #filePath, line: UInt = #line) throws -> String {
         let template = try MustacheTemplate(string: Templates.escapingPragma + text)
-        return Templates(library: MustacheLibrary(templates: ["t": template])).render("t", model)
+        let compiled = Templates(templates: ["t": template]).render("t", model)
+        XCTAssertEqual(compiled, Templates(templates: ["t": template], compiling: false).render("t", model),
+                       "TemplateRenderer against swift-mustache", file: file, line: line)
+        return compiled
     }
 
     let actor = ActorSummaryModel(name: "Iran & <Russia>", href: "a/b.html", mentions: 3, mentionLabel: "")

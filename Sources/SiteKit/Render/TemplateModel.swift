@@ -12,6 +12,8 @@ protocol TemplateModel {
     /// each model's is compiled for its own type: read through `TemplateBox<Model>`, generic code,
     /// every lookup in `fields` first built the closure type's metadata at run time.
     func templateValue(named name: String) -> Any?
+    /// The value of a field as `TemplateRenderer` gets it; a requirement for the same reason.
+    func renderValue(named name: String) throws(TemplateRenderer.Unsupported) -> TemplateRenderValue?
 }
 
 extension TemplateModel {
@@ -21,6 +23,10 @@ extension TemplateModel {
         case let number as Int: TemplateValue.number(number)
         case let other: other
         }
+    }
+
+    func renderValue(named name: String) throws(TemplateRenderer.Unsupported) -> TemplateRenderValue? {
+        try TemplateRenderValue(Self.fields[name]?(self))
     }
 }
 

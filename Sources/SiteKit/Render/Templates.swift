@@ -7,11 +7,17 @@ public struct Templates: Sendable {
     public static let required = ["layout", "index", "source", "actors", "actor", "relations", "timeline", "glossary", "term", "search", "not-found"]
 
     let library: MustacheLibrary
+    /// Renders the pages of the templates it could compile; swift-mustache renders the rest.
+    let renderer: TemplateRenderer
 
-    init(library: MustacheLibrary) { self.library = library }
+    /// `compiling: false` leaves every page to swift-mustache, so tests can compare the two.
+    init(templates: [String: MustacheTemplate], compiling: Bool = true) {
+        library = MustacheLibrary(templates: templates)
+        renderer = TemplateRenderer(templates: templates.mapValues { compiling ? CompiledTemplate($0) : nil })
+    }
 
     /// Parses `name.mustache` texts (partials included); diagnostics name the template file.
-    public static func parse(_ texts: [String: String], folder: String) -> (Templates?, [Diagnostic]) {
+    public static func parse(_ texts: [String: String], folder: String, compiling: Bool = true) -> (Templates?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         var templates: [String: MustacheTemplate] = [:]
         for (name, text) in texts.sorted(by: { $0.key < $1.key }) {
@@ -39,11 +45,11 @@ public struct Templates: Sendable {
             }
         }
         guard diagnostics.isEmpty else { return (nil, diagnostics) }
-        return (Templates(library: MustacheLibrary(templates: templates)), [])
+        return (Templates(templates: templates, compiling: compiling), [])
     }
 
     func render(_ name: String, _ model: some TemplateModel) -> String {
-        library.render(TemplateBox(model), withTemplate: name) ?? ""
+        renderer.render(name, model) ?? library.render(TemplateBox(model), withTemplate: name) ?? ""
     }
 
     func render(_ name: String, _ values: [String: String]) -> String {
