@@ -1,3 +1,5 @@
+import Mustache
+
 /// Entry points that take arbitrary bytes, for the libFuzzer build (`scripts/fuzz`) and for the
 /// test that replays the kept corpus. Each runs one parser on the bytes and traps when a
 /// property that must hold for every input does not, so a fuzzer reports it as a crash.
@@ -9,12 +11,16 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     case quoteAnchor = "quote-anchor"
     /// A Markdown body with cross-reference links (`actor:…`, `source:…#p3`) checked and rewritten.
     case crossReference = "cross-reference"
+    /// A Mustache template, then a NUL byte and a partial named `part`: `TemplateRenderer` writes
+    /// what swift-mustache writes.
+    case template = "template"
 
     public func run(_ bytes: [UInt8]) {
         switch self {
         case .frontMatter: Self.frontMatter(bytes)
         case .quoteAnchor: Self.quoteAnchor(bytes)
         case .crossReference: Self.crossReference(bytes)
+        case .template: Self.template(bytes)
         }
     }
 
@@ -74,6 +80,26 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         checkPositions(log.all)
         let html = Cmark.renderHTML(links.rewrite(node, root: "../../"))
         check(!html.contains("href=\"javascript:") && !html.contains("<script"), "unsafe HTML rendered")
+    }
+
+    private static func template(_ bytes: [UInt8]) {
+        let parts = bytes.split(separator: 0, maxSplits: 1, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
+        let main = parts[0], part = parts.count > 1 ? parts[1] : ""
+        // A template that includes itself recurses without end in both renderers alike.
+        guard !(main + part).contains("main"), !part.contains("part"),
+              let mainTemplate = try? MustacheTemplate(string: Templates.escapingPragma + main),
+              let partTemplate = try? MustacheTemplate(string: Templates.escapingPragma + part) else { return }
+        let texts = ["main": mainTemplate, "part": partTemplate]
+        let link = { (label: String) in LinkModel(label: label, href: "x/\(label).html?a=1&b=2") }
+        let model = RelationsModel(
+            matrixShown: true, sourceCount: 3, sources: [link("<memo>"), link("essay")],
+            rows: [MatrixRowModel(pair: "Russia & Iran", cells: [MatrixCellModel(categories: [link("ally"), link("partner")]),
+                                                                 MatrixCellModel(categories: [])]),
+                   MatrixRowModel(pair: "", cells: [])],
+            svgHTML: "<svg>\"</svg>", edgeList: ["a → b", "", "c"])
+        let compiled = Templates(templates: texts).render("main", model)
+        let reference = Templates(templates: texts, compiling: false).render("main", model)
+        check(compiled == reference, "TemplateRenderer wrote \(compiled.debugDescription), swift-mustache \(reference.debugDescription)")
     }
 
     private static func source(body: String) -> Source {
