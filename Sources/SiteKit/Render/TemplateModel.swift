@@ -2,9 +2,10 @@ import Mustache
 
 // Templates read model fields by name. Without this, swift-mustache finds each field with
 // `Mirror`, once per lookup and per level of the context stack: half of all rendering time.
-// Each model lists its fields once, as closures (a key path read through `PartialKeyPath`
-// costs a generic projection and a cast per lookup); a test checks the lists against the
-// declarations.
+// Each model lists its fields once, as closures made by `field` (a key path read through
+// `PartialKeyPath` costs a generic projection and a cast per lookup); a test checks the lists
+// against the declarations. `TemplateRenderer` reads them as they are; swift-mustache, where it
+// renders a page, through `TemplateBox` and `templateValue`.
 
 protocol TemplateModel {
     static var fields: [String: TemplateField<Self>] { get }
@@ -13,25 +14,38 @@ protocol TemplateModel {
     /// every lookup in `fields` first built the closure type's metadata at run time.
     func templateValue(named name: String) -> Any?
     /// The value of a field as `TemplateRenderer` gets it; a requirement for the same reason.
-    func renderValue(named name: String) throws(TemplateRenderer.Unsupported) -> TemplateRenderValue?
+    func renderValue(named name: String) -> TemplateRenderValue?
 }
 
 extension TemplateModel {
     func templateValue(named name: String) -> Any? {
         switch Self.fields[name]?(self) {
-        case let text as String: TemplateValue.text(text)
-        case let number as Int: TemplateValue.number(number)
-        case let other: other
+        case nil: nil
+        case .text(let text): TemplateValue.text(text)
+        case .number(let number): TemplateValue.number(number)
+        case .bool(let bool): bool
+        case .list(let list): list
+        case .model(let model): box(model)
         }
     }
 
-    func renderValue(named name: String) throws(TemplateRenderer.Unsupported) -> TemplateRenderValue? {
-        try TemplateRenderValue(Self.fields[name]?(self))
+    func renderValue(named name: String) -> TemplateRenderValue? {
+        Self.fields[name]?(self)
     }
+
+    private func box(_ model: some TemplateModel) -> Any { TemplateBox(model) }
 }
 
-/// Reads one field; an absent optional comes back as nil, as Mustache expects of a missing field.
-typealias TemplateField<Model> = @Sendable (Model) -> Any?
+/// Reads one field, already in the form `TemplateRenderer` takes, so a lookup casts nothing; an
+/// absent optional comes back as nil, as Mustache expects of a missing field. Made by `field`.
+typealias TemplateField<Model> = @Sendable (Model) -> TemplateRenderValue?
+
+func field<Model>(_ read: @escaping @Sendable (Model) -> String) -> TemplateField<Model> { { .text(read($0)) } }
+func field<Model>(_ read: @escaping @Sendable (Model) -> String?) -> TemplateField<Model> { { read($0).map { .text($0) } } }
+func field<Model>(_ read: @escaping @Sendable (Model) -> Int) -> TemplateField<Model> { { .number(read($0)) } }
+func field<Model>(_ read: @escaping @Sendable (Model) -> Bool) -> TemplateField<Model> { { .bool(read($0)) } }
+func field<Model>(_ read: @escaping @Sendable (Model) -> [String]) -> TemplateField<Model> { { .list(read($0)) } }
+func field<Model, Element: SendableMetatype>(_ read: @escaping @Sendable (Model) -> TemplateList<Element>) -> TemplateField<Model> { { .list(read($0)) } }
 
 extension TemplateModel {
     static var fieldNames: Set<String> { Set(fields.keys) }
@@ -143,169 +157,169 @@ extension Array where Element: TemplateModel {
 
 extension NavItem: TemplateModel {
     static let fields: [String: TemplateField<NavItem>] = [
-        "label": { $0.label }, "href": { $0.href }, "current": { $0.current },
+        "label": field { $0.label }, "href": field { $0.href }, "current": field { $0.current },
     ]
 }
 extension LayoutModel: TemplateModel {
     static let fields: [String: TemplateField<LayoutModel>] = [
-        "lang": { $0.lang }, "siteTitle": { $0.siteTitle }, "title": { $0.title }, "description": { $0.description }, "root": { $0.root },
-        "nav": { $0.nav.templateList }, "canonical": { $0.canonical }, "contentHTML": { $0.contentHTML },
+        "lang": field { $0.lang }, "siteTitle": field { $0.siteTitle }, "title": field { $0.title }, "description": field { $0.description }, "root": field { $0.root },
+        "nav": field { $0.nav.templateList }, "canonical": field { $0.canonical }, "contentHTML": field { $0.contentHTML },
     ]
 }
 extension LinkModel: TemplateModel {
     static let fields: [String: TemplateField<LinkModel>] = [
-        "label": { $0.label }, "href": { $0.href },
+        "label": field { $0.label }, "href": field { $0.href },
     ]
 }
 extension SourceSummaryModel: TemplateModel {
     static let fields: [String: TemplateField<SourceSummaryModel>] = [
-        "title": { $0.title }, "titleSupplied": { $0.titleSupplied }, "href": { $0.href }, "author": { $0.author },
-        "publisher": { $0.publisher }, "date": { $0.date }, "summary": { $0.summary }, "annotationCount": { $0.annotationCount },
-        "annotationLabel": { $0.annotationLabel },
+        "title": field { $0.title }, "titleSupplied": field { $0.titleSupplied }, "href": field { $0.href }, "author": field { $0.author },
+        "publisher": field { $0.publisher }, "date": field { $0.date }, "summary": field { $0.summary }, "annotationCount": field { $0.annotationCount },
+        "annotationLabel": field { $0.annotationLabel },
     ]
 }
 extension IndexModel: TemplateModel {
     static let fields: [String: TemplateField<IndexModel>] = [
-        "siteTitle": { $0.siteTitle }, "subtitle": { $0.subtitle }, "introHTML": { $0.introHTML }, "sources": { $0.sources.templateList },
-        "counts": { $0.counts.templateList },
+        "siteTitle": field { $0.siteTitle }, "subtitle": field { $0.subtitle }, "introHTML": field { $0.introHTML }, "sources": field { $0.sources.templateList },
+        "counts": field { $0.counts.templateList },
     ]
 }
 extension CorrectionModel: TemplateModel {
     static let fields: [String: TemplateField<CorrectionModel>] = [
-        "original": { $0.original }, "corrected": { $0.corrected }, "paragraphHref": { $0.paragraphHref },
-        "paragraph": { $0.paragraph },
+        "original": field { $0.original }, "corrected": field { $0.corrected }, "paragraphHref": field { $0.paragraphHref },
+        "paragraph": field { $0.paragraph },
     ]
 }
 extension AnnotationListItem: TemplateModel {
     static let fields: [String: TemplateField<AnnotationListItem>] = [
-        "number": { $0.number }, "name": { $0.name }, "kind": { $0.kind }, "kindLabel": { $0.kindLabel }, "paragraph": { $0.paragraph },
-        "quote": { $0.quote }, "noteHTML": { $0.noteHTML },
+        "number": field { $0.number }, "name": field { $0.name }, "kind": field { $0.kind }, "kindLabel": field { $0.kindLabel }, "paragraph": field { $0.paragraph },
+        "quote": field { $0.quote }, "noteHTML": field { $0.noteHTML },
     ]
 }
 extension SourcePageModel: TemplateModel {
     static let fields: [String: TemplateField<SourcePageModel>] = [
-        "title": { $0.title }, "titleSupplied": { $0.titleSupplied }, "author": { $0.author }, "publisher": { $0.publisher },
-        "date": { $0.date }, "url": { $0.url }, "summary": { $0.summary }, "editorNoteHTML": { $0.editorNoteHTML },
-        "corrections": { $0.corrections.templateList }, "hasCorrections": { $0.hasCorrections }, "citation": { $0.citation },
-        "pageURL": { $0.pageURL }, "bodyHTML": { $0.bodyHTML }, "annotations": { $0.annotations.templateList },
-        "hasAnnotations": { $0.hasAnnotations },
+        "title": field { $0.title }, "titleSupplied": field { $0.titleSupplied }, "author": field { $0.author }, "publisher": field { $0.publisher },
+        "date": field { $0.date }, "url": field { $0.url }, "summary": field { $0.summary }, "editorNoteHTML": field { $0.editorNoteHTML },
+        "corrections": field { $0.corrections.templateList }, "hasCorrections": field { $0.hasCorrections }, "citation": field { $0.citation },
+        "pageURL": field { $0.pageURL }, "bodyHTML": field { $0.bodyHTML }, "annotations": field { $0.annotations.templateList },
+        "hasAnnotations": field { $0.hasAnnotations },
     ]
 }
 extension NoteModel: TemplateModel {
     static let fields: [String: TemplateField<NoteModel>] = [
-        "name": { $0.name }, "number": { $0.number }, "kind": { $0.kind }, "kindLabel": { $0.kindLabel }, "bodyHTML": { $0.bodyHTML },
+        "name": field { $0.name }, "number": field { $0.number }, "kind": field { $0.kind }, "kindLabel": field { $0.kindLabel }, "bodyHTML": field { $0.bodyHTML },
     ]
 }
 extension ActorGroupModel: TemplateModel {
     static let fields: [String: TemplateField<ActorGroupModel>] = [
-        "label": { $0.label }, "actors": { $0.actors.templateList },
+        "label": field { $0.label }, "actors": field { $0.actors.templateList },
     ]
 }
 extension ActorSummaryModel: TemplateModel {
     static let fields: [String: TemplateField<ActorSummaryModel>] = [
-        "name": { $0.name }, "href": { $0.href }, "mentions": { $0.mentions }, "mentionLabel": { $0.mentionLabel },
+        "name": field { $0.name }, "href": field { $0.href }, "mentions": field { $0.mentions }, "mentionLabel": field { $0.mentionLabel },
     ]
 }
 extension ActorsIndexModel: TemplateModel {
     static let fields: [String: TemplateField<ActorsIndexModel>] = [
-        "groups": { $0.groups.templateList },
+        "groups": field { $0.groups.templateList },
     ]
 }
 extension MentionModel: TemplateModel {
     static let fields: [String: TemplateField<MentionModel>] = [
-        "paragraph": { $0.paragraph }, "href": { $0.href }, "excerpt": { $0.excerpt },
+        "paragraph": field { $0.paragraph }, "href": field { $0.href }, "excerpt": field { $0.excerpt },
     ]
 }
 extension MentionGroupModel: TemplateModel {
     static let fields: [String: TemplateField<MentionGroupModel>] = [
-        "source": { $0.source }, "sourceHref": { $0.sourceHref }, "year": { $0.year }, "mentions": { $0.mentions.templateList },
+        "source": field { $0.source }, "sourceHref": field { $0.sourceHref }, "year": field { $0.year }, "mentions": field { $0.mentions.templateList },
     ]
 }
 extension ActorAnnotationModel: TemplateModel {
     static let fields: [String: TemplateField<ActorAnnotationModel>] = [
-        "source": { $0.source }, "quote": { $0.quote }, "href": { $0.href }, "kindLabel": { $0.kindLabel }, "noteHTML": { $0.noteHTML },
+        "source": field { $0.source }, "quote": field { $0.quote }, "href": field { $0.href }, "kindLabel": field { $0.kindLabel }, "noteHTML": field { $0.noteHTML },
     ]
 }
 extension RelationRowModel: TemplateModel {
     static let fields: [String: TemplateField<RelationRowModel>] = [
-        "other": { $0.other }, "otherHref": { $0.otherHref }, "category": { $0.category }, "categoryHref": { $0.categoryHref },
-        "source": { $0.source }, "year": { $0.year }, "passageHref": { $0.passageHref }, "paragraph": { $0.paragraph },
+        "other": field { $0.other }, "otherHref": field { $0.otherHref }, "category": field { $0.category }, "categoryHref": field { $0.categoryHref },
+        "source": field { $0.source }, "year": field { $0.year }, "passageHref": field { $0.passageHref }, "paragraph": field { $0.paragraph },
     ]
 }
 extension EventSummaryModel: TemplateModel {
     static let fields: [String: TemplateField<EventSummaryModel>] = [
-        "title": { $0.title }, "href": { $0.href }, "date": { $0.date },
+        "title": field { $0.title }, "href": field { $0.href }, "date": field { $0.date },
     ]
 }
 extension ActorPageModel: TemplateModel {
     static let fields: [String: TemplateField<ActorPageModel>] = [
-        "name": { $0.name }, "kindLabel": { $0.kindLabel }, "aliases": { $0.aliases }, "profileHTML": { $0.profileHTML },
-        "mentionGroups": { $0.mentionGroups.templateList }, "mentionTotal": { $0.mentionTotal }, "annotations": { $0.annotations.templateList },
-        "relations": { $0.relations.templateList }, "events": { $0.events.templateList }, "backlinks": { $0.backlinks.templateList },
+        "name": field { $0.name }, "kindLabel": field { $0.kindLabel }, "aliases": field { $0.aliases }, "profileHTML": field { $0.profileHTML },
+        "mentionGroups": field { $0.mentionGroups.templateList }, "mentionTotal": field { $0.mentionTotal }, "annotations": field { $0.annotations.templateList },
+        "relations": field { $0.relations.templateList }, "events": field { $0.events.templateList }, "backlinks": field { $0.backlinks.templateList },
     ]
 }
 extension TimelineEventModel: TemplateModel {
     static let fields: [String: TemplateField<TimelineEventModel>] = [
-        "id": { $0.id }, "title": { $0.title }, "date": { $0.date }, "datetime": { $0.datetime }, "circa": { $0.circa }, "actors": { $0.actors.templateList },
-        "terms": { $0.terms.templateList }, "passages": { $0.passages.templateList }, "bodyHTML": { $0.bodyHTML },
+        "id": field { $0.id }, "title": field { $0.title }, "date": field { $0.date }, "datetime": field { $0.datetime }, "circa": field { $0.circa }, "actors": field { $0.actors.templateList },
+        "terms": field { $0.terms.templateList }, "passages": field { $0.passages.templateList }, "bodyHTML": field { $0.bodyHTML },
     ]
 }
 extension TimelineYearModel: TemplateModel {
     static let fields: [String: TemplateField<TimelineYearModel>] = [
-        "year": { $0.year }, "events": { $0.events.templateList },
+        "year": field { $0.year }, "events": field { $0.events.templateList },
     ]
 }
 extension TimelineModel: TemplateModel {
     static let fields: [String: TemplateField<TimelineModel>] = [
-        "start": { $0.start }, "end": { $0.end }, "svgHTML": { $0.svgHTML }, "years": { $0.years.templateList }, "count": { $0.count },
+        "start": field { $0.start }, "end": field { $0.end }, "svgHTML": field { $0.svgHTML }, "years": field { $0.years.templateList }, "count": field { $0.count },
     ]
 }
 extension TermUseModel: TemplateModel {
     static let fields: [String: TemplateField<TermUseModel>] = [
-        "source": { $0.source }, "paragraph": { $0.paragraph }, "href": { $0.href }, "excerpt": { $0.excerpt },
+        "source": field { $0.source }, "paragraph": field { $0.paragraph }, "href": field { $0.href }, "excerpt": field { $0.excerpt },
     ]
 }
 extension TermPairModel: TemplateModel {
     static let fields: [String: TemplateField<TermPairModel>] = [
-        "pair": { $0.pair }, "source": { $0.source }, "year": { $0.year }, "href": { $0.href },
+        "pair": field { $0.pair }, "source": field { $0.source }, "year": field { $0.year }, "href": field { $0.href },
     ]
 }
 extension TermModel: TemplateModel {
     static let fields: [String: TemplateField<TermModel>] = [
-        "id": { $0.id }, "term": { $0.term }, "aliases": { $0.aliases }, "definitionHTML": { $0.definitionHTML }, "seeAlso": { $0.seeAlso.templateList },
-        "uses": { $0.uses.templateList }, "useCount": { $0.useCount }, "allUsesHref": { $0.allUsesHref }, "annotations": { $0.annotations.templateList },
-        "pairs": { $0.pairs.templateList },
+        "id": field { $0.id }, "term": field { $0.term }, "aliases": field { $0.aliases }, "definitionHTML": field { $0.definitionHTML }, "seeAlso": field { $0.seeAlso.templateList },
+        "uses": field { $0.uses.templateList }, "useCount": field { $0.useCount }, "allUsesHref": field { $0.allUsesHref }, "annotations": field { $0.annotations.templateList },
+        "pairs": field { $0.pairs.templateList },
     ]
 }
 extension TermPageModel: TemplateModel {
     static let fields: [String: TemplateField<TermPageModel>] = [
-        "term": { $0.term }, "definitionHTML": { $0.definitionHTML }, "glossaryHref": { $0.glossaryHref },
-        "useCount": { $0.useCount }, "uses": { $0.uses.templateList },
+        "term": field { $0.term }, "definitionHTML": field { $0.definitionHTML }, "glossaryHref": field { $0.glossaryHref },
+        "useCount": field { $0.useCount }, "uses": field { $0.uses.templateList },
     ]
 }
 extension TermFamilyModel: TemplateModel {
     static let fields: [String: TemplateField<TermFamilyModel>] = [
-        "label": { $0.label }, "terms": { $0.terms.templateList },
+        "label": field { $0.label }, "terms": field { $0.terms.templateList },
     ]
 }
 extension GlossaryModel: TemplateModel {
     static let fields: [String: TemplateField<GlossaryModel>] = [
-        "families": { $0.families.templateList },
+        "families": field { $0.families.templateList },
     ]
 }
 extension MatrixCellModel: TemplateModel {
     static let fields: [String: TemplateField<MatrixCellModel>] = [
-        "categories": { $0.categories.templateList },
+        "categories": field { $0.categories.templateList },
     ]
 }
 extension MatrixRowModel: TemplateModel {
     static let fields: [String: TemplateField<MatrixRowModel>] = [
-        "pair": { $0.pair }, "cells": { $0.cells.templateList },
+        "pair": field { $0.pair }, "cells": field { $0.cells.templateList },
     ]
 }
 extension RelationsModel: TemplateModel {
     static let fields: [String: TemplateField<RelationsModel>] = [
-        "matrixShown": { $0.matrixShown }, "sourceCount": { $0.sourceCount }, "sources": { $0.sources.templateList }, "rows": { $0.rows.templateList }, "svgHTML": { $0.svgHTML },
-        "edgeList": { $0.edgeList },
+        "matrixShown": field { $0.matrixShown }, "sourceCount": field { $0.sourceCount }, "sources": field { $0.sources.templateList }, "rows": field { $0.rows.templateList }, "svgHTML": field { $0.svgHTML },
+        "edgeList": field { $0.edgeList },
     ]
 }

@@ -115,13 +115,13 @@ struct TemplateRenderer: Sendable {
         if let first = name.parts.first {
             let levels = name.anchored ? stack.suffix(1) : stack[...]
             for level in levels.reversed() {
-                if let value = try level.child(named: first) {
+                if let value = level.child(named: first) {
                     found = value
                     break
                 }
             }
             for part in name.parts.dropFirst() {
-                found = try found?.child(named: part)
+                found = found?.child(named: part)
             }
         } else {
             found = stack.last
@@ -141,8 +141,7 @@ enum TemplateRenderValue {
     case list(any TemplateRenderList)
     case model(any TemplateModel)
 
-    /// A field's or a transform's value. Text, numbers and booleans are cast to their concrete
-    /// types, a comparison, where swift-mustache makes protocol casts; only lists take one.
+    /// A transform's value.
     init?(_ value: Any?) throws(TemplateRenderer.Unsupported) {
         switch value {
         case nil: return nil
@@ -154,9 +153,9 @@ enum TemplateRenderValue {
         }
     }
 
-    func child(named name: String) throws(TemplateRenderer.Unsupported) -> TemplateRenderValue? {
+    func child(named name: String) -> TemplateRenderValue? {
         guard case .model(let model) = self else { return nil }
-        return try model.renderValue(named: name)
+        return model.renderValue(named: name)
     }
 
     /// What swift-mustache's `MustacheTransformable` gives for the value.
