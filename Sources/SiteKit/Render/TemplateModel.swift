@@ -25,15 +25,14 @@ extension TemplateModel {
         case .number(let number): TemplateValue.number(number)
         case .bool(let bool): bool
         case .list(let list): list
-        case .model(let model): box(model)
+        // `field` makes neither: only transforms and sections give these.
+        case .model, .element: nil
         }
     }
 
     func renderValue(named name: String) -> TemplateRenderValue? {
         Self.fields[name]?(self)
     }
-
-    private func box(_ model: some TemplateModel) -> Any { TemplateBox(model) }
 }
 
 /// Reads one field, already in the form `TemplateRenderer` takes, so a lookup casts nothing; an
@@ -104,17 +103,10 @@ enum TemplateValue: MustacheCustomRenderable, MustacheTransformable, MustachePar
 /// only asks whether the list is empty (`{{^mentions}}`), and an actor page has hundreds.
 struct TemplateList<Model: TemplateModel>: MustacheSequence, MustacheTransformable, MustacheParent, PlainRepresentation {
     let models: [Model]
-    /// Boxes the element at an index. Made where the list is made, for its concrete model:
-    /// Mustache walks a list through `any MustacheSequence`, where a generic iterator (such as a
-    /// lazy map's) runs unspecialised, about half a microsecond per element (2% of a build).
-    private let box: (Int) -> Any
 
-    init(models: [Model]) {
-        self.models = models
-        box = { [models] in TemplateBox(models[$0]) }
-    }
+    init(models: [Model]) { self.models = models }
 
-    func makeIterator() -> TemplateListIterator { TemplateListIterator(count: models.count, box: box) }
+    func makeIterator() -> TemplateListIterator { TemplateListIterator(count: models.count, box: { [models] in TemplateBox(models[$0]) }) }
 
     /// The transforms Mustache gives an array.
     func transform(_ name: String) -> Any? {

@@ -2,10 +2,12 @@ import Mustache
 
 /// Renders `CompiledTemplate`s with the rules of swift-mustache's renderer, value for value: the
 /// same context climbing, section and inverted-section rules, transforms, escaping and partial
-/// indentation. `TemplateRendererTests` render every construct both ways. Values are read from
-/// models as `TemplateRenderValue`s, so no lookup makes a dynamic protocol cast.
+/// indentation. `TemplateRendererTests` render every construct both ways, and so does the
+/// `template` fuzz target. Models give their fields as `TemplateRenderValue`s, so no lookup makes
+/// a dynamic protocol cast.
 ///
-/// A value it has no rule for (anything but text, numbers, booleans, lists and models) makes it
+/// What it has no rule for (a list or a model written as text, a transform's result of another
+/// kind, a value escaped before any content type is set, a partial it could not compile) makes it
 /// give up on the page, which swift-mustache then renders whole.
 struct TemplateRenderer: Sendable {
     /// Every template by name; nil for one only swift-mustache renders.
@@ -62,7 +64,7 @@ struct TemplateRenderer: Sendable {
             case .text(let string): text = string
             case .number(let number): text = String(number)
             case .bool(let bool): text = String(bool)
-            case .list, .model: throw Unsupported()
+            case .list, .model, .element: throw Unsupported()
             }
             if escaped {
                 guard let escaping else { throw Unsupported() }
@@ -140,6 +142,9 @@ enum TemplateRenderValue {
     case bool(Bool)
     case list(any TemplateRenderList)
     case model(any TemplateModel)
+    /// An element of a list a section walks, read through the list: an element of its own
+    /// would be a model copied into a new heap box, for every element of every list.
+    case element(any TemplateRenderList, Int)
 
     /// A transform's value.
     init?(_ value: Any?) throws(TemplateRenderer.Unsupported) {
@@ -154,8 +159,11 @@ enum TemplateRenderValue {
     }
 
     func child(named name: String) -> TemplateRenderValue? {
-        guard case .model(let model) = self else { return nil }
-        return model.renderValue(named: name)
+        switch self {
+        case .model(let model): model.renderValue(named: name)
+        case .element(let list, let index): list.value(at: index, named: name)
+        case .text, .number, .bool, .list: nil
+        }
     }
 
     /// What swift-mustache's `MustacheTransformable` gives for the value.
@@ -164,7 +172,7 @@ enum TemplateRenderValue {
         case .text(let text): try TemplateRenderValue(text.transform(name))
         case .number(let number): try TemplateRenderValue(number.transform(name))
         case .list(let list): try list.transformed(name)
-        case .bool, .model: nil
+        case .bool, .model, .element: nil
         }
     }
 }
@@ -173,12 +181,15 @@ enum TemplateRenderValue {
 protocol TemplateRenderList {
     var count: Int { get }
     func element(_ index: Int) -> TemplateRenderValue
+    /// A field of the element at `index`, for `TemplateRenderValue.element`.
+    func value(at index: Int, named name: String) -> TemplateRenderValue?
     func transformed(_ name: String) throws(TemplateRenderer.Unsupported) -> TemplateRenderValue?
 }
 
 extension TemplateList: TemplateRenderList {
     var count: Int { models.count }
-    func element(_ index: Int) -> TemplateRenderValue { .model(models[index]) }
+    func element(_ index: Int) -> TemplateRenderValue { .element(self, index) }
+    func value(at index: Int, named name: String) -> TemplateRenderValue? { models[index].renderValue(named: name) }
     func transformed(_ name: String) throws(TemplateRenderer.Unsupported) -> TemplateRenderValue? {
         switch name {
         case "first": models.first.map { .model($0) }
@@ -194,6 +205,7 @@ extension TemplateList: TemplateRenderList {
 /// A list of texts, such as the relations page's edge list.
 extension Array: TemplateRenderList where Element == String {
     func element(_ index: Int) -> TemplateRenderValue { .text(self[index]) }
+    func value(at index: Int, named name: String) -> TemplateRenderValue? { nil }
     func transformed(_ name: String) throws(TemplateRenderer.Unsupported) -> TemplateRenderValue? {
         try TemplateRenderValue(transform(name))
     }
