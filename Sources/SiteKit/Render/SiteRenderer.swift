@@ -22,12 +22,12 @@ public struct SiteRenderer {
         self.site = site
         self.templates = templates
         self.digests = digests
-        marks = SourcePageRenderer.Marks(site: site)
         links = CrossLinks(
             actors: Dictionary(uniqueKeysWithValues: site.actors.map { ($0.id, $0) }),
             terms: Dictionary(uniqueKeysWithValues: site.terms.map { ($0.id, $0) }),
             events: Dictionary(uniqueKeysWithValues: site.events.map { ($0.id, $0) }),
             documents: Dictionary(uniqueKeysWithValues: site.documents.map { ($0.source.id, $0) }))
+        marks = SourcePageRenderer.Marks(site: site, links: links)
     }
 
     /// A page to render: where it goes, what it is rendered from, and how.
@@ -205,7 +205,7 @@ public struct SiteRenderer {
 
     private func sourceHTML(_ document: SourceDocument, root: String) throws(Diagnostic) -> String {
         let source = document.source
-        let renderer = SourcePageRenderer(site: site, links: links, templates: templates, marks: marks, root: root)
+        let renderer = SourcePageRenderer(site: site, templates: templates, marks: marks, root: root)
         let places = site.correctionPlaces[source.id] ?? []
         let corrections = zip(source.corrections, places).map { correction, places -> CorrectionModel in
             let paragraph = places.first?.paragraph

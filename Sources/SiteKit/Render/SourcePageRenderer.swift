@@ -2,28 +2,61 @@
 /// mention of each actor and term per paragraph, highlighted annotations with their notes
 /// beside the paragraph, and links to the events that cite it.
 struct SourcePageRenderer {
-    /// The events citing each source, by paragraph, and each term's link title, gathered once
-    /// for all source pages: each page looking through every event would grow with sources ×
-    /// events, and a term's title (its first sentence) was worked out again for every use.
-    /// (Mentions come gathered by source from the resolver, as `ResolvedSite.mentionPlaces`.)
+    /// The events citing each source, by paragraph, and the link on each mention target, gathered
+    /// once for all source pages: each page looking through every event would grow with sources ×
+    /// events, and working out a link's title, path and order again for every mention was 4% of a
+    /// big build. (Mentions come gathered by source from the resolver, as `ResolvedSite.mentionPlaces`.)
     struct Marks {
         var citingEvents: [SourceID: [Int: [Event]]] = [:]
-        var termTitles: [TermID: String] = [:]
+        /// By number in `ResolvedSite.mentionTargets`.
+        var mentionLinks: [MentionLink] = []
 
-        init(site: ResolvedSite) {
-            for term in site.terms {
-                if let body = site.bodies[term.file] { termTitles[term.id] = "\(term.term): \(HTML.firstSentence(of: body))" }
-            }
+        /// A mention's link, escaped, but for the page's root before `afterRoot`.
+        struct MentionLink {
+            var beforeRoot: String
+            var afterRoot: String
+            /// The target's place in `LinkTarget.sortKey` order, which settles two mentions of one span.
+            var order: Int
+
+            func enter(root escapedRoot: String) -> String { beforeRoot + escapedRoot + afterRoot }
+        }
+
+        init(site: ResolvedSite, links: CrossLinks) {
             for event in site.events {
                 for passage in event.passages {
                     if let ref = PassageRef(passage.value) { citingEvents[ref.source, default: [:]][ref.paragraph, default: []].append(event) }
                 }
             }
+            let targets = site.mentionTargets
+            var order = [Int](repeating: 0, count: targets.count)
+            for (place, number) in targets.indices.sorted(by: { targets[$0].sortKey < targets[$1].sortKey }).enumerated() {
+                order[number] = place
+            }
+            mentionLinks = targets.indices.map { number in
+                let target = targets[number]
+                let (cls, title) = Self.describe(target, site: site, links: links)
+                return MentionLink(beforeRoot: "<a class=\"\(cls)\" href=\"",
+                                   afterRoot: "\(HTML.escape(links.path(of: target)))\" title=\"\(HTML.escape(title))\">",
+                                   order: order[number])
+            }
+        }
+
+        /// A mention link's class and title.
+        private static func describe(_ target: LinkTarget, site: ResolvedSite, links: CrossLinks) -> (String, String) {
+            switch target {
+            case .actor(let id):
+                guard let actor = links.actors[id] else { return ("mention", "") }
+                return ("mention", "\(actor.name) (\(actor.kind.rawValue))")
+            case .term(let id):
+                guard let term = links.terms[id], let body = site.bodies[term.file] else { return ("term", "") }
+                return ("term", "\(term.term): \(HTML.firstSentence(of: body))")
+            default:
+                return ("xref", links.name(of: target) ?? "")
+            }
         }
     }
 
     let site: ResolvedSite
-    let links: CrossLinks
     let templates: Templates
     let marks: Marks
     let root: String
@@ -39,25 +72,23 @@ struct SourcePageRenderer {
             corrections[paragraph, default: []].append(range)
         }
 
+        let escapedRoot = HTML.escape(root)
         var output = try document.tree().get()
         for paragraph in document.paragraphs {
             var wraps: [InlineWrap] = []
             // Mentions: the first of each actor and term in the paragraph, never two links on one span.
-            var linked: Set<LinkTarget> = []
+            var linked: Set<Int32> = []
             var taken: [Range<Int>] = []
             // Both in paragraph order: this paragraph's places come next in the list.
             let firstMention = nextMention
             while nextMention < mentions.endIndex && mentions[nextMention].paragraph == paragraph.number { nextMention += 1 }
-            let matches = mentions[firstMention..<nextMention].map { (range: $0.range, target: site.mentionTargets[Int($0.target)]) }
-                .sorted { ($0.range.lowerBound, -$0.range.count, $0.target.sortKey) < ($1.range.lowerBound, -$1.range.count, $1.target.sortKey) }
+            let matches = mentions[firstMention..<nextMention].map { (range: $0.range, target: $0.target, link: marks.mentionLinks[Int($0.target)]) }
+                .sorted { ($0.range.lowerBound, -$0.range.count, $0.link.order) < ($1.range.lowerBound, -$1.range.count, $1.link.order) }
             for match in matches where !linked.contains(match.target) && !taken.contains(where: { $0.overlaps(match.range) }) {
                 linked.insert(match.target)
                 taken.append(match.range)
-                let href = HTML.escape(root + links.path(of: match.target))
-                let (cls, title) = describe(match.target)
-                wraps.append(InlineWrap(range: match.range) { _ in
-                    ("<a class=\"\(cls)\" href=\"\(href)\" title=\"\(HTML.escape(title))\">", "</a>")
-                })
+                let enter = match.link.enter(root: escapedRoot)
+                wraps.append(InlineWrap(range: match.range) { _ in (enter, "</a>") })
             }
             // Editorial corrections are shown as insertions.
             for range in corrections[paragraph.number] ?? [] {
@@ -99,17 +130,5 @@ struct SourcePageRenderer {
                 children: [block])
         }
         return Cmark.renderHTML(output)
-    }
-
-    private func describe(_ target: LinkTarget) -> (String, String) {
-        switch target {
-        case .actor(let id):
-            guard let actor = links.actors[id] else { return ("mention", "") }
-            return ("mention", "\(actor.name) (\(actor.kind.rawValue))")
-        case .term(let id):
-            return ("term", marks.termTitles[id] ?? "")
-        default:
-            return ("xref", links.name(of: target) ?? "")
-        }
     }
 }
