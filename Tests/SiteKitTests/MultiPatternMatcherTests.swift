@@ -46,4 +46,9 @@ final class MultiPatternMatcherTests: XCTestCase {
         XCTAssertEqual(matches("the Shanghai Cooperation", ["Shanghai Cooperation Organisation", "Shanghai"]),
                        ["Shanghai=Shanghai@4"])
     }
+
+    /// Every place after a scalar that is not a letter or digit, spaces and punctuation included.
+    func testWordStarts() {
+        XCTAssertEqual(WordStarts(NormalizedText("Iran-Russia, éte 2x").scalars).offsets, [0, 5, 12, 13, 17])
+    }
 }

@@ -98,21 +98,22 @@ public struct MultiPatternMatcher<Payload: Sendable>: Sendable {
 
     /// Non-overlapping whole-word matches in folded text, leftmost first, longest at a position.
     public func matches(in text: [Unicode.Scalar]) -> [Match] {
+        matches(in: text, from: WordStarts(text))
+    }
+
+    /// The same, trying only `starts`, the word starts of `text`.
+    public func matches(in text: [Unicode.Scalar], from starts: WordStarts) -> [Match] {
         var result: [Match] = []
         // Text before this offset lies in a match already taken.
         var covered = 0
-        var afterWord = false
-        for start in text.indices {
-            let startsWord = !afterWord
-            afterWord = Self.isWordScalar(text[start])
-            guard startsWord, start >= covered else { continue }
+        for start in starts.offsets.lazy.map(Int.init) where start >= covered {
             var node = rootChildren[Int(scalarClass(text[start]))]
             var end = start
             var longest: (length: Int32, payload: Int32) = (0, 0)
             while node != 0 {
                 end += 1
                 let output = outputs[Int(node)]
-                if output.length > 0, end == text.count || !Self.isWordScalar(text[end]) { longest = output }
+                if output.length > 0, end == text.count || !WordStarts.isWordScalar(text[end]) { longest = output }
                 guard end < text.count else { break }
                 node = child(of: node, scalarClass(text[end]))
             }
@@ -123,9 +124,26 @@ public struct MultiPatternMatcher<Payload: Sendable>: Sendable {
         }
         return result
     }
+}
+
+/// The places in a text where a match may start: the first scalar, and each one after a scalar
+/// that is not part of a word. Found once for a paragraph that several matchers read (actors'
+/// aliases and terms'): the scan over every scalar was half of a matcher's time.
+public struct WordStarts: Sendable {
+    public let offsets: [Int32]
+
+    public init(_ text: [Unicode.Scalar]) {
+        var offsets: [Int32] = []
+        var afterWord = false
+        for (offset, scalar) in text.enumerated() {
+            if !afterWord { offsets.append(Int32(offset)) }
+            afterWord = Self.isWordScalar(scalar)
+        }
+        self.offsets = offsets
+    }
 
     /// Letters and digits; ASCII, most of any text, is decided without Unicode's tables.
-    private static func isWordScalar(_ s: Unicode.Scalar) -> Bool {
+    static func isWordScalar(_ s: Unicode.Scalar) -> Bool {
         if s.isASCII {
             let lower = s.value | 0x20
             return (lower >= 0x61 && lower <= 0x7A) || (s.value >= 0x30 && s.value <= 0x39)

@@ -21,7 +21,8 @@ public enum Resolver {
             }
             let annotations = annotationsBySource[document.source.id] ?? []
             let matches = text.paragraphs.map { paragraph in
-                (actorMatcher.matches(in: paragraph.text.scalars), termMatcher.matches(in: paragraph.text.scalars))
+                let starts = WordStarts(paragraph.text.scalars)
+                return (actorMatcher.matches(in: paragraph.text.scalars, from: starts), termMatcher.matches(in: paragraph.text.scalars, from: starts))
             }
             // Made at their final size: a big build keeps its million places through rendering.
             let count = matches.reduce(0) { $0 + $1.0.count + $1.1.count }
