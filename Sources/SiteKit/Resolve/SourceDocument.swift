@@ -78,8 +78,10 @@ public struct SourceDocument: Sendable {
     private static func tree(of markdown: String) -> MarkdownNode {
         let document = Cmark.parse(markdown)
         // Only text with a '|' can hold a table; its lines are cut on bytes, as splitting a whole
-        // source into Characters was most of the time spent here.
-        guard markdown.utf8.contains(UInt8(ascii: "|")) else { return document }
+        // source into Characters was most of the time spent here. The '|' is looked for in the
+        // string's own buffer: through the `UTF8View` iterator it was 1.5% of a big build.
+        let bar = UInt8(ascii: "|")
+        guard markdown.utf8.withContiguousStorageIfAvailable({ $0.contains(bar) }) ?? markdown.utf8.contains(bar) else { return document }
         let lines = markdown.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { Substring($0) }
         return PipeTable.convertTables(in: document, lines: lines)
     }
