@@ -15,6 +15,10 @@ protocol TemplateModel {
     func templateValue(named name: String) -> Any?
     /// The value of a field as `TemplateRenderer` gets it; a requirement for the same reason.
     func renderValue(named name: String) -> TemplateRenderValue?
+    /// The same of an element of a list, read in place: `TemplateList` reaches its elements
+    /// through `any TemplateRenderList`, generic code, where `models[index]` copied the whole
+    /// model (retaining every field) for each value read.
+    static func renderValue(of models: [Self], at index: Int, named name: String) -> TemplateRenderValue?
 }
 
 extension TemplateModel {
@@ -32,6 +36,10 @@ extension TemplateModel {
 
     func renderValue(named name: String) -> TemplateRenderValue? {
         Self.fields[name]?(self)
+    }
+
+    static func renderValue(of models: [Self], at index: Int, named name: String) -> TemplateRenderValue? {
+        fields[name]?(models[index])
     }
 }
 
