@@ -85,7 +85,7 @@ struct TemplateRenderer: Sendable {
                     try render(body, pushing: .list(list), stack: &stack, indentation: indentation, escaping: escaping, into: &output)
                 } else {
                     for index in 0..<list.count {
-                        try render(body, pushing: list.element(index), stack: &stack, indentation: indentation, escaping: escaping, into: &output)
+                        try render(body, pushing: list.element(index) ?? .element(list, index), stack: &stack, indentation: indentation, escaping: escaping, into: &output)
                     }
                 }
             case .some(let value):
@@ -180,7 +180,9 @@ enum TemplateRenderValue {
 /// A list a section walks.
 protocol TemplateRenderList {
     var count: Int { get }
-    func element(_ index: Int) -> TemplateRenderValue
+    /// The element at `index`; nil for a model, read through the list as `.element(list, index)`
+    /// (boxing the list again for each element, in generic code, looked up its type at run time).
+    func element(_ index: Int) -> TemplateRenderValue?
     /// A field of the element at `index`, for `TemplateRenderValue.element`.
     func value(at index: Int, named name: String) -> TemplateRenderValue?
     func transformed(_ name: String) throws(TemplateRenderer.Unsupported) -> TemplateRenderValue?
@@ -188,8 +190,8 @@ protocol TemplateRenderList {
 
 extension TemplateList: TemplateRenderList {
     var count: Int { models.count }
-    func element(_ index: Int) -> TemplateRenderValue { .element(self, index) }
-    func value(at index: Int, named name: String) -> TemplateRenderValue? { models[index].renderValue(named: name) }
+    func element(_ index: Int) -> TemplateRenderValue? { nil }
+    func value(at index: Int, named name: String) -> TemplateRenderValue? { Model.renderValue(of: models, at: index, named: name) }
     func transformed(_ name: String) throws(TemplateRenderer.Unsupported) -> TemplateRenderValue? {
         switch name {
         case "first": models.first.map { .model($0) }
@@ -204,7 +206,7 @@ extension TemplateList: TemplateRenderList {
 
 /// A list of texts, such as the relations page's edge list.
 extension Array: TemplateRenderList where Element == String {
-    func element(_ index: Int) -> TemplateRenderValue { .text(self[index]) }
+    func element(_ index: Int) -> TemplateRenderValue? { .text(self[index]) }
     func value(at index: Int, named name: String) -> TemplateRenderValue? { nil }
     func transformed(_ name: String) throws(TemplateRenderer.Unsupported) -> TemplateRenderValue? {
         try TemplateRenderValue(transform(name))
