@@ -1,0 +1,27 @@
+import XCTest
+@testable import SiteKit
+
+/// Where an actor and a term are named by the same words, the first place links the actor
+/// (actors sort before terms) and the next place the term, never both on one span; each
+/// paragraph links each of them once.
+final class MentionLinkTests: XCTestCase {
+    func testAnActorAndATermOnOneSpan() {
+        let files: [String: String] = [
+            "content/site.yml": "title: T\nlanguage: en\ndescription: D\ntimeline:\n  start: \"1999\"\n  end: \"2022\"\n",
+            "content/sources/s.md": "---\ntitle: S\nauthor: null\npublisher: null\ndate: \"2001\"\nsummary: S.\n---\n"
+                + "The Entente met; the Entente met again, as the Entente does.\n\nThe Entente & co.\n",
+            "content/actors/entente.md": "---\nname: The \"Entente\"\nkind: organisation\naliases: [Entente]\n---\nA bloc.\n",
+            "content/glossary/entente.md": "---\nterm: Entente\naliases: [Entente]\nfamily: alignment\n---\nA loose understanding between states & peoples.\n",
+        ]
+        let options = SiteBuilder.Options(templates: Fixture.templates)
+        let outcome = SiteBuilder(options: options, fileSystem: Overlay(memory: MemoryFileSystem(files))).run()
+        XCTAssertEqual(outcome.diagnostics.filter { $0.severity == .error }.map(\.formatted), [])
+        let page = outcome.files.first { $0.path == "sources/s/index.html" }.map { String(decoding: $0.bytes, as: UTF8.self) } ?? ""
+        let actor = "<a class=\"mention\" href=\"../../actors/entente/index.html\" title=\"The &quot;Entente&quot; (organisation)\">Entente</a>"
+        let term = "<a class=\"term\" href=\"../../glossary/index.html#entente\" title=\"Entente: A loose understanding between states &amp; peoples.\">Entente</a>"
+        XCTAssertEqual(page.split(separator: "\n").filter { $0.hasPrefix("<p>The") }.map(String.init), [
+            "<p>The \(actor) met; the \(term) met again, as the Entente does.</p>",
+            "<p>The \(actor) &amp; co.</p>",
+        ])
+    }
+}
