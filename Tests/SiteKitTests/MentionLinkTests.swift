@@ -13,10 +13,9 @@ final class MentionLinkTests: XCTestCase {
             "content/actors/entente.md": "---\nname: The \"Entente\"\nkind: organisation\naliases: [Entente]\n---\nA bloc.\n",
             "content/glossary/entente.md": "---\nterm: Entente\naliases: [Entente]\nfamily: alignment\n---\nA loose understanding between states & peoples.\n",
         ]
-        let options = SiteBuilder.Options(templates: Fixture.templates)
-        let outcome = SiteBuilder(options: options, fileSystem: Overlay(memory: MemoryFileSystem(files))).run()
-        XCTAssertEqual(outcome.diagnostics.filter { $0.severity == .error }.map(\.formatted), [])
-        let page = outcome.files.first { $0.path == "sources/s/index.html" }.map { String(decoding: $0.bytes, as: UTF8.self) } ?? ""
+        let site = Fixture.build(files)
+        XCTAssertEqual(site.errors, [])
+        let page = site.pages["sources/s/index.html"] ?? ""
         let actor = "<a class=\"mention\" href=\"../../actors/entente/index.html\" title=\"The &quot;Entente&quot; (organisation)\">Entente</a>"
         let term = "<a class=\"term\" href=\"../../glossary/index.html#entente\" title=\"Entente: A loose understanding between states &amp; peoples.\">Entente</a>"
         XCTAssertEqual(page.split(separator: "\n").filter { $0.hasPrefix("<p>The") }.map(String.init), [

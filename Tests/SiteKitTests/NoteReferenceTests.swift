@@ -15,10 +15,9 @@ final class NoteReferenceTests: XCTestCase {
             "content/annotations/s/b.md": "---\nquote: \"says the 2001\"\nkind: context\n---\nA note.\n",
             "content/annotations/s/c.md": "---\nquote: \"and Ir\"\nkind: term\n---\nA note.\n",
         ]
-        let options = SiteBuilder.Options(templates: Fixture.templates)
-        let outcome = SiteBuilder(options: options, fileSystem: Overlay(memory: MemoryFileSystem(files))).run()
-        XCTAssertEqual(outcome.diagnostics.filter { $0.severity == .error }.map(\.formatted), [])
-        let page = outcome.files.first { $0.path == "sources/s/index.html" }.map { String(decoding: $0.bytes, as: UTF8.self) } ?? ""
+        let site = Fixture.build(files)
+        XCTAssertEqual(site.errors, [])
+        let page = site.pages["sources/s/index.html"] ?? ""
         XCTAssertEqual(page.split(separator: "\n").first { $0.hasPrefix("<p>Russia") }.map(String.init),
             "<p>Russia <mark id=\"a-c\" class=\"hl hl-term\">and </mark>"
             + "<a class=\"mention\" href=\"../../actors/iran/index.html\" title=\"Iran (state)\"><mark class=\"hl hl-term\">Ir</mark>an</a>"

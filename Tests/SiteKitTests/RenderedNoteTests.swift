@@ -12,12 +12,11 @@ final class RenderedNoteTests: XCTestCase {
             "content/actors/iran.md": "---\nname: Iran\nkind: state\naliases: [Iran]\n---\nA state.\n",
             "content/annotations/s/a.md": "---\nquote: \"are partners\"\nkind: claim\nactors: [iran]\n---\nSays [](actor:iran) and [the text](source:s#p1).\n",
         ]
-        let options = SiteBuilder.Options(templates: Fixture.templates)
-        let outcome = SiteBuilder(options: options, fileSystem: Overlay(memory: MemoryFileSystem(files))).run()
-        XCTAssertEqual(outcome.diagnostics.filter { $0.severity == .error }.map(\.formatted), [])
+        let site = Fixture.build(files)
+        XCTAssertEqual(site.errors, [])
         let note = "<p>Says <a href=\"../../actors/iran/index.html\">Iran</a> and <a href=\"../../sources/s/index.html#p1\">the text</a>.</p>"
         for path in ["sources/s/index.html", "actors/iran/index.html"] {
-            let page = outcome.files.first { $0.path == path }.map { String(decoding: $0.bytes, as: UTF8.self) } ?? ""
+            let page = site.pages[path] ?? ""
             XCTAssertEqual(page.split(separator: "\n").filter { $0.hasPrefix("<p>Says") }, [Substring(note)], path)
         }
         XCTAssertEqual(Paths.root(of: Paths.source(SourceID("s"))), Paths.notePagesRoot)

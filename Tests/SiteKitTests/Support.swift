@@ -27,6 +27,14 @@ enum Fixture {
                body: Body(markdown: markdown, firstLine: 5, file: "content/sources/\(id).md"))
     }
 
+    /// A site built from files held in memory, with the real templates: its errors, formatted,
+    /// and its pages' text by path.
+    static func build(_ files: [String: String]) -> (errors: [String], pages: [String: String]) {
+        let outcome = SiteBuilder(options: SiteBuilder.Options(templates: templates), fileSystem: Overlay(memory: MemoryFileSystem(files))).run()
+        let pages = Dictionary(outcome.files.map { ($0.path, String(decoding: $0.bytes, as: UTF8.self)) }) { first, _ in first }
+        return (outcome.diagnostics.filter { $0.severity == .error }.map(\.formatted), pages)
+    }
+
     static func quote(_ text: String, line: Int = 2, column: Int = 8) -> Located<String> {
         Located(text, at: SourceLocation(file: "content/annotations/memo/note.md", line: line, column: column))
     }
