@@ -82,6 +82,15 @@ final class QuoteAnchorTests: XCTestCase {
         let html = Cmark.renderHTML(MarkdownNode(.document, children: [paragraph.wrapping(wraps)]))
         XCTAssertEqual(html, "<p><mark data-a=\"0\">Alpha </mark><em><mark data-a=\"1\">be<mark data-b=\"0\">ta</mark></mark>[1]<mark data-b=\"1\"> gamma</mark></em><mark data-b=\"2\"> delta</mark>[2] epsilon.</p>\n")
     }
+
+    /// Offsets count scalars, in text that is not all ASCII as in text that is.
+    func testHighlightsCutTextAfterScalarsOfSeveralBytes() throws {
+        let document = SourceDocument(Fixture.source("Éric’s café et thé. *Plain* text."))
+        let paragraph = try document.tree().get().children[document.paragraph(1)!.blockIndex]
+        let wraps = [(2..<9), (10..<13), (20..<23), (26..<28)].map { range in InlineWrap(range: range) { _ in ("<mark>", "</mark>") } }
+        let html = Cmark.renderHTML(MarkdownNode(.document, children: [paragraph.wrapping(wraps)]))
+        XCTAssertEqual(html, "<p>Ér<mark>ic’s ca</mark>f<mark>é e</mark>t thé. <em><mark>Pla</mark>in</em> <mark>te</mark>xt.</p>\n")
+    }
 }
 
 /// The exact search under every quote: all start offsets, overlapping ones included.
