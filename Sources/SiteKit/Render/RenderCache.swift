@@ -48,11 +48,24 @@ public struct InputDigests: Sendable {
         hasher.combine(files[path])
     }
 
-    /// Digest of a file's bytes.
+    /// Digest of a file's bytes, which tells whether the file changed: FxHash (rustc's hash)
+    /// over 8-byte words, then the length. A build digests each source three times (loaded,
+    /// resolved, rendered), and Swift's SipHash `Hasher`, made to resist chosen collisions that
+    /// no edit of a file makes, was 2% of a 1,000-source build's instructions.
     static func digest(_ bytes: [UInt8]) -> Int {
-        var hasher = Hasher()
-        bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
-        return hasher.finalize()
+        let multiplier: UInt64 = 0x517C_C1B7_2722_0A95
+        func mix(_ hash: UInt64, _ word: UInt64) -> UInt64 { ((hash << 5 | hash >> 59) ^ word) &* multiplier }
+        return bytes.withUnsafeBytes { raw in
+            var hash: UInt64 = 0
+            var offset = 0
+            while offset + 8 <= raw.count {
+                hash = mix(hash, raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+                offset += 8
+            }
+            var tail: UInt64 = 0
+            for (index, byte) in raw[offset...].enumerated() { tail |= UInt64(byte) << (8 * index) }
+            return Int(truncatingIfNeeded: mix(mix(hash, tail), UInt64(raw.count)))
+        }
     }
 }
 
