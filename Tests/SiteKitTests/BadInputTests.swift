@@ -3,7 +3,7 @@ import XCTest
 
 /// Inputs that must give one clear diagnostic and never a crash.
 final class BadInputTests: XCTestCase {
-    let site = "title: T\nlanguage: en\ndescription: D\ntimeline:\n  start: \"1999\"\n  end: \"2022\"\n"
+    let site = Fixture.siteFile
 
     func diagnostics(_ files: [String: [UInt8]], templates: [String: String]? = nil) -> [String] {
         var all = files

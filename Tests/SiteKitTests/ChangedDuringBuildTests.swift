@@ -36,7 +36,7 @@ final class ChangedDuringBuildTests: XCTestCase {
 
     let memo = "content/sources/memo.md"
     let files = [
-        "content/site.yml": "title: T\nlanguage: en\ndescription: D\ntimeline:\n  start: \"1999\"\n  end: \"2022\"\n",
+        "content/site.yml": Fixture.siteFile,
         "content/sources/memo.md": "---\ntitle: A Memo\nauthor: null\npublisher: null\ndate: \"2002\"\nsummary: S.\n---\nAllies again.\n",
     ]
     let edited = "---\ntitle: A Memo\nauthor: null\npublisher: null\ndate: \"2002\"\nsummary: S.\n---\nAllies, again and again.\n"

@@ -6,8 +6,8 @@ final class GlossaryPagesTests: XCTestCase {
     func pages(uses: Int) -> [String: String] {
         let text = (1...uses).map { "Paragraph \($0) names a strategic partner." }.joined(separator: "\n\n")
         let files: [String: String] = [
-            "content/site.yml": "title: T\nlanguage: en\ndescription: D\ntimeline:\n  start: \"1999\"\n  end: \"2022\"\n",
-            "content/sources/s.md": "---\ntitle: S\nauthor: null\npublisher: null\ndate: \"2001\"\nsummary: S.\n---\n\(text)\n",
+            "content/site.yml": Fixture.siteFile,
+            "content/sources/s.md": Fixture.sourceFile("\(text)\n"),
             "content/glossary/partner.md": "---\nterm: Strategic partnership\naliases: [strategic partner]\nfamily: partnership\n---\nA tie.\n",
         ]
         let outcome = SiteBuilder(options: .init(templates: Fixture.templates), fileSystem: Overlay(memory: MemoryFileSystem(files))).run()

@@ -7,9 +7,8 @@ import XCTest
 final class MentionLinkTests: XCTestCase {
     func testAnActorAndATermOnOneSpan() {
         let files: [String: String] = [
-            "content/site.yml": "title: T\nlanguage: en\ndescription: D\ntimeline:\n  start: \"1999\"\n  end: \"2022\"\n",
-            "content/sources/s.md": "---\ntitle: S\nauthor: null\npublisher: null\ndate: \"2001\"\nsummary: S.\n---\n"
-                + "The Entente met; the Entente met again, as the Entente does.\n\nThe Entente & co.\n",
+            "content/site.yml": Fixture.siteFile,
+            "content/sources/s.md": Fixture.sourceFile("The Entente met; the Entente met again, as the Entente does.\n\nThe Entente & co.\n"),
             "content/actors/entente.md": "---\nname: The \"Entente\"\nkind: organisation\naliases: [Entente]\n---\nA bloc.\n",
             "content/glossary/entente.md": "---\nterm: Entente\naliases: [Entente]\nfamily: alignment\n---\nA loose understanding between states & peoples.\n",
         ]

@@ -6,9 +6,8 @@ import XCTest
 final class NoteReferenceTests: XCTestCase {
     func testReferenceOfAHighlightEndingInsideALinkFollowsThatLink() {
         let files: [String: String] = [
-            "content/site.yml": "title: T\nlanguage: en\ndescription: D\ntimeline:\n  start: \"1999\"\n  end: \"2022\"\n",
-            "content/sources/s.md": "---\ntitle: S\nauthor: null\npublisher: null\ndate: \"2001\"\nsummary: S.\n---\n"
-                + "Russia and Iran are strategic partners, says [the 2001 treaty](https://example.org/t).\n",
+            "content/site.yml": Fixture.siteFile,
+            "content/sources/s.md": Fixture.sourceFile("Russia and Iran are strategic partners, says [the 2001 treaty](https://example.org/t).\n"),
             "content/actors/iran.md": "---\nname: Iran\nkind: state\naliases: [Iran]\n---\nA state.\n",
             "content/glossary/partner.md": "---\nterm: Strategic partnership\naliases: [strategic partners]\nfamily: partnership\n---\nA tie.\n",
             "content/annotations/s/a.md": "---\nquote: \"are strategic\"\nkind: claim\n---\nA note.\n",

@@ -22,7 +22,7 @@ final class PartialDateTests: XCTestCase {
     }
 
     func testSameDateTiesAreBrokenById() {
-        let site = "title: T\nlanguage: en\ndescription: D\ntimeline:\n  start: \"1999\"\n  end: \"2022\"\n"
+        let site = Fixture.siteFile
         let event = { (title: String) in "---\ndate: \"2001-09\"\ntitle: \(title)\n---\nBody.\n" }
         let files = ["content/site.yml": site, "content/events/b-second.md": event("B"), "content/events/a-first.md": event("A"),
                      "content/events/c-early.md": "---\ndate: \"2001\"\ntitle: C\n---\nBody.\n"]

@@ -8,7 +8,7 @@ final class RelationsPageTests: XCTestCase {
         var files: [String: [UInt8]] = [:]
         for (relative, bytes) in Fixture.snapshot(Fixture.templates) { files["templates/" + relative] = bytes }
         var text = [
-            "content/site.yml": "title: T\nlanguage: en\ndescription: D\ntimeline:\n  start: \"1999\"\n  end: \"2022\"\n",
+            "content/site.yml": Fixture.siteFile,
             "content/actors/iran.md": "---\nname: Iran\nkind: state\naliases: [Iran]\n---\nA state.\n",
             "content/actors/russia.md": "---\nname: Russia\nkind: state\naliases: [Russia]\n---\nA state.\n",
             "content/glossary/partner.md": "---\nterm: Partner\naliases: [partners]\nfamily: partnership\n---\nA term.\n",

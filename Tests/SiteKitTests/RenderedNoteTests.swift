@@ -6,9 +6,8 @@ import XCTest
 final class RenderedNoteTests: XCTestCase {
     func testANotesLinksLeadToTheSamePlaceFromItsSourcesPageAndFromAnActorsPage() {
         let files: [String: String] = [
-            "content/site.yml": "title: T\nlanguage: en\ndescription: D\ntimeline:\n  start: \"1999\"\n  end: \"2022\"\n",
-            "content/sources/s.md": "---\ntitle: S\nauthor: null\npublisher: null\ndate: \"2001\"\nsummary: S.\n---\n"
-                + "Russia and Iran are partners.\n",
+            "content/site.yml": Fixture.siteFile,
+            "content/sources/s.md": Fixture.sourceFile("Russia and Iran are partners.\n"),
             "content/actors/iran.md": "---\nname: Iran\nkind: state\naliases: [Iran]\n---\nA state.\n",
             "content/annotations/s/a.md": "---\nquote: \"are partners\"\nkind: claim\nactors: [iran]\n---\nSays [](actor:iran) and [the text](source:s#p1).\n",
         ]

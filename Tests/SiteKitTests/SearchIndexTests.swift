@@ -8,7 +8,7 @@ final class SearchIndexTests: XCTestCase {
             "---\ntitle: \(title)\nauthor: null\npublisher: null\ndate: \"\(year)\"\nsummary: S.\n---\n\(body)"
         }
         let files: [String: String] = [
-            "content/site.yml": "title: T\nlanguage: en\ndescription: D\ntimeline:\n  start: \"1999\"\n  end: \"2022\"\n",
+            "content/site.yml": Fixture.siteFile,
             "content/sources/a.md": source("A", "2001", "One.\n"),
             "content/sources/b.md": source("B", "2002", "Two two.\n"),
             "content/sources/c.md": source("C", "2003", "Three three three.\n"),

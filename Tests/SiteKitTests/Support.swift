@@ -27,6 +27,14 @@ enum Fixture {
                body: Body(markdown: markdown, firstLine: 5, file: "content/sources/\(id).md"))
     }
 
+    /// `content/site.yml` of a site whose timeline runs from 1999 to 2022.
+    static let siteFile = "title: T\nlanguage: en\ndescription: D\ntimeline:\n  start: \"1999\"\n  end: \"2022\"\n"
+
+    /// A source file of a source titled S, dated 2001, with `body` after its front matter.
+    static func sourceFile(_ body: String) -> String {
+        "---\ntitle: S\nauthor: null\npublisher: null\ndate: \"2001\"\nsummary: S.\n---\n" + body
+    }
+
     /// A site built from files held in memory, with the real templates: its errors, formatted,
     /// and its pages' text by path.
     static func build(_ files: [String: String]) -> (errors: [String], pages: [String: String]) {

@@ -5,8 +5,8 @@ import XCTest
 final class WarningTests: XCTestCase {
     func testUnusedTermUnmentionedActorEventWithoutPassageEmptyNote() {
         let files = [
-            "content/site.yml": "title: T\nlanguage: en\ndescription: D\ntimeline:\n  start: \"1999\"\n  end: \"2022\"\n",
-            "content/sources/s.md": "---\ntitle: S\nauthor: null\npublisher: null\ndate: \"2001\"\nsummary: S.\n---\nIran is named here.\n",
+            "content/site.yml": Fixture.siteFile,
+            "content/sources/s.md": Fixture.sourceFile("Iran is named here.\n"),
             "content/annotations/s/empty.md": "---\nquote: Iran is named\nactors: [iran]\n---\n",
             "content/actors/iran.md": "---\nname: Iran\nkind: state\naliases: [Iran]\n---\nA state.\n",
             "content/actors/chad.md": "---\nname: Chad\nkind: state\naliases: [Chad]\n---\nA state.\n",
