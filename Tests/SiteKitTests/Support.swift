@@ -43,6 +43,15 @@ enum Fixture {
         return (outcome.diagnostics.filter { $0.severity == .error }.map(\.formatted), pages)
     }
 
+    /// The real templates' texts, by name.
+    static func templateTexts() throws -> [String: String] {
+        var texts: [String: String] = [:]
+        for name in try FileManager.default.contentsOfDirectory(atPath: templates) where name.hasSuffix(".mustache") {
+            texts[String(name.dropLast(".mustache".count))] = try String(contentsOfFile: templates + "/" + name, encoding: .utf8)
+        }
+        return texts
+    }
+
     static func quote(_ text: String, line: Int = 2, column: Int = 8) -> Located<String> {
         Located(text, at: SourceLocation(file: "content/annotations/memo/note.md", line: line, column: column))
     }

@@ -9,7 +9,7 @@ final class TemplateRendererTests: XCTestCase {
     func testEveryPageOfTheSiteRendersAsSwiftMustacheRendersIt() throws {
         let corpus = try XCTUnwrap(ContentLoader.load(from: Fixture.repository.appendingPathComponent("content").path, fileSystem: DiskFileSystem()).0)
         let (site, _) = Resolver.resolve(corpus)
-        let texts = try siteTemplateTexts()
+        let texts = try Fixture.templateTexts()
         let compiled = try XCTUnwrap(Templates.parse(texts, folder: "templates").0)
         let plain = try XCTUnwrap(Templates.parse(texts, folder: "templates", compiling: false).0)
         let digests = InputDigests(global: 0, files: corpus.fileDigests, corpus: corpus)
@@ -24,7 +24,7 @@ final class TemplateRendererTests: XCTestCase {
     }
 
     func testEveryTemplateOfTheSiteIsCompiled() throws {
-        let texts = try siteTemplateTexts()
+        let texts = try Fixture.templateTexts()
         let templates = try XCTUnwrap(Templates.parse(texts, folder: "templates").0)
         XCTAssertEqual(templates.renderer.templates.filter { $0.value != nil }.keys.sorted(), texts.keys.sorted())
     }
@@ -98,14 +98,5 @@ final class TemplateRendererTests: XCTestCase {
         try assertRendered(["main": "{{#groups}}{{^actors}}{{actors}}{{/actors}}{{/groups}}"],
                            "TemplateList&lt;ActorSummaryModel&gt;(models: [])", rendersItself: false)
         try assertRendered(["main": "{{#groups}}{{label}}|{{/groups}}"], "States|People &amp; others|", rendersItself: false, pragma: false)
-    }
-
-    private func siteTemplateTexts() throws -> [String: String] {
-        let folder = Fixture.templates
-        var texts: [String: String] = [:]
-        for name in try FileManager.default.contentsOfDirectory(atPath: folder) where name.hasSuffix(".mustache") {
-            texts[String(name.dropLast(".mustache".count))] = try String(contentsOfFile: folder + "/" + name, encoding: .utf8)
-        }
-        return texts
     }
 }

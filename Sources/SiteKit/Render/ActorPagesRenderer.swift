@@ -81,7 +81,9 @@ struct ActorPagesRenderer {
             let document = site.document(of: mentions[start])
             groups.append(MentionGroupModel(source: document.source.title, sourceHref: root + Paths.source(document.source.id),
                                             year: String(document.source.date.year),
-                                            mentions: mentions[start..<end].map { MentionModel(paragraph: $0.paragraph, href: root + Paths.paragraph(site.passage(of: $0)), excerpt: site.excerpt(of: $0)) }))
+                                            mentions: zip(mentions[start..<end], document.excerpts(of: mentions[start..<end])).map { mention, excerpt in
+                                                MentionModel(paragraph: mention.paragraph, href: root + Paths.paragraph(site.passage(of: mention)), excerpt: excerpt)
+                                            }))
             start = end
         }
         let annotations = annotations(naming: actor.id).map { item in

@@ -20,10 +20,10 @@ struct GlossaryRenderer {
                                                       uses: useModels(uses, root: root)))
     }
 
-    private func useModels(_ uses: some Sequence<Occurrence>, root: String) -> [TermUseModel] {
-        uses.map { use in
+    private func useModels(_ uses: some Collection<Occurrence>, root: String) -> [TermUseModel] {
+        zip(uses, site.excerpts(of: uses)).map { use, excerpt in
             TermUseModel(source: site.document(of: use).source.title, paragraph: use.paragraph,
-                         href: root + Paths.paragraph(site.passage(of: use)), excerpt: site.excerpt(of: use))
+                         href: root + Paths.paragraph(site.passage(of: use)), excerpt: excerpt)
         }
     }
 

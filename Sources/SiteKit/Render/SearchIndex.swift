@@ -14,7 +14,7 @@ enum SearchIndex {
         var parts: [Range<Int>] = []
         var start = 0, size = 0
         for (index, document) in site.documents.enumerated() {
-            size += textSize(of: document)
+            size += document.textSize
             if size >= limit {
                 parts.append(start..<(index + 1))
                 (start, size) = (index + 1, 0)
@@ -22,11 +22,6 @@ enum SearchIndex {
         }
         if parts.isEmpty || start < site.documents.count { parts.append(start..<site.documents.count) }
         return parts
-    }
-
-    /// What a source gives the index: the text of its paragraphs, in bytes.
-    private static func textSize(of document: SourceDocument) -> Int {
-        document.paragraphs.reduce(0) { $0 + $1.text.utf8.count }
     }
 
     static func partPath(_ number: Int) -> String { "search/index-\(number + 1).js" }
@@ -42,7 +37,7 @@ enum SearchIndex {
         var bytes = Array("(window.sitegenSearchIndex = window.sitegenSearchIndex || [])[\(number)] = [".utf8)
         let documents = site.documents[parts[number]]
         // Room for all the text at once, so the buffer is never copied to grow.
-        bytes.reserveCapacity(documents.reduce(0) { $0 + textSize(of: $1) } * 3 / 2 + 1 << 16)
+        bytes.reserveCapacity(documents.reduce(0) { $0 + $1.textSize } * 3 / 2 + 1 << 16)
         var first = true
         /// One result: its kind (Source, Note, Actor, Event, Term), title, link relative to the
         /// site root, and searchable text; compact JSON with keys in that order.
@@ -56,9 +51,9 @@ enum SearchIndex {
             bytes.append(UInt8(ascii: "}"))
         }
         for document in documents {
-            for paragraph in document.paragraphs {
+            for (paragraph, text) in zip(document.paragraphs, document.paragraphTexts()) {
                 entry("Source", "\(document.source.title), ¶\(paragraph.number)",
-                      Paths.paragraph(PassageRef(source: document.source.id, paragraph: paragraph.number)), paragraph.text)
+                      Paths.paragraph(PassageRef(source: document.source.id, paragraph: paragraph.number)), text)
             }
             for item in site.annotations[document.source.id] ?? [] {
                 entry("Note", "“\(item.annotation.quote.value)” (\(document.source.title))", Paths.annotation(item.source, item.annotation.name),

@@ -140,8 +140,13 @@ public struct SiteRenderer {
         if deliver == nil {
             for result in results { cache.pages[result.file.path] = (result.fingerprint, result.file.bytes) }
         }
+        var failures = results.compactMap(\.failure)
+        if let failure = site.texts.readFailure {
+            failures.append(.error(SourceLocation(file: failure.file, line: 1, column: 1),
+                                   "cannot read the text of this source back from the build's scratch file (\(failure.reason)); nothing was written, build again"))
+        }
         return Result(paths: results.map(\.file.path), files: deliver == nil ? results.map(\.file) : [],
-                      rendered: results.filter(\.rendered).map(\.file.path), cache: cache, failures: results.compactMap(\.failure))
+                      rendered: results.filter(\.rendered).map(\.file.path), cache: cache, failures: failures)
     }
 
     /// The order the jobs run in: `heavy` (actor pages), which must follow `light` (source

@@ -14,7 +14,7 @@ public struct PlacedAnnotation: Sendable {
 public struct Occurrence: Sendable {
     private var number: Int32
     private var document: Int32
-    /// The text around it, shown where it is listed: `ResolvedSite.excerpt(of:)`.
+    /// The text around it, shown where it is listed: `ResolvedSite.excerpts(of:)`.
     public var excerpt: Excerpt
 
     public var paragraph: Int { Int(number) }
@@ -98,6 +98,9 @@ public struct ResolvedSite: Sendable {
     /// For each source with corrections, where each correction's corrected text stands.
     public var correctionPlaces: [SourceID: [[TextPlace]]]
 
+    /// Where the sources' reader text is kept.
+    public let texts: TextStore
+
     /// Position of each source in `documents`, so that lookups by id stay constant-time at scale.
     private var documentPositions: [SourceID: Int] = [:]
 
@@ -105,7 +108,7 @@ public struct ResolvedSite: Sendable {
          actorMentions: [ActorID: [Occurrence]], termUses: [TermID: [Occurrence]], mentionPlaces: [SourceID: [MentionPlace]],
          mentionTargets: [LinkTarget], relations: [RelationEdge], events: [Event],
          terms: [Term], bodies: [String: MarkdownNode], notes: [String: RenderedNote], bodyLinks: [String: [LinkTarget]],
-         correctionPlaces: [SourceID: [[TextPlace]]]) {
+         correctionPlaces: [SourceID: [[TextPlace]]], texts: TextStore) {
         self.site = site
         self.documents = documents
         self.annotations = annotations
@@ -121,6 +124,7 @@ public struct ResolvedSite: Sendable {
         self.notes = notes
         self.bodyLinks = bodyLinks
         self.correctionPlaces = correctionPlaces
+        self.texts = texts
         documentPositions = Dictionary(uniqueKeysWithValues: documents.enumerated().map { ($1.source.id, $0) })
     }
 
@@ -134,8 +138,19 @@ public struct ResolvedSite: Sendable {
         PassageRef(source: document(of: occurrence).source.id, paragraph: occurrence.paragraph)
     }
 
-    /// The excerpt of an occurrence as a reader sees it.
-    public func excerpt(of occurrence: Occurrence) -> String {
-        occurrence.excerpt.text(in: document(of: occurrence).paragraphs[occurrence.paragraph - 1].text)
+    /// The excerpts of occurrences as a reader sees them. Those of one source that follow each
+    /// other are read together: each read of the text store is a system call.
+    public func excerpts(of occurrences: some Collection<Occurrence>) -> [String] {
+        let occurrences = ArraySlice(occurrences)
+        var texts: [String] = []
+        texts.reserveCapacity(occurrences.count)
+        var start = occurrences.startIndex
+        while start < occurrences.endIndex {
+            let position = occurrences[start].documentIndex
+            let end = occurrences[start...].firstIndex { $0.documentIndex != position } ?? occurrences.endIndex
+            texts += documents[position].excerpts(of: occurrences[start..<end])
+            start = end
+        }
+        return texts
     }
 }

@@ -7,9 +7,9 @@ public struct SourceDocument: Sendable {
         public var blockIndex: Int
         /// Line of the source file on which the paragraph starts.
         public var line: Int
-        /// What a reader sees of it, runs of spaces and line breaks as one space: what search
-        /// finds and what excerpts show, kept once here rather than in every excerpt.
-        public var text: String
+        /// Where what a reader sees of it (runs of spaces and line breaks as one space: what
+        /// search finds and what excerpts show) lies in the document's text, in UTF-8 bytes.
+        public var textBytes: Range<Int32>
     }
 
     /// Both held in one object, so that a copy of a document is one reference: renderers look
@@ -20,10 +20,15 @@ public struct SourceDocument: Sendable {
         let paragraphs: [Paragraph]
         /// Where the body is read from once `source` no longer holds it.
         let reader: BodyReader?
-        init(source: Source, paragraphs: [Paragraph], reader: BodyReader? = nil) {
+        /// The paragraphs' text, one after another, and where it is kept.
+        let text: TextStore.Chunk
+        let store: TextStore
+        init(source: Source, paragraphs: [Paragraph], reader: BodyReader?, text: TextStore.Chunk, store: TextStore) {
             self.source = source
             self.paragraphs = paragraphs
             self.reader = reader
+            self.text = text
+            self.store = store
         }
     }
 
@@ -32,34 +37,65 @@ public struct SourceDocument: Sendable {
     public var source: Source { storage.source }
     public var paragraphs: [Paragraph] { storage.paragraphs }
 
+    /// A document whose text is kept in memory.
     public init(_ source: Source) {
-        self = Self.read(source, tree: Self.tree(of: source)).document
+        self = Self.read(source, tree: Self.tree(of: source), store: .inMemory()).document
     }
 
-    private init(_ source: Source, paragraphs: [Paragraph], reader: BodyReader?) {
-        storage = Storage(source: source, paragraphs: paragraphs, reader: reader)
-    }
-
-    /// A source as numbered paragraphs and as text, each paragraph's text gathered once for both.
-    /// With a reader, the document reads its body from the source's file whenever it needs it.
-    static func read(_ source: Source, tree: MarkdownNode, reader: BodyReader? = nil) -> (document: SourceDocument, text: SourceText) {
+    /// A source as numbered paragraphs and as text, each paragraph's text gathered once for both
+    /// and the reader's text kept in `store`. With a reader, the document reads its body from the
+    /// source's file whenever it needs it.
+    static func read(_ source: Source, tree: MarkdownNode, reader: BodyReader? = nil, store: TextStore) -> (document: SourceDocument, text: SourceText) {
         var paragraphs: [Paragraph] = []
         for (index, block) in tree.children.enumerated() {
             switch block.kind {
             case .heading, .thematicBreak: continue
             default:
-                paragraphs.append(Paragraph(number: paragraphs.count + 1, blockIndex: index, line: block.line + source.body.firstLine - 1, text: ""))
+                paragraphs.append(Paragraph(number: paragraphs.count + 1, blockIndex: index, line: block.line + source.body.firstLine - 1, textBytes: 0..<0))
             }
         }
         let text = SourceText(source.id, paragraphs: paragraphs, tree: tree)
-        for index in paragraphs.indices { paragraphs[index].text = text.paragraphs[index].collapsed }
-        return (SourceDocument(source, paragraphs: paragraphs, reader: reader), text)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.paragraphs.reduce(0) { $0 + $1.collapsed.utf8.count })
+        for index in paragraphs.indices {
+            let start = Int32(bytes.count)
+            bytes.append(contentsOf: text.paragraphs[index].collapsed.utf8)
+            paragraphs[index].textBytes = start..<Int32(bytes.count)
+        }
+        let storage = Storage(source: source, paragraphs: paragraphs, reader: reader, text: store.keep(bytes), store: store)
+        return (SourceDocument(storage: storage), text)
+    }
+
+    private init(storage: Storage) {
+        self.storage = storage
     }
 
     /// A source read as a document and its text: its body read again with `reader`, which the
     /// document keeps, or the body the source holds when there is none.
-    static func read(_ source: Source, reader: BodyReader?) -> Result<(document: SourceDocument, text: SourceText), Diagnostic> {
-        markdown(of: source, reader: reader).map { read(source, tree: tree(of: $0), reader: reader) }
+    static func read(_ source: Source, reader: BodyReader?, store: TextStore) -> Result<(document: SourceDocument, text: SourceText), Diagnostic> {
+        markdown(of: source, reader: reader).map { read(source, tree: tree(of: $0), reader: reader, store: store) }
+    }
+
+    /// What a reader sees of each paragraph, spaces collapsed, in order: read at once.
+    public func paragraphTexts() -> [String] {
+        let all = storage.store.bytes(storage.text, 0..<textSize, of: source.file)
+        return paragraphs.map { String(decoding: all[Int($0.textBytes.lowerBound)..<Int($0.textBytes.upperBound)], as: UTF8.self) }
+    }
+
+    /// The size of the paragraphs' text in bytes.
+    public var textSize: Int { Int(paragraphs.last?.textBytes.upperBound ?? 0) }
+
+    /// The excerpts of occurrences in this source as a reader sees them, all read with one read.
+    func excerpts(of occurrences: ArraySlice<Occurrence>) -> [String] {
+        let spans = occurrences.map { occurrence in
+            let start = Int(paragraphs[occurrence.paragraph - 1].textBytes.lowerBound)
+            return (start + Int(occurrence.excerpt.bytes.lowerBound))..<(start + Int(occurrence.excerpt.bytes.upperBound))
+        }
+        guard let lower = spans.map(\.lowerBound).min(), let upper = spans.map(\.upperBound).max() else { return [] }
+        let bytes = storage.store.bytes(storage.text, lower..<upper, of: source.file)
+        return zip(occurrences, spans).map { occurrence, span in
+            occurrence.excerpt.text(of: bytes[(span.lowerBound - lower)..<(span.upperBound - lower)])
+        }
     }
 
     private static func markdown(of source: Source, reader: BodyReader?) -> Result<String, Diagnostic> {

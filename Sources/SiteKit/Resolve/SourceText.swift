@@ -19,7 +19,7 @@ public struct SourceText: Sendable {
 
     /// The text of a source, parsed once.
     public init(_ source: Source) {
-        self = SourceDocument.read(source, tree: SourceDocument.tree(of: source)).text
+        self = SourceDocument.read(source, tree: SourceDocument.tree(of: source), store: .inMemory()).text
     }
 
     /// The text of a source's numbered paragraphs, read from its parsed tree.
@@ -118,24 +118,26 @@ public struct Excerpt: Sendable, Equatable {
     public var cutBefore: Bool
     public var cutAfter: Bool
 
-    /// The excerpt as a reader sees it, with "…" where it was cut, from the text it lies in.
-    public func text(in collapsed: String) -> String {
+    /// The excerpt as a reader sees it, with "…" where it was cut, from its own bytes.
+    func text(of own: ArraySlice<UInt8>) -> String {
         let ellipsis: StaticString = "…"
-        let size = bytes.count + (cutBefore ? ellipsis.utf8CodeUnitCount : 0) + (cutAfter ? ellipsis.utf8CodeUnitCount : 0)
-        var collapsed = collapsed
-        return collapsed.withUTF8 { utf8 in
-            String(unsafeUninitializedCapacity: size) { buffer in
-                var end = 0
-                func append(_ part: UnsafeBufferPointer<UInt8>) {
-                    _ = UnsafeMutableBufferPointer(rebasing: buffer[end...]).initialize(from: part)
-                    end += part.count
-                }
-                let mark = UnsafeBufferPointer(start: ellipsis.utf8Start, count: ellipsis.utf8CodeUnitCount)
-                if cutBefore { append(mark) }
-                append(UnsafeBufferPointer(rebasing: utf8[Int(bytes.lowerBound)..<Int(bytes.upperBound)]))
-                if cutAfter { append(mark) }
-                return end
+        let size = own.count + (cutBefore ? ellipsis.utf8CodeUnitCount : 0) + (cutAfter ? ellipsis.utf8CodeUnitCount : 0)
+        return String(unsafeUninitializedCapacity: size) { buffer in
+            var end = 0
+            func append(_ part: some Collection<UInt8>) {
+                _ = UnsafeMutableBufferPointer(rebasing: buffer[end...]).initialize(from: part)
+                end += part.count
             }
+            let mark = UnsafeBufferPointer(start: ellipsis.utf8Start, count: ellipsis.utf8CodeUnitCount)
+            if cutBefore { append(mark) }
+            append(own)
+            if cutAfter { append(mark) }
+            return end
         }
+    }
+
+    /// The same, from the collapsed text of the paragraph it lies in.
+    public func text(in collapsed: String) -> String {
+        text(of: Array(collapsed.utf8)[Int(bytes.lowerBound)..<Int(bytes.upperBound)])
     }
 }

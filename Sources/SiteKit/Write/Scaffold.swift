@@ -18,7 +18,7 @@ public enum Scaffold {
             return .failure(Failure(diagnostics: [.error(commandLine, "unknown source '\(source)'\(hint)")]))
         }
         let document: SourceText
-        switch SourceDocument.read(found, reader: corpus.bodyReader) {
+        switch SourceDocument.read(found, reader: corpus.bodyReader, store: .inMemory()) {
         case .success(let read): document = read.text
         case .failure(let diagnostic): return .failure(Failure(diagnostics: [diagnostic]))
         }

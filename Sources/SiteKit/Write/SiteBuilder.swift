@@ -114,19 +114,20 @@ public struct SiteBuilder {
         var diagnostics: [Diagnostic] = []
         let (templates, templateDigest, assets, templateDiagnostics) = loadTemplates()
         diagnostics += templateDiagnostics
-        let (corpus, loadDiagnostics) = ContentLoader.load(from: options.content, fileSystem: fileSystem)
+        var (loaded, loadDiagnostics) = ContentLoader.load(from: options.content, fileSystem: fileSystem)
         diagnostics += loadDiagnostics
         var checked: Checked?
-        if var corpus {
-            if let baseURL = options.baseURL { corpus.site.baseURL = baseURL }
-            let (site, resolveDiagnostics) = Resolver.resolve(corpus)
+        if loaded != nil {
+            if let baseURL = options.baseURL { loaded!.site.baseURL = baseURL }
+            var global = Hasher()
+            global.combine(templateDigest)
+            global.combine(loaded!.fileDigests[options.content + "/site.yml"])
+            global.combine(options.baseURL)
+            let digests = InputDigests(global: global.finalize(), files: loaded!.fileDigests, corpus: loaded!)
+            // Taken out, so that the resolver holds the only copy and frees what it has used.
+            let (site, resolveDiagnostics) = Resolver.resolve(loaded.take()!, texts: .scratch())
             diagnostics += resolveDiagnostics
             if let templates {
-                var global = Hasher()
-                global.combine(templateDigest)
-                global.combine(corpus.fileDigests[options.content + "/site.yml"])
-                global.combine(options.baseURL)
-                let digests = InputDigests(global: global.finalize(), files: corpus.fileDigests, corpus: corpus)
                 checked = Checked(site: site, templates: templates, digests: digests, assets: assets)
             }
         }

@@ -1,0 +1,100 @@
+import Foundation
+
+/// Where the reader text of every source is kept from resolving to rendering: a scratch file
+/// rather than memory. At 10,000 sources the text is about 100 MB, held in memory the largest
+/// thing a build kept; pages need little of it (an excerpt per mention, each source's text once
+/// for the search index), so reading those bytes back costs less than holding them all.
+/// The file is unlinked as soon as it is made, so nothing is left behind, whatever happens.
+/// Text the file cannot take (no scratch folder, a full disk) is kept in memory instead.
+public final class TextStore: @unchecked Sendable {
+    /// One source's text, as `keep` stored it.
+    public enum Chunk: Sendable {
+        case file(offset: Int, count: Int)
+        case memory([UInt8])
+    }
+
+    /// Why text could not be read back: the first failure, with the file of the source it was for.
+    public struct ReadFailure: Sendable, Equatable {
+        public var file: String
+        public var reason: String
+    }
+
+    private let descriptor: Int32?
+    private let lock = NSLock()
+    private var end = 0
+    private var firstFailure: ReadFailure?
+
+    /// A store on an open file (one this store now owns and closes), or in memory with nil.
+    init(descriptor: Int32?) {
+        self.descriptor = descriptor
+    }
+
+    deinit {
+        if let descriptor { close(descriptor) }
+    }
+
+    /// Text kept in memory only: for single documents and tools, where there is little of it.
+    public static func inMemory() -> TextStore { TextStore(descriptor: nil) }
+
+    /// A store on a new scratch file in the temporary folder (`TMPDIR`), or in memory if none can be made.
+    public static func scratch() -> TextStore {
+        let folder = FileManager.default.temporaryDirectory.path
+        var template = Array("\(folder)/sitegen-text-XXXXXX".utf8CString)
+        let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard descriptor >= 0 else { return inMemory() }
+        template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }
+        return TextStore(descriptor: descriptor)
+    }
+
+    /// Keeps `bytes`, in the file if it takes them. Safe to call from several threads at once.
+    func keep(_ bytes: [UInt8]) -> Chunk {
+        guard let descriptor, !bytes.isEmpty else { return .memory(bytes) }
+        let offset = lock.withLock {
+            defer { end += bytes.count }
+            return end
+        }
+        let written = bytes.withUnsafeBytes { buffer in
+            var done = 0
+            while done < buffer.count {
+                let count = pwrite(descriptor, buffer.baseAddress! + done, buffer.count - done, off_t(offset + done))
+                if count <= 0 { return false }
+                done += count
+            }
+            return true
+        }
+        return written ? .file(offset: offset, count: bytes.count) : .memory(bytes)
+    }
+
+    /// The bytes `range` of a chunk. A read that fails gives spaces instead and is remembered
+    /// for `readFailure`, which fails the build: its pages would be missing text.
+    func bytes(_ chunk: Chunk, _ range: Range<Int>, of file: String) -> [UInt8] {
+        guard case .file(let offset, _) = chunk, let descriptor else {
+            if case .memory(let bytes) = chunk { return Array(bytes[range]) }
+            return []
+        }
+        var failure: Int32 = 0
+        let bytes = [UInt8](unsafeUninitializedCapacity: range.count) { buffer, initialized in
+            while initialized < range.count {
+                let count = pread(descriptor, buffer.baseAddress! + initialized, range.count - initialized, off_t(offset + range.lowerBound + initialized))
+                if count <= 0 {
+                    failure = count < 0 ? errno : EIO
+                    break
+                }
+                initialized += count
+            }
+            if failure != 0 {
+                buffer.initialize(repeating: UInt8(ascii: " "))
+                initialized = range.count
+            }
+        }
+        if failure != 0 {
+            lock.withLock {
+                if firstFailure == nil { firstFailure = ReadFailure(file: file, reason: String(cString: strerror(failure))) }
+            }
+        }
+        return bytes
+    }
+
+    /// The first read that failed, if any.
+    public var readFailure: ReadFailure? { lock.withLock { firstFailure } }
+}

@@ -1,0 +1,61 @@
+import XCTest
+@testable import SiteKit
+
+/// The sources' reader text waits in a scratch file from resolving to rendering and is read back
+/// for excerpts and the search index. What the file cannot take stays in memory; text that
+/// cannot be read back fails the build.
+final class TextStoreTests: XCTestCase {
+    let files: [String: String] = [
+        "content/site.yml": Fixture.siteFile,
+        "content/sources/s.md": Fixture.sourceFile(
+            "Long before the war, when the ministers of every court in Europe gathered to talk, the Entente met in *Vienna* and, "
+                + "after weeks of quarrels over borders, agreed on nothing at all.\n\nThen the Entente —\nonce more — met again.\n"),
+        "content/actors/entente.md": "---\nname: Entente\nkind: organisation\naliases: [Entente]\n---\nA bloc.\n",
+    ]
+
+    /// The site rendered with its text kept in `store`: each page's text by path, and the failures.
+    func render(keepingTextIn store: TextStore) throws -> (pages: [String: String], failures: [String]) {
+        let corpus = try XCTUnwrap(ContentLoader.load(from: "content", fileSystem: MemoryFileSystem(files)).0)
+        let site = Resolver.resolve(corpus, texts: store).0
+        let templates = try XCTUnwrap(Templates.parse(try Fixture.templateTexts(), folder: "templates").0)
+        let rendered = SiteRenderer(site: site, templates: templates, digests: InputDigests(global: 0, files: corpus.fileDigests, corpus: corpus)).render()
+        return (Dictionary(uniqueKeysWithValues: rendered.files.map { ($0.path, String(decoding: $0.bytes, as: UTF8.self)) }), rendered.failures.map(\.formatted))
+    }
+
+    /// A file opened with `flags`, for a store to own.
+    func scratchFile(_ flags: Int32) throws -> Int32 {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("text-store-\(UUID().uuidString)").path
+        XCTAssertTrue(FileManager.default.createFile(atPath: path, contents: nil))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let descriptor = open(path, flags)
+        XCTAssertGreaterThanOrEqual(descriptor, 0)
+        return descriptor
+    }
+
+    func testExcerptsAndSearchTextAreReadBackFromTheScratchFile() throws {
+        let (pages, failures) = try render(keepingTextIn: .scratch())
+        XCTAssertEqual(failures, [])
+        XCTAssertEqual(pages["actors/entente/index.html"]?.split(separator: "\n").filter { $0.hasPrefix("<li><a href=\"../../sources/s/") }.map(String.init), [
+            "<li><a href=\"../../sources/s/index.html#p1\">¶1</a> …of every court in Europe gathered to talk, the Entente met in Vienna and, after weeks of quarrels over…</li>",
+            "<li><a href=\"../../sources/s/index.html#p2\">¶2</a> Then the Entente — once more — met again.</li>",
+        ])
+        XCTAssertEqual(pages["search/index-1.js"], "(window.sitegenSearchIndex = window.sitegenSearchIndex || [])[0] = ["
+            + "{\"k\":\"Source\",\"t\":\"S, ¶1\",\"u\":\"sources/s/index.html#p1\",\"x\":\"Long before the war, when the ministers of every court in Europe "
+            + "gathered to talk, the Entente met in Vienna and, after weeks of quarrels over borders, agreed on nothing at all.\"},"
+            + "{\"k\":\"Source\",\"t\":\"S, ¶2\",\"u\":\"sources/s/index.html#p2\",\"x\":\"Then the Entente — once more — met again.\"},"
+            + "{\"k\":\"Actor\",\"t\":\"Entente\",\"u\":\"actors/entente/index.html\",\"x\":\"Entente A bloc.\"}];\n")
+        XCTAssertEqual(try render(keepingTextIn: .inMemory()).pages, pages)
+    }
+
+    func testTextTheFileDoesNotTakeIsKeptInMemory() throws {
+        let (pages, failures) = try render(keepingTextIn: TextStore(descriptor: try scratchFile(O_RDONLY)))
+        XCTAssertEqual(failures, [])
+        XCTAssertEqual(pages, try render(keepingTextIn: .inMemory()).pages)
+    }
+
+    func testTextThatCannotBeReadBackFailsTheBuild() throws {
+        let (_, failures) = try render(keepingTextIn: TextStore(descriptor: try scratchFile(O_WRONLY)))
+        XCTAssertEqual(failures, ["content/sources/s.md:1:1: error: cannot read the text of this source back from the build's scratch file "
+                                  + "(Bad file descriptor); nothing was written, build again"])
+    }
+}
