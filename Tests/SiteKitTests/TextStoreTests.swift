@@ -11,6 +11,7 @@ final class TextStoreTests: XCTestCase {
             "Long before the war, when the ministers of every court in Europe gathered to talk, the Entente met in *Vienna* and, "
                 + "after weeks of quarrels over borders, agreed on nothing at all.\n\nThen the Entente —\nonce more — met again.\n"),
         "content/actors/entente.md": "---\nname: Entente\nkind: organisation\naliases: [Entente]\n---\nA bloc.\n",
+        "content/annotations/s/again.md": "---\nquote: \"met again\"\nkind: claim\nactors: [entente]\n---\nThe [Entente](actor:entente) met *again*.\n",
     ]
 
     /// The site rendered with its text kept in `store`: each page's text by path, and the failures.
@@ -43,7 +44,11 @@ final class TextStoreTests: XCTestCase {
             + "{\"k\":\"Source\",\"t\":\"S, ¶1\",\"u\":\"sources/s/index.html#p1\",\"x\":\"Long before the war, when the ministers of every court in Europe "
             + "gathered to talk, the Entente met in Vienna and, after weeks of quarrels over borders, agreed on nothing at all.\"},"
             + "{\"k\":\"Source\",\"t\":\"S, ¶2\",\"u\":\"sources/s/index.html#p2\",\"x\":\"Then the Entente — once more — met again.\"},"
+            + "{\"k\":\"Note\",\"t\":\"“met again” (S)\",\"u\":\"sources/s/index.html#a-again\",\"x\":\"The Entente met again.\"},"
             + "{\"k\":\"Actor\",\"t\":\"Entente\",\"u\":\"actors/entente/index.html\",\"x\":\"Entente A bloc.\"}];\n")
+        XCTAssertEqual(pages["sources/s/index.html"]?.split(separator: "\n").filter { $0.hasPrefix("<p>The <a") }, [
+            "<p>The <a href=\"../../actors/entente/index.html\">Entente</a> met <em>again</em>.</p>",
+        ])
         XCTAssertEqual(try render(keepingTextIn: .inMemory()).pages, pages)
     }
 
@@ -55,7 +60,7 @@ final class TextStoreTests: XCTestCase {
 
     func testTextThatCannotBeReadBackFailsTheBuild() throws {
         let (_, failures) = try render(keepingTextIn: TextStore(descriptor: try scratchFile(O_WRONLY)))
-        XCTAssertEqual(failures, ["content/sources/s.md:1:1: error: cannot read the text of this source back from the build's scratch file "
+        XCTAssertEqual(failures, ["content/annotations/s/again.md:1:1: error: cannot read this file's text back from the build's scratch file "
                                   + "(Bad file descriptor); nothing was written, build again"])
     }
 }

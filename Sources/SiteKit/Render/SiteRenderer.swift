@@ -143,7 +143,7 @@ public struct SiteRenderer {
         var failures = results.compactMap(\.failure)
         if let failure = site.texts.readFailure {
             failures.append(.error(SourceLocation(file: failure.file, line: 1, column: 1),
-                                   "cannot read the text of this source back from the build's scratch file (\(failure.reason)); nothing was written, build again"))
+                                   "cannot read this file's text back from the build's scratch file (\(failure.reason)); nothing was written, build again"))
         }
         return Result(paths: results.map(\.file.path), files: deliver == nil ? results.map(\.file) : [],
                       rendered: results.filter(\.rendered).map(\.file.path), cache: cache, failures: failures)

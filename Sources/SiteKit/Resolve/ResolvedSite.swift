@@ -1,4 +1,5 @@
-/// An annotation placed in its source.
+/// An annotation placed in its source. Its body's Markdown is empty: the note is kept rendered
+/// (`ResolvedSite.notes`).
 public struct PlacedAnnotation: Sendable {
     public var annotation: Annotation
     public var source: SourceID
@@ -53,12 +54,26 @@ public struct MentionPlace: Sendable {
 
 /// An annotation's note as its pages show it, rendered once: a note is shown on its source's
 /// page, on the page of every actor it names and in the search index. Kept parsed for them
-/// instead, 50,000 notes held 47 MB through the rendering of a 10,000-source build.
+/// instead, 50,000 notes held 47 MB through the rendering of a 10,000-source build; rendered,
+/// 18 MB, so they wait in the text store with the sources' text.
 public struct RenderedNote: Sendable {
+    private let chunk: TextStore.Chunk
+    private let store: TextStore
+    /// The annotation's file, and where its text starts in the chunk (after the HTML).
+    private let file: String, textStart: Int, end: Int
+
+    init(html: String, text: String, file: String, store: TextStore) {
+        chunk = store.keep(Array(html.utf8) + Array(text.utf8))
+        self.store = store
+        self.file = file
+        textStart = html.utf8.count
+        end = textStart + text.utf8.count
+    }
+
     /// Its HTML, links written from `Paths.notePagesRoot`.
-    public var html: String
+    public var html: String { String(decoding: store.bytes(chunk, 0..<textStart, of: file), as: UTF8.self) }
     /// What search finds: its plain text, runs of spaces as one.
-    public var text: String
+    public var text: String { String(decoding: store.bytes(chunk, textStart..<end, of: file), as: UTF8.self) }
 }
 
 /// How one passage characterises the tie between two actors.

@@ -1,19 +1,22 @@
 import Foundation
 
-/// Where the reader text of every source is kept from resolving to rendering: a scratch file
-/// rather than memory. At 10,000 sources the text is about 100 MB, held in memory the largest
-/// thing a build kept; pages need little of it (an excerpt per mention, each source's text once
-/// for the search index), so reading those bytes back costs less than holding them all.
+/// Where the reader text of every source, and every rendered note, is kept from resolving to
+/// rendering: a scratch file rather than memory. At 10,000 sources the text is about 100 MB,
+/// held in memory the largest thing a build kept; pages need little of it (an excerpt per
+/// mention, each source's text once for the search index, each note a few times), so reading
+/// those bytes back costs less than holding them all.
 /// The file is unlinked as soon as it is made, so nothing is left behind, whatever happens.
 /// Text the file cannot take (no scratch folder, a full disk) is kept in memory instead.
 public final class TextStore: @unchecked Sendable {
-    /// One source's text, as `keep` stored it.
+    /// One piece of text (a source's paragraphs, a note), as `keep` stored it.
     public enum Chunk: Sendable {
         case file(offset: Int, count: Int)
         case memory([UInt8])
     }
 
-    /// Why text could not be read back: the first failure, with the file of the source it was for.
+    /// Why text could not be read back, with the file the text came from: of all failures, the
+    /// one whose file sorts first, so that the same failures give the same diagnostic whatever
+    /// order pages were rendered in.
     public struct ReadFailure: Sendable, Equatable {
         public var file: String
         public var reason: String
@@ -89,12 +92,12 @@ public final class TextStore: @unchecked Sendable {
         }
         if failure != 0 {
             lock.withLock {
-                if firstFailure == nil { firstFailure = ReadFailure(file: file, reason: String(cString: strerror(failure))) }
+                if firstFailure.map({ file < $0.file }) ?? true { firstFailure = ReadFailure(file: file, reason: String(cString: strerror(failure))) }
             }
         }
         return bytes
     }
 
-    /// The first read that failed, if any.
+    /// A read that failed, if any.
     public var readFailure: ReadFailure? { lock.withLock { firstFailure } }
 }
