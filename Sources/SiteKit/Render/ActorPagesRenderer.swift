@@ -89,7 +89,7 @@ struct ActorPagesRenderer {
         let annotations = annotations(naming: actor.id).map { item in
             ActorAnnotationModel(source: site.document(item.source)!.source.title, quote: item.annotation.quote.value,
                                  href: root + Paths.annotation(item.source, item.annotation.name), kindLabel: item.annotation.kind.label,
-                                 noteHTML: site.notes[item.annotation.file]?.html ?? "")
+                                 noteHTML: item.note?.html ?? "")
         }
         let relations = (relationsOf[actor.id] ?? [])
             .sorted { (year($0), $0.passage) < (year($1), $1.passage) }

@@ -57,7 +57,7 @@ enum SearchIndex {
             }
             for item in site.annotations[document.source.id] ?? [] {
                 entry("Note", "“\(item.annotation.quote.value)” (\(document.source.title))", Paths.annotation(item.source, item.annotation.name),
-                      site.notes[item.annotation.file]?.text ?? "")
+                      item.note?.text ?? "")
             }
         }
         if number == parts.count - 1 {

@@ -112,7 +112,7 @@ struct SourcePageRenderer {
             let notes = here.map { item in
                 templates.render("note", NoteModel(
                     name: item.annotation.name.raw, number: item.number, kind: item.annotation.kind.rawValue,
-                    kindLabel: item.annotation.kind.label, bodyHTML: site.notes[item.annotation.file]?.html ?? ""))
+                    kindLabel: item.annotation.kind.label, bodyHTML: item.note?.html ?? ""))
             }.joined()
             let events = (citingEvents[paragraph.number] ?? []).map { event in
                 "<a href=\"\(HTML.escape(root + Paths.event(event.id)))\">\(HTML.escape(event.title))</a>"

@@ -1,11 +1,12 @@
-/// An annotation placed in its source. Its body's Markdown is empty: the note is kept rendered
-/// (`ResolvedSite.notes`).
+/// An annotation placed in its source.
 public struct PlacedAnnotation: Sendable {
+    /// Its body's Markdown is empty: its note is kept rendered (`note`).
     public var annotation: Annotation
     public var source: SourceID
     public var anchor: Anchor
     /// 1-based position in the source's reading order.
     public var number: Int
+    public var note: RenderedNote?
 }
 
 /// One occurrence of an actor's or term's alias in a source, as pages list it. (Where in the
@@ -106,9 +107,7 @@ public struct ResolvedSite: Sendable {
     public var terms: [Term]
     /// Parsed Markdown bodies of actors, events and terms, by file.
     public var bodies: [String: MarkdownNode]
-    /// Annotations' notes, by file.
-    public var notes: [String: RenderedNote]
-    /// What each body's cross-links point at, to show as backlinks.
+    /// What the body of each actor, event and term links to, to show as backlinks.
     public var bodyLinks: [String: [LinkTarget]]
     /// For each source with corrections, where each correction's corrected text stands.
     public var correctionPlaces: [SourceID: [[TextPlace]]]
@@ -122,7 +121,7 @@ public struct ResolvedSite: Sendable {
     init(site: SiteConfig, documents: [SourceDocument], annotations: [SourceID: [PlacedAnnotation]], actors: [Actor],
          actorMentions: [ActorID: [Occurrence]], termUses: [TermID: [Occurrence]], mentionPlaces: [SourceID: [MentionPlace]],
          mentionTargets: [LinkTarget], relations: [RelationEdge], events: [Event],
-         terms: [Term], bodies: [String: MarkdownNode], notes: [String: RenderedNote], bodyLinks: [String: [LinkTarget]],
+         terms: [Term], bodies: [String: MarkdownNode], bodyLinks: [String: [LinkTarget]],
          correctionPlaces: [SourceID: [[TextPlace]]], texts: TextStore) {
         self.site = site
         self.documents = documents
@@ -136,7 +135,6 @@ public struct ResolvedSite: Sendable {
         self.events = events
         self.terms = terms
         self.bodies = bodies
-        self.notes = notes
         self.bodyLinks = bodyLinks
         self.correctionPlaces = correctionPlaces
         self.texts = texts

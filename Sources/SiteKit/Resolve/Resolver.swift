@@ -105,7 +105,7 @@ public enum Resolver {
             }
             switch anchor {
             case .success(let anchor):
-                placed[sourceID, default: newList(for: sourceID)].append(PlacedAnnotation(annotation: annotation, source: sourceID, anchor: anchor, number: 0))
+                placed[sourceID, default: newList(for: sourceID)].append(PlacedAnnotation(annotation: annotation, source: sourceID, anchor: anchor, number: 0, note: nil))
             case .failure(let diagnostic):
                 log.report(diagnostic)
             }
@@ -188,26 +188,36 @@ public enum Resolver {
         }
         var bodies: [String: MarkdownNode] = .init(minimumCapacity: allBodies.count - noteCount)
         var notes: [String: RenderedNote] = .init(minimumCapacity: noteCount)
-        var bodyLinks: [String: [LinkTarget]] = .init(minimumCapacity: allBodies.count)
+        // Only bodies with pages of their own show backlinks; what notes link to counts as referenced.
+        var bodyLinks: [String: [LinkTarget]] = .init(minimumCapacity: allBodies.count - noteCount)
+        var linkedFromNotes: Set<LinkTarget> = []
         for ((body, _), (content, targets, diagnostics)) in zip(allBodies, checkedBodies) {
             switch content {
-            case .parsed(let parsed): bodies[body.file] = parsed
-            case .note(let note): notes[body.file] = note
+            case .parsed(let parsed):
+                bodies[body.file] = parsed
+                bodyLinks[body.file] = targets
+            case .note(let note):
+                notes[body.file] = note
+                linkedFromNotes.formUnion(targets)
             }
-            bodyLinks[body.file] = targets
             log.append(contentsOf: diagnostics)
         }
-        // Notes are kept rendered; their Markdown, 8 MB at 10,000 sources, is let go of.
+        // Each placed annotation keeps its note rendered, and lets go of its Markdown (8 MB at
+        // 10,000 sources; a dictionary of the notes by file was 5 MB more).
         for source in Array(placed.keys) {
-            for index in placed[source]!.indices { placed[source]![index].annotation.body.markdown = "" }
+            for index in placed[source]!.indices {
+                placed[source]![index].note = notes[placed[source]![index].annotation.file]
+                placed[source]![index].annotation.body.markdown = ""
+            }
         }
 
         // Warnings for content nobody reaches.
-        let referencedActors = references.seenActors.union(bodyLinks.values.joined().compactMap { if case .actor(let id) = $0 { return id } else { return nil } })
+        let linked = Array(bodyLinks.values.joined()) + linkedFromNotes
+        let referencedActors = references.seenActors.union(linked.compactMap { if case .actor(let id) = $0 { return id } else { return nil } })
         for actor in corpus.actors where actorMentions[actor.id] == nil && !referencedActors.contains(actor.id) {
             log.warning(SourceLocation(file: actor.file, line: 1, column: 1), "actor '\(actor.id.raw)' is never mentioned in a source nor referenced")
         }
-        let referencedTerms = references.seenTerms.union(bodyLinks.values.joined().compactMap { if case .term(let id) = $0 { return id } else { return nil } })
+        let referencedTerms = references.seenTerms.union(linked.compactMap { if case .term(let id) = $0 { return id } else { return nil } })
         for term in corpus.terms where termUses[term.id] == nil && !referencedTerms.contains(term.id) {
             log.warning(SourceLocation(file: term.file, line: 1, column: 1), "term '\(term.id.raw)' is used nowhere: no source uses an alias and nothing refers to it")
         }
@@ -221,7 +231,7 @@ public enum Resolver {
             actorMentions: actorMentions, termUses: termUses, mentionPlaces: mentionPlaces, mentionTargets: targets, relations: relations,
             events: corpus.events.sorted { ($0.date, $0.id) < ($1.date, $1.id) },
             terms: corpus.terms.sorted { ($0.term.lowercased(), $0.id) < ($1.term.lowercased(), $1.id) },
-            bodies: bodies, notes: notes, bodyLinks: bodyLinks, correctionPlaces: correctionPlaces, texts: texts)
+            bodies: bodies, bodyLinks: bodyLinks, correctionPlaces: correctionPlaces, texts: texts)
         return (resolved, log.all)
     }
 
