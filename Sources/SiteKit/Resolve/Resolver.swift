@@ -81,7 +81,7 @@ public enum Resolver {
             return list
         }
         // The bodies, taken now: the annotations are let go of once placed.
-        let allBodies = corpus.annotations.map { ($0.body, true) } + (corpus.actors.map(\.body) + corpus.events.map(\.body) + corpus.terms.map(\.body)).map { ($0, false) }
+        var allBodies = corpus.annotations.map { ($0.body, true) } + (corpus.actors.map(\.body) + corpus.events.map(\.body) + corpus.terms.map(\.body)).map { ($0, false) }
         let noteCount = corpus.annotations.count
         var anchors = [Result<Anchor, Diagnostic>?](repeating: nil, count: corpus.annotations.count)
         for (index, anchor) in findings.lazy.flatMap(\.anchors) { anchors[index] = anchor }
@@ -115,6 +115,7 @@ public enum Resolver {
         }
         // Each placed annotation holds its own copy; the corpus's list was 17 MB at 10,000 sources.
         corpus.annotations = []
+        anchors = []
         // Sorted and numbered in place: new lists, beside the old, were 20 MB at 10,000 sources.
         // (The keys are copied out first: a view of them would share the dictionary and make
         // every list below be copied before it is sorted.)
@@ -176,6 +177,11 @@ public enum Resolver {
 
         // Bodies: parse once, check cross-links, on every core; diagnostics are sorted in the end.
         // Notes are rendered here, once, and only their HTML and text kept (`RenderedNote`).
+        // A placed annotation's note is kept rendered (`PlacedAnnotation.note`), not as Markdown:
+        // let go of here, once each body is rendered below, it was 8 MB at 10,000 sources.
+        for source in Array(placed.keys) {
+            for index in placed[source]!.indices { placed[source]![index].annotation.body.markdown = "" }
+        }
         let checkedBodies = allBodies.parallelMap { body, isNote in
             let parsed = Cmark.parse(body.markdown)
             var bodyLog = DiagnosticLog()
@@ -186,29 +192,28 @@ public enum Resolver {
                 : .parsed(parsed)
             return (content, targets, bodyLog.all)
         }
-        var bodies: [String: MarkdownNode] = .init(minimumCapacity: allBodies.count - noteCount)
+        let bodyFiles = allBodies.map { body, _ in body.file }
+        allBodies = []
+        var bodies: [String: MarkdownNode] = .init(minimumCapacity: bodyFiles.count - noteCount)
         var notes: [String: RenderedNote] = .init(minimumCapacity: noteCount)
         // Only bodies with pages of their own show backlinks; what notes link to counts as referenced.
-        var bodyLinks: [String: [LinkTarget]] = .init(minimumCapacity: allBodies.count - noteCount)
+        var bodyLinks: [String: [LinkTarget]] = .init(minimumCapacity: bodyFiles.count - noteCount)
         var linkedFromNotes: Set<LinkTarget> = []
-        for ((body, _), (content, targets, diagnostics)) in zip(allBodies, checkedBodies) {
+        for (file, (content, targets, diagnostics)) in zip(bodyFiles, checkedBodies) {
             switch content {
             case .parsed(let parsed):
-                bodies[body.file] = parsed
-                bodyLinks[body.file] = targets
+                bodies[file] = parsed
+                bodyLinks[file] = targets
             case .note(let note):
-                notes[body.file] = note
+                notes[file] = note
                 linkedFromNotes.formUnion(targets)
             }
             log.append(contentsOf: diagnostics)
         }
-        // Each placed annotation keeps its note rendered, and lets go of its Markdown (8 MB at
-        // 10,000 sources; a dictionary of the notes by file was 5 MB more).
+        // Each placed annotation keeps its note (a dictionary of the notes by file was 5 MB at
+        // 10,000 sources).
         for source in Array(placed.keys) {
-            for index in placed[source]!.indices {
-                placed[source]![index].note = notes[placed[source]![index].annotation.file]
-                placed[source]![index].annotation.body.markdown = ""
-            }
+            for index in placed[source]!.indices { placed[source]![index].note = notes[placed[source]![index].annotation.file] }
         }
 
         // Warnings for content nobody reaches.
