@@ -12,7 +12,7 @@ public struct PlacedAnnotation: Sendable {
 /// One occurrence of an actor's or term's alias in a source, as pages list it. (Where in the
 /// paragraph it stands is kept in `ResolvedSite.mentionPlaces`, not here: a big build holds a
 /// million of these through its rendering.) Its source is a position in `ResolvedSite.documents`
-/// and both numbers are 32 bits: 20 bytes, where a source id made it 32.
+/// and both numbers are 32 bits: 16 bytes, where a source id made it 32.
 public struct Occurrence: Sendable {
     private var number: Int32
     private var document: Int32

@@ -47,6 +47,7 @@ public struct SourceDocument: Sendable {
     /// source's file whenever it needs it.
     static func read(_ source: Source, tree: MarkdownNode, reader: BodyReader? = nil, store: TextStore) -> (document: SourceDocument, text: SourceText) {
         var paragraphs: [Paragraph] = []
+        paragraphs.reserveCapacity(tree.children.count)
         for (index, block) in tree.children.enumerated() {
             switch block.kind {
             case .heading, .thematicBreak: continue

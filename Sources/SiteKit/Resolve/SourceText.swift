@@ -111,12 +111,22 @@ public struct SourceText: Sendable {
 
 /// An excerpt of a paragraph: where it lies in the paragraph's collapsed text, and whether it
 /// was cut short at either end. A big corpus has a million mentions; an excerpt each, as its
-/// own string, was the largest share of a build's memory.
+/// own string, was the largest share of a build's memory. Both marks are kept in the top bits
+/// of the end, so that an excerpt is 8 bytes and an `Occurrence` 16 instead of 20.
 public struct Excerpt: Sendable, Equatable {
+    private let start: UInt32, endAndMarks: UInt32
+    private static let before: UInt32 = 1 << 31, after: UInt32 = 1 << 30
+
+    /// A paragraph's text is far under 1 GB (`SourceText` counts in 32 bits), so the marks fit.
+    init(bytes: Range<Int32>, cutBefore: Bool, cutAfter: Bool) {
+        start = UInt32(bytes.lowerBound)
+        endAndMarks = UInt32(bytes.upperBound) | (cutBefore ? Self.before : 0) | (cutAfter ? Self.after : 0)
+    }
+
     /// UTF-8 offsets in the paragraph's collapsed text.
-    public var bytes: Range<Int32>
-    public var cutBefore: Bool
-    public var cutAfter: Bool
+    public var bytes: Range<Int32> { Int32(start)..<Int32(endAndMarks & ~(Self.before | Self.after)) }
+    public var cutBefore: Bool { endAndMarks & Self.before != 0 }
+    public var cutAfter: Bool { endAndMarks & Self.after != 0 }
 
     /// The excerpt as a reader sees it, with "…" where it was cut, from its own bytes.
     func text(of own: ArraySlice<UInt8>) -> String {
