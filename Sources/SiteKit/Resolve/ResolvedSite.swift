@@ -112,7 +112,7 @@ public struct ResolvedSite: Sendable {
     /// For each source with corrections, where each correction's corrected text stands.
     public var correctionPlaces: [SourceID: [[TextPlace]]]
 
-    /// Where the sources' reader text is kept.
+    /// Where the sources' reader text and the rendered notes are kept.
     public let texts: TextStore
 
     /// Position of each source in `documents`, so that lookups by id stay constant-time at scale.

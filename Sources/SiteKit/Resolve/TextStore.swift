@@ -10,7 +10,7 @@ import Foundation
 public final class TextStore: @unchecked Sendable {
     /// One piece of text (a source's paragraphs, a note), as `keep` stored it.
     public enum Chunk: Sendable {
-        case file(offset: Int, count: Int)
+        case file(offset: Int)
         case memory([UInt8])
     }
 
@@ -25,7 +25,7 @@ public final class TextStore: @unchecked Sendable {
     private let descriptor: Int32?
     private let lock = NSLock()
     private var end = 0
-    private var firstFailure: ReadFailure?
+    private var reportedFailure: ReadFailure?
 
     /// A store on an open file (one this store now owns and closes), or in memory with nil.
     init(descriptor: Int32?) {
@@ -60,25 +60,29 @@ public final class TextStore: @unchecked Sendable {
             var done = 0
             while done < buffer.count {
                 let count = pwrite(descriptor, buffer.baseAddress! + done, buffer.count - done, off_t(offset + done))
+                if count < 0 && errno == EINTR { continue }
                 if count <= 0 { return false }
                 done += count
             }
             return true
         }
-        return written ? .file(offset: offset, count: bytes.count) : .memory(bytes)
+        return written ? .file(offset: offset) : .memory(bytes)
     }
 
     /// The bytes `range` of a chunk. A read that fails gives spaces instead and is remembered
     /// for `readFailure`, which fails the build: its pages would be missing text.
     func bytes(_ chunk: Chunk, _ range: Range<Int>, of file: String) -> [UInt8] {
-        guard case .file(let offset, _) = chunk, let descriptor else {
-            if case .memory(let bytes) = chunk { return Array(bytes[range]) }
-            return []
+        let offset: Int
+        switch chunk {
+        case .memory(let bytes): return Array(bytes[range])
+        case .file(let start): offset = start
         }
         var failure: Int32 = 0
         let bytes = [UInt8](unsafeUninitializedCapacity: range.count) { buffer, initialized in
             while initialized < range.count {
-                let count = pread(descriptor, buffer.baseAddress! + initialized, range.count - initialized, off_t(offset + range.lowerBound + initialized))
+                // Only a store with a file makes file chunks; -1 would fail as a bad descriptor.
+                let count = pread(descriptor ?? -1, buffer.baseAddress! + initialized, range.count - initialized, off_t(offset + range.lowerBound + initialized))
+                if count < 0 && errno == EINTR { continue }
                 if count <= 0 {
                     failure = count < 0 ? errno : EIO
                     break
@@ -92,12 +96,12 @@ public final class TextStore: @unchecked Sendable {
         }
         if failure != 0 {
             lock.withLock {
-                if firstFailure.map({ file < $0.file }) ?? true { firstFailure = ReadFailure(file: file, reason: String(cString: strerror(failure))) }
+                if reportedFailure.map({ file < $0.file }) ?? true { reportedFailure = ReadFailure(file: file, reason: String(cString: strerror(failure))) }
             }
         }
         return bytes
     }
 
     /// A read that failed, if any.
-    public var readFailure: ReadFailure? { lock.withLock { firstFailure } }
+    public var readFailure: ReadFailure? { lock.withLock { reportedFailure } }
 }
