@@ -19,8 +19,9 @@ struct CompiledTemplate: Sendable {
 
     /// A tag's name, split once here instead of at every lookup.
     struct Name: Sendable {
-        /// The dot-separated parts; empty for `.`, the current value.
-        var parts: [String]
+        /// The dot-separated parts, each as the number `FieldNumbers` gives it; empty for `.`,
+        /// the current value.
+        var numbers: [Int]
         /// `.name` reads only the innermost value; `name` climbs the context until a value has the first part.
         var anchored: Bool
         /// Transforms such as `empty` in `empty(list)`, applied innermost first.
@@ -75,7 +76,7 @@ struct CompiledTemplate: Sendable {
     private static func name(_ name: Any, _ transforms: Any) -> Name? {
         guard let name = name as? String, let transforms = transforms as? [String] else { return nil }
         if name.isEmpty, !transforms.isEmpty { return nil }
-        let parts = name == "." ? [] : name.split(separator: ".").map(String.init)
-        return Name(parts: parts, anchored: name.first == ".", transforms: transforms)
+        let parts = name == "." ? [] : name.split(separator: ".").map { FieldNumbers.number(of: String($0)) }
+        return Name(numbers: parts, anchored: name.first == ".", transforms: transforms)
     }
 }

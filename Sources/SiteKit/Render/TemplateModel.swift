@@ -8,17 +8,18 @@ import Mustache
 // renders a page, through `TemplateBox` and `templateValue`.
 
 protocol TemplateModel {
-    static var fields: [String: TemplateField<Self>] { get }
+    static var fields: TemplateFields<Self> { get }
     /// The value of a field as Mustache gets it. A requirement, not only an extension, so that
     /// each model's is compiled for its own type: read through `TemplateBox<Model>`, generic code,
     /// every lookup in `fields` first built the closure type's metadata at run time.
     func templateValue(named name: String) -> Any?
-    /// The value of a field as `TemplateRenderer` gets it; a requirement for the same reason.
-    func renderValue(named name: String) -> TemplateRenderValue?
+    /// The value of a field as `TemplateRenderer` gets it, by its name's number
+    /// (`FieldNumbers`); a requirement for the same reason.
+    func renderValue(number: Int) -> TemplateRenderValue?
     /// The same of an element of a list, read in place: `TemplateList` reaches its elements
     /// through `any TemplateRenderList`, generic code, where `models[index]` copied the whole
     /// model (retaining every field) for each value read.
-    static func renderValue(of models: [Self], at index: Int, named name: String) -> TemplateRenderValue?
+    static func renderValue(of models: [Self], at index: Int, number: Int) -> TemplateRenderValue?
 }
 
 extension TemplateModel {
@@ -34,12 +35,12 @@ extension TemplateModel {
         }
     }
 
-    func renderValue(named name: String) -> TemplateRenderValue? {
-        Self.fields[name]?(self)
+    func renderValue(number: Int) -> TemplateRenderValue? {
+        Self.fields[number]?(self)
     }
 
-    static func renderValue(of models: [Self], at index: Int, named name: String) -> TemplateRenderValue? {
-        fields[name]?(models[index])
+    static func renderValue(of models: [Self], at index: Int, number: Int) -> TemplateRenderValue? {
+        fields[number]?(models[index])
     }
 }
 
@@ -55,7 +56,7 @@ func field<Model>(_ read: @escaping @Sendable (Model) -> [String]) -> TemplateFi
 func field<Model, Element: SendableMetatype>(_ read: @escaping @Sendable (Model) -> TemplateList<Element>) -> TemplateField<Model> { { .list(read($0)) } }
 
 extension TemplateModel {
-    static var fieldNames: Set<String> { Set(fields.keys) }
+    static var fieldNames: Set<String> { Set(fields.names) }
 }
 
 /// Mustache asks every value it looks up in or finds whether it is a `MustacheCustomRepresentation`.
@@ -156,48 +157,48 @@ extension Array where Element: TemplateModel {
 }
 
 extension NavItem: TemplateModel {
-    static let fields: [String: TemplateField<NavItem>] = [
+    static let fields: TemplateFields<NavItem> = [
         "label": field { $0.label }, "href": field { $0.href }, "current": field { $0.current },
     ]
 }
 extension LayoutModel: TemplateModel {
-    static let fields: [String: TemplateField<LayoutModel>] = [
+    static let fields: TemplateFields<LayoutModel> = [
         "lang": field { $0.lang }, "siteTitle": field { $0.siteTitle }, "title": field { $0.title }, "description": field { $0.description }, "root": field { $0.root },
         "nav": field { $0.nav.templateList }, "canonical": field { $0.canonical }, "contentHTML": field { $0.contentHTML },
     ]
 }
 extension LinkModel: TemplateModel {
-    static let fields: [String: TemplateField<LinkModel>] = [
+    static let fields: TemplateFields<LinkModel> = [
         "label": field { $0.label }, "href": field { $0.href },
     ]
 }
 extension SourceSummaryModel: TemplateModel {
-    static let fields: [String: TemplateField<SourceSummaryModel>] = [
+    static let fields: TemplateFields<SourceSummaryModel> = [
         "title": field { $0.title }, "titleSupplied": field { $0.titleSupplied }, "href": field { $0.href }, "author": field { $0.author },
         "publisher": field { $0.publisher }, "date": field { $0.date }, "summary": field { $0.summary }, "annotationCount": field { $0.annotationCount },
         "annotationLabel": field { $0.annotationLabel },
     ]
 }
 extension IndexModel: TemplateModel {
-    static let fields: [String: TemplateField<IndexModel>] = [
+    static let fields: TemplateFields<IndexModel> = [
         "siteTitle": field { $0.siteTitle }, "subtitle": field { $0.subtitle }, "introHTML": field { $0.introHTML }, "sources": field { $0.sources.templateList },
         "counts": field { $0.counts.templateList },
     ]
 }
 extension CorrectionModel: TemplateModel {
-    static let fields: [String: TemplateField<CorrectionModel>] = [
+    static let fields: TemplateFields<CorrectionModel> = [
         "original": field { $0.original }, "corrected": field { $0.corrected }, "paragraphHref": field { $0.paragraphHref },
         "paragraph": field { $0.paragraph },
     ]
 }
 extension AnnotationListItem: TemplateModel {
-    static let fields: [String: TemplateField<AnnotationListItem>] = [
+    static let fields: TemplateFields<AnnotationListItem> = [
         "number": field { $0.number }, "name": field { $0.name }, "kind": field { $0.kind }, "kindLabel": field { $0.kindLabel }, "paragraph": field { $0.paragraph },
         "quote": field { $0.quote }, "noteHTML": field { $0.noteHTML },
     ]
 }
 extension SourcePageModel: TemplateModel {
-    static let fields: [String: TemplateField<SourcePageModel>] = [
+    static let fields: TemplateFields<SourcePageModel> = [
         "title": field { $0.title }, "titleSupplied": field { $0.titleSupplied }, "author": field { $0.author }, "publisher": field { $0.publisher },
         "date": field { $0.date }, "url": field { $0.url }, "summary": field { $0.summary }, "editorNoteHTML": field { $0.editorNoteHTML },
         "corrections": field { $0.corrections.templateList }, "hasCorrections": field { $0.hasCorrections }, "citation": field { $0.citation },
@@ -206,119 +207,119 @@ extension SourcePageModel: TemplateModel {
     ]
 }
 extension NoteModel: TemplateModel {
-    static let fields: [String: TemplateField<NoteModel>] = [
+    static let fields: TemplateFields<NoteModel> = [
         "name": field { $0.name }, "number": field { $0.number }, "kind": field { $0.kind }, "kindLabel": field { $0.kindLabel }, "bodyHTML": field { $0.bodyHTML },
     ]
 }
 extension ActorGroupModel: TemplateModel {
-    static let fields: [String: TemplateField<ActorGroupModel>] = [
+    static let fields: TemplateFields<ActorGroupModel> = [
         "label": field { $0.label }, "actors": field { $0.actors.templateList },
     ]
 }
 extension ActorSummaryModel: TemplateModel {
-    static let fields: [String: TemplateField<ActorSummaryModel>] = [
+    static let fields: TemplateFields<ActorSummaryModel> = [
         "name": field { $0.name }, "href": field { $0.href }, "mentions": field { $0.mentions }, "mentionLabel": field { $0.mentionLabel },
     ]
 }
 extension ActorsIndexModel: TemplateModel {
-    static let fields: [String: TemplateField<ActorsIndexModel>] = [
+    static let fields: TemplateFields<ActorsIndexModel> = [
         "groups": field { $0.groups.templateList },
     ]
 }
 extension MentionModel: TemplateModel {
-    static let fields: [String: TemplateField<MentionModel>] = [
+    static let fields: TemplateFields<MentionModel> = [
         "paragraph": field { $0.paragraph }, "href": field { $0.href }, "excerpt": field { $0.excerpt },
     ]
 }
 extension MentionGroupModel: TemplateModel {
-    static let fields: [String: TemplateField<MentionGroupModel>] = [
+    static let fields: TemplateFields<MentionGroupModel> = [
         "source": field { $0.source }, "sourceHref": field { $0.sourceHref }, "year": field { $0.year }, "mentions": field { $0.mentions.templateList },
     ]
 }
 extension ActorAnnotationModel: TemplateModel {
-    static let fields: [String: TemplateField<ActorAnnotationModel>] = [
+    static let fields: TemplateFields<ActorAnnotationModel> = [
         "source": field { $0.source }, "quote": field { $0.quote }, "href": field { $0.href }, "kindLabel": field { $0.kindLabel }, "noteHTML": field { $0.noteHTML },
     ]
 }
 extension RelationRowModel: TemplateModel {
-    static let fields: [String: TemplateField<RelationRowModel>] = [
+    static let fields: TemplateFields<RelationRowModel> = [
         "other": field { $0.other }, "otherHref": field { $0.otherHref }, "category": field { $0.category }, "categoryHref": field { $0.categoryHref },
         "source": field { $0.source }, "year": field { $0.year }, "passageHref": field { $0.passageHref }, "paragraph": field { $0.paragraph },
     ]
 }
 extension EventSummaryModel: TemplateModel {
-    static let fields: [String: TemplateField<EventSummaryModel>] = [
+    static let fields: TemplateFields<EventSummaryModel> = [
         "title": field { $0.title }, "href": field { $0.href }, "date": field { $0.date },
     ]
 }
 extension ActorPageModel: TemplateModel {
-    static let fields: [String: TemplateField<ActorPageModel>] = [
+    static let fields: TemplateFields<ActorPageModel> = [
         "name": field { $0.name }, "kindLabel": field { $0.kindLabel }, "aliases": field { $0.aliases }, "profileHTML": field { $0.profileHTML },
         "mentionGroups": field { $0.mentionGroups.templateList }, "mentionTotal": field { $0.mentionTotal }, "annotations": field { $0.annotations.templateList },
         "relations": field { $0.relations.templateList }, "events": field { $0.events.templateList }, "backlinks": field { $0.backlinks.templateList },
     ]
 }
 extension TimelineEventModel: TemplateModel {
-    static let fields: [String: TemplateField<TimelineEventModel>] = [
+    static let fields: TemplateFields<TimelineEventModel> = [
         "id": field { $0.id }, "title": field { $0.title }, "date": field { $0.date }, "datetime": field { $0.datetime }, "circa": field { $0.circa }, "actors": field { $0.actors.templateList },
         "terms": field { $0.terms.templateList }, "passages": field { $0.passages.templateList }, "bodyHTML": field { $0.bodyHTML },
     ]
 }
 extension TimelineYearModel: TemplateModel {
-    static let fields: [String: TemplateField<TimelineYearModel>] = [
+    static let fields: TemplateFields<TimelineYearModel> = [
         "year": field { $0.year }, "events": field { $0.events.templateList },
     ]
 }
 extension TimelineModel: TemplateModel {
-    static let fields: [String: TemplateField<TimelineModel>] = [
+    static let fields: TemplateFields<TimelineModel> = [
         "start": field { $0.start }, "end": field { $0.end }, "svgHTML": field { $0.svgHTML }, "years": field { $0.years.templateList }, "count": field { $0.count },
     ]
 }
 extension TermUseModel: TemplateModel {
-    static let fields: [String: TemplateField<TermUseModel>] = [
+    static let fields: TemplateFields<TermUseModel> = [
         "source": field { $0.source }, "paragraph": field { $0.paragraph }, "href": field { $0.href }, "excerpt": field { $0.excerpt },
     ]
 }
 extension TermPairModel: TemplateModel {
-    static let fields: [String: TemplateField<TermPairModel>] = [
+    static let fields: TemplateFields<TermPairModel> = [
         "pair": field { $0.pair }, "source": field { $0.source }, "year": field { $0.year }, "href": field { $0.href },
     ]
 }
 extension TermModel: TemplateModel {
-    static let fields: [String: TemplateField<TermModel>] = [
+    static let fields: TemplateFields<TermModel> = [
         "id": field { $0.id }, "term": field { $0.term }, "aliases": field { $0.aliases }, "definitionHTML": field { $0.definitionHTML }, "seeAlso": field { $0.seeAlso.templateList },
         "uses": field { $0.uses.templateList }, "useCount": field { $0.useCount }, "allUsesHref": field { $0.allUsesHref }, "annotations": field { $0.annotations.templateList },
         "pairs": field { $0.pairs.templateList },
     ]
 }
 extension TermPageModel: TemplateModel {
-    static let fields: [String: TemplateField<TermPageModel>] = [
+    static let fields: TemplateFields<TermPageModel> = [
         "term": field { $0.term }, "definitionHTML": field { $0.definitionHTML }, "glossaryHref": field { $0.glossaryHref },
         "useCount": field { $0.useCount }, "uses": field { $0.uses.templateList },
     ]
 }
 extension TermFamilyModel: TemplateModel {
-    static let fields: [String: TemplateField<TermFamilyModel>] = [
+    static let fields: TemplateFields<TermFamilyModel> = [
         "label": field { $0.label }, "terms": field { $0.terms.templateList },
     ]
 }
 extension GlossaryModel: TemplateModel {
-    static let fields: [String: TemplateField<GlossaryModel>] = [
+    static let fields: TemplateFields<GlossaryModel> = [
         "families": field { $0.families.templateList },
     ]
 }
 extension MatrixCellModel: TemplateModel {
-    static let fields: [String: TemplateField<MatrixCellModel>] = [
+    static let fields: TemplateFields<MatrixCellModel> = [
         "categories": field { $0.categories.templateList },
     ]
 }
 extension MatrixRowModel: TemplateModel {
-    static let fields: [String: TemplateField<MatrixRowModel>] = [
+    static let fields: TemplateFields<MatrixRowModel> = [
         "pair": field { $0.pair }, "cells": field { $0.cells.templateList },
     ]
 }
 extension RelationsModel: TemplateModel {
-    static let fields: [String: TemplateField<RelationsModel>] = [
+    static let fields: TemplateFields<RelationsModel> = [
         "matrixShown": field { $0.matrixShown }, "sourceCount": field { $0.sourceCount }, "sources": field { $0.sources.templateList }, "rows": field { $0.rows.templateList }, "svgHTML": field { $0.svgHTML },
         "edgeList": field { $0.edgeList },
     ]

@@ -114,16 +114,16 @@ struct TemplateRenderer: Sendable {
     /// missing, so the search goes on outwards. Transforms apply last, innermost first.
     private func lookUp(_ name: CompiledTemplate.Name, in stack: [TemplateRenderValue]) throws(Unsupported) -> TemplateRenderValue? {
         var found: TemplateRenderValue?
-        if let first = name.parts.first {
+        if let first = name.numbers.first {
             let levels = name.anchored ? stack.suffix(1) : stack[...]
             for level in levels.reversed() {
-                if let value = level.child(named: first) {
+                if let value = level.child(first) {
                     found = value
                     break
                 }
             }
-            for part in name.parts.dropFirst() {
-                found = found?.child(named: part)
+            for part in name.numbers.dropFirst() {
+                found = found?.child(part)
             }
         } else {
             found = stack.last
@@ -158,10 +158,11 @@ enum TemplateRenderValue {
         }
     }
 
-    func child(named name: String) -> TemplateRenderValue? {
+    /// The field whose name has this number (`FieldNumbers`).
+    func child(_ number: Int) -> TemplateRenderValue? {
         switch self {
-        case .model(let model): model.renderValue(named: name)
-        case .element(let list, let index): list.value(at: index, named: name)
+        case .model(let model): model.renderValue(number: number)
+        case .element(let list, let index): list.value(at: index, number: number)
         case .text, .number, .bool, .list: nil
         }
     }
@@ -184,14 +185,14 @@ protocol TemplateRenderList {
     /// (boxing the list again for each element, in generic code, looked up its type at run time).
     func element(_ index: Int) -> TemplateRenderValue?
     /// A field of the element at `index`, for `TemplateRenderValue.element`.
-    func value(at index: Int, named name: String) -> TemplateRenderValue?
+    func value(at index: Int, number: Int) -> TemplateRenderValue?
     func transformed(_ name: String) throws(TemplateRenderer.Unsupported) -> TemplateRenderValue?
 }
 
 extension TemplateList: TemplateRenderList {
     var count: Int { models.count }
     func element(_ index: Int) -> TemplateRenderValue? { nil }
-    func value(at index: Int, named name: String) -> TemplateRenderValue? { Model.renderValue(of: models, at: index, named: name) }
+    func value(at index: Int, number: Int) -> TemplateRenderValue? { Model.renderValue(of: models, at: index, number: number) }
     func transformed(_ name: String) throws(TemplateRenderer.Unsupported) -> TemplateRenderValue? {
         switch name {
         case "first": models.first.map { .model($0) }
@@ -207,7 +208,7 @@ extension TemplateList: TemplateRenderList {
 /// A list of texts, such as the relations page's edge list.
 extension Array: TemplateRenderList where Element == String {
     func element(_ index: Int) -> TemplateRenderValue? { .text(self[index]) }
-    func value(at index: Int, named name: String) -> TemplateRenderValue? { nil }
+    func value(at index: Int, number: Int) -> TemplateRenderValue? { nil }
     func transformed(_ name: String) throws(TemplateRenderer.Unsupported) -> TemplateRenderValue? {
         try TemplateRenderValue(transform(name))
     }
