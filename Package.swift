@@ -22,6 +22,8 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
+        // mimalloc.h from Debian's libmimalloc-dev, for `sitegen` to set an option of the allocator.
+        .systemLibrary(name: "CMimalloc"),
         .target(
             name: "SiteKit",
             dependencies: [
@@ -43,6 +45,7 @@ let package = Package(
             dependencies: [
                 "SiteKit",
                 "SitePreview",
+                .target(name: "CMimalloc", condition: .when(platforms: [.linux])),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             // mimalloc from Debian's libmimalloc-dev replaces malloc for the whole process. With

@@ -21,6 +21,7 @@ struct Serve: AsyncParsableCommand {
     var port: UInt16 = 8000
 
     func run() async throws {
+        AllocatorTuning.apply()
         var options = SiteBuilder.Options(content: folders.content, templates: folders.templates, output: output, baseURL: folders.baseURL)
         options.strict = folders.strict
         let server = PreviewServer(settings: .init(build: options, host: host, port: port), events: .init(

@@ -34,6 +34,7 @@ struct Build: ParsableCommand {
     var output = "public"
 
     func run() throws {
+        AllocatorTuning.apply()
         let started = Date()
         var options = SiteBuilder.Options(content: folders.content, templates: folders.templates, output: output, baseURL: folders.baseURL)
         options.strict = folders.strict
@@ -61,6 +62,7 @@ struct Check: ParsableCommand {
     var format: DiagnosticFormat = .text
 
     func run() throws {
+        AllocatorTuning.apply()
         let started = Date()
         var options = SiteBuilder.Options(content: folders.content, templates: folders.templates, baseURL: folders.baseURL)
         options.strict = folders.strict
