@@ -15,8 +15,7 @@ func scaleBenchmark(sizes: [Int], binFolder: String) {
     for n in sizes {
         let root = corpus(n)
         do { try SyntheticCorpus(sources: n).write(to: root) } catch { print("cannot write the corpus: \(error)"); exit(1) }
-        // The corpus just written is still being flushed to the disk: measured runs wait for
-        // that to end, and for one unmeasured round that warms the page cache and the outputs.
+        // The corpus just written is still being flushed to the disk; measured runs wait for that.
         sync()
         let build = build(n)
         // A build leaves unchanged files alone, so a rebuild ("sitegen", as a user runs it again
@@ -27,6 +26,7 @@ func scaleBenchmark(sizes: [Int], binFolder: String) {
             ("floor", [binFolder + "/sitegen-bench", "floor", root + "/hugo/content", root + "/floor"], {}),
         ]
         if hasHugo { tools.append(("hugo", ["hugo", "--quiet", "--source", root + "/hugo", "--destination", root + "/hugo-public"], {})) }
+        // One unmeasured round warms the page cache and each tool's output folder.
         for tool in tools {
             tool.before()
             _ = ChildRun.run(tool.argv)

@@ -76,7 +76,7 @@ struct CompiledTemplate: Sendable {
     private static func name(_ name: Any, _ transforms: Any) -> Name? {
         guard let name = name as? String, let transforms = transforms as? [String] else { return nil }
         if name.isEmpty, !transforms.isEmpty { return nil }
-        let parts = name == "." ? [] : name.split(separator: ".").map { FieldNumbers.number(of: String($0)) }
-        return Name(numbers: parts, anchored: name.first == ".", transforms: transforms)
+        let numbers = name == "." ? [] : name.split(separator: ".").map { FieldNumbers.number(of: String($0)) }
+        return Name(numbers: numbers, anchored: name.first == ".", transforms: transforms)
     }
 }
