@@ -26,24 +26,20 @@ func scaleBenchmark(sizes: [Int], binFolder: String) {
             ("floor", [binFolder + "/sitegen-bench", "floor", root + "/hugo/content", root + "/floor"], {}),
         ]
         if hasHugo { tools.append(("hugo", ["hugo", "--quiet", "--source", root + "/hugo", "--destination", root + "/hugo-public"], {})) }
-        // One unmeasured round warms the page cache and each tool's output folder.
-        for tool in tools {
-            tool.before()
-            _ = ChildRun.run(tool.argv)
-        }
         // Rounds of one run of each tool, and medians over the rounds: this shared machine's speed
         // drifts by 15% and more from one minute to the next, so each ratio is taken between runs
         // made side by side, and its median over the rounds is printed. Five rounds at every size:
         // with three and no warm-up, a slow first round and a fast disk in another made the
-        // median of sitegen/floor 2.26 where the medians of the times gave 1.29.
-        let rounds = (0..<5).map { _ in
+        // median of sitegen/floor 2.26 where the medians of the times gave 1.29. The first of six
+        // rounds is not measured: it warms the page cache and each tool's output folder.
+        let rounds = (0..<6).map { _ in
             Dictionary(uniqueKeysWithValues: tools.map { tool -> (String, ChildRun) in
                 tool.before()
                 let run = ChildRun.run(tool.argv)
                 if run.status != 0 { print("\(tool.name) exited with \(run.status)") }
                 return (tool.name, run)
             })
-        }
+        }.dropFirst()
         func median(_ value: ([String: ChildRun]) -> Double) -> Double {
             let values = rounds.map(value).sorted()
             return values[values.count / 2]

@@ -73,18 +73,12 @@ struct ActorPagesRenderer {
     func actorHTML(_ actor: Actor, root: String) -> String {
         let mentions = site.actorMentions[actor.id] ?? []
         // Mentions are in document order, so each source's mentions form one run.
-        var groups: [MentionGroupModel] = []
-        var start = mentions.startIndex
-        while start < mentions.endIndex {
-            let position = mentions[start].documentIndex
-            let end = mentions[start...].firstIndex { $0.documentIndex != position } ?? mentions.endIndex
-            let document = site.document(of: mentions[start])
-            groups.append(MentionGroupModel(source: document.source.title, sourceHref: root + Paths.source(document.source.id),
-                                            year: String(document.source.date.year),
-                                            mentions: zip(mentions[start..<end], document.excerpts(of: mentions[start..<end])).map { mention, excerpt in
-                                                MentionModel(paragraph: mention.paragraph, href: root + Paths.paragraph(site.passage(of: mention)), excerpt: excerpt)
-                                            }))
-            start = end
+        let groups = site.runs(of: mentions[...]).map { document, run in
+            MentionGroupModel(source: document.source.title, sourceHref: root + Paths.source(document.source.id),
+                              year: String(document.source.date.year),
+                              mentions: zip(run, document.excerpts(of: run)).map { mention, excerpt in
+                                  MentionModel(paragraph: mention.paragraph, href: root + Paths.paragraph(site.passage(of: mention)), excerpt: excerpt)
+                              })
         }
         let annotations = annotations(naming: actor.id).map { item in
             ActorAnnotationModel(source: site.document(item.source)!.source.title, quote: item.annotation.quote.value,

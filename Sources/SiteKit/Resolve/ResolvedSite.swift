@@ -64,7 +64,9 @@ public struct RenderedNote: Sendable {
     private let file: String, textStart: Int, end: Int
 
     init(html: String, text: String, file: String, store: TextStore) {
-        chunk = store.keep(Array(html.utf8) + Array(text.utf8))
+        var bytes = Array(html.utf8)
+        bytes.append(contentsOf: text.utf8)
+        chunk = store.keep(bytes)
         self.store = store
         self.file = file
         textStart = html.utf8.count
@@ -154,16 +156,22 @@ public struct ResolvedSite: Sendable {
     /// The excerpts of occurrences as a reader sees them. Those of one source that follow each
     /// other are read together: each read of the text store is a system call.
     public func excerpts(of occurrences: some Collection<Occurrence>) -> [String] {
-        let occurrences = ArraySlice(occurrences)
         var texts: [String] = []
         texts.reserveCapacity(occurrences.count)
+        for run in runs(of: ArraySlice(occurrences)) { texts += run.document.excerpts(of: run.occurrences) }
+        return texts
+    }
+
+    /// Occurrences cut into runs of the same source, in order.
+    func runs(of occurrences: ArraySlice<Occurrence>) -> [(document: SourceDocument, occurrences: ArraySlice<Occurrence>)] {
+        var runs: [(document: SourceDocument, occurrences: ArraySlice<Occurrence>)] = []
         var start = occurrences.startIndex
         while start < occurrences.endIndex {
             let position = occurrences[start].documentIndex
             let end = occurrences[start...].firstIndex { $0.documentIndex != position } ?? occurrences.endIndex
-            texts += documents[position].excerpts(of: occurrences[start..<end])
+            runs.append((documents[position], occurrences[start..<end]))
             start = end
         }
-        return texts
+        return runs
     }
 }
