@@ -64,6 +64,10 @@ final class CmarkTests: XCTestCase {
 
     func testPlainLengthCountsScalarsNotBytesNorCharacters() {
         XCTAssertEqual(["", "abc", "é", "e\u{301}", "😀", "«Союз»"].map(MarkdownNode.scalarCount), [0, 3, 1, 2, 1, 6])
+        // Longer than the eight bytes counted at a time, with scalars of 2, 3 and 4 bytes across
+        // the words' edges, and a tail of fewer than eight bytes.
+        XCTAssertEqual(["Россия и НАТО — не союзники 😀", "An alliance of convenience, not of values.", String(repeating: "é", count: 9) + "a"]
+            .map(MarkdownNode.scalarCount), [29, 42, 10])
         // 15 scalars of text, and a line break closing each of the paragraph and the document.
         XCTAssertEqual(Cmark.parse("Caf\u{E9} e\u{301} 😀 *and* `x`").plainLength, 17)
     }

@@ -54,9 +54,12 @@ public struct ContentLoader {
         }
         var sources: [Source] = [], annotations: [Annotation] = [], actors: [Actor] = []
         var events: [Event] = [], terms: [Term] = []
+        // Each loader read one file: its digest is inserted as it is, where merging each loader's
+        // dictionary cost a few microseconds per file, on one core, between two parallel phases.
+        digests.reserveCapacity(digests.count + loaded.count)
         for result in loaded {
             log.append(contentsOf: result.diagnostics)
-            digests.merge(result.digests) { first, _ in first }
+            for (file, digest) in result.digests where digests[file] == nil { digests[file] = digest }
             switch result.file {
             case .source(let source): sources.append(source)
             case .annotation(let annotation): annotations.append(annotation)
@@ -78,7 +81,7 @@ public struct ContentLoader {
 
     private func isKnown(_ file: String) -> Bool {
         if file == "site.yml" { return true }
-        let parts = file.split(separator: "/")
+        let parts = Self.parts(of: file)
         switch parts.first {
         case "sources", "actors", "events", "glossary": return parts.count == 2
         case "annotations": return parts.count == 3
@@ -86,8 +89,14 @@ public struct ContentLoader {
         }
     }
 
+    /// A relative path's non-empty parts, as `split(separator: "/")` gives them, cut on bytes:
+    /// split as Characters, the paths of a big corpus took 0.1 s on one core before loading began.
+    private static func parts(of file: String) -> [Substring] {
+        file.utf8.split(separator: UInt8(ascii: "/")).map { Substring($0) }
+    }
+
     private mutating func load(_ relative: String) -> LoadedFile? {
-        switch relative.split(separator: "/").first {
+        switch Self.parts(of: relative).first {
         case "sources": loadSource(relative).map(LoadedFile.source)
         case "annotations": loadAnnotation(relative).map(LoadedFile.annotation)
         case "actors": loadActor(relative).map(LoadedFile.actor)

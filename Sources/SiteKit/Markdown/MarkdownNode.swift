@@ -102,7 +102,21 @@ public struct MarkdownNode: Equatable, Sendable {
     /// scalar by scalar, 1% of a big build's time, spent on every text node as it is parsed.
     static func scalarCount(_ text: String) -> Int {
         var text = text
-        return text.withUTF8 { bytes in bytes.reduce(0) { $0 &+ ($1 & 0xC0 == 0x80 ? 0 : 1) } }
+        return text.withUTF8 { bytes in
+            // Every byte but a continuation byte (10xxxxxx) starts a scalar. Continuation bytes are
+            // counted eight at a time: a byte's bit 7 set and bit 6 clear, which `word << 1` moves
+            // under bit 7. Byte by byte this was 1.1% of a 10,000-source build.
+            let raw = UnsafeRawBufferPointer(bytes)
+            var continuations = 0
+            var index = 0
+            while index + 8 <= raw.count {
+                let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                continuations &+= (word & ~(word << 1) & 0x8080_8080_8080_8080).nonzeroBitCount
+                index += 8
+            }
+            for byte in raw[index...] where byte & 0xC0 == 0x80 { continuations &+= 1 }
+            return raw.count - continuations
+        }
     }
 
     private static func length(of kind: Kind, _ children: [MarkdownNode]) -> Int {
