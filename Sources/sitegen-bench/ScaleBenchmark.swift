@@ -35,6 +35,9 @@ func scaleBenchmark(sizes: [Int], binFolder: String) {
         let rounds = (0..<6).map { _ in
             Dictionary(uniqueKeysWithValues: tools.map { tool -> (String, ChildRun) in
                 tool.before()
+                // What the previous tool wrote (up to 700 MB) is otherwise flushed to the disk
+                // while this one runs, on the same two cores.
+                sync()
                 let run = ChildRun.run(tool.argv)
                 if run.status != 0 { print("\(tool.name) exited with \(run.status)") }
                 return (tool.name, run)
@@ -65,7 +68,10 @@ func scaleBenchmark(sizes: [Int], binFolder: String) {
         // within minutes, enough to move their ratio by more than a tenth. So scaling is judged
         // on rebuilds of the two sizes run back to back: the median ratio over 3 such pairs.
         let pairs = (0..<3).map { _ in
-            (small: ChildRun.run(build(small) + [corpus(small) + "/public"]), large: ChildRun.run(build(large) + [corpus(large) + "/public"]))
+            sync()
+            let smallRun = ChildRun.run(build(small) + [corpus(small) + "/public"])
+            sync()
+            return (small: smallRun, large: ChildRun.run(build(large) + [corpus(large) + "/public"]))
         }
         func median(_ ratio: ((small: ChildRun, large: ChildRun)) -> Double) -> Double { pairs.map(ratio).sorted()[pairs.count / 2] }
         print(String(format: "scaling: time(%d)/time(%d) = %.2f for %.0f× the sources (target ≤ 11 for 10×), median of %d pairs run back to back; CPU time %.2f; ratio of the medians above %.2f",
