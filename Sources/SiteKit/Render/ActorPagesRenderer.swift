@@ -72,12 +72,14 @@ struct ActorPagesRenderer {
 
     func actorHTML(_ actor: Actor, root: String) -> String {
         let mentions = site.actorMentions[actor.id] ?? []
+        let excerpts = site.excerpts(of: .actor(actor.id))
         // Mentions are in document order, so each source's mentions form one run.
         let groups = site.runs(of: mentions[...]).map { document, run in
             MentionGroupModel(source: document.source.title, sourceHref: root + Paths.source(document.source.id),
                               year: String(document.source.date.year),
-                              mentions: zip(run, document.excerpts(of: run)).map { mention, excerpt in
-                                  MentionModel(paragraph: mention.paragraph, href: root + Paths.paragraph(site.passage(of: mention)), excerpt: excerpt)
+                              mentions: run.indices.map { index in
+                                  MentionModel(paragraph: mentions[index].paragraph, href: root + Paths.paragraph(site.passage(of: mentions[index])),
+                                               excerpt: excerpts[index])
                               })
         }
         let annotations = annotations(naming: actor.id).map { item in

@@ -17,11 +17,12 @@ struct GlossaryRenderer {
         let uses = site.termUses[term.id] ?? []
         return templates.render("term", TermPageModel(term: term.term, definitionHTML: definitionHTML(term, root: root),
                                                       glossaryHref: root + Paths.term(term.id), useCount: uses.count,
-                                                      uses: useModels(uses, root: root)))
+                                                      uses: useModels(of: term, uses, root: root)))
     }
 
-    private func useModels(_ uses: some Collection<Occurrence>, root: String) -> [TermUseModel] {
-        zip(uses, site.excerpts(of: uses)).map { use, excerpt in
+    /// `uses` are the term's first uses, or all.
+    private func useModels(of term: Term, _ uses: some Collection<Occurrence>, root: String) -> [TermUseModel] {
+        zip(uses, site.excerpts(of: .term(term.id), first: uses.count)).map { use, excerpt in
             TermUseModel(source: site.document(of: use).source.title, paragraph: use.paragraph,
                          href: root + Paths.paragraph(site.passage(of: use)), excerpt: excerpt)
         }
@@ -64,7 +65,7 @@ struct GlossaryRenderer {
                     id: term.id.raw, term: term.term, aliases: term.aliases.map(\.value).joined(separator: ", "),
                     definitionHTML: definitionHTML(term, root: root),
                     seeAlso: term.seeAlso.compactMap { ref in links.terms[TermID(ref.value)].map { LinkModel(label: $0.term, href: "#" + $0.id.raw) } },
-                    uses: useModels(uses.prefix(Self.usesListed), root: root), useCount: uses.count,
+                    uses: useModels(of: term, uses.prefix(Self.usesListed), root: root), useCount: uses.count,
                     allUsesHref: uses.count > Self.usesListed ? root + Paths.termUses(term.id) : nil,
                     annotations: annotations, pairs: pairs)
             })

@@ -11,22 +11,24 @@ public struct PlacedAnnotation: Sendable {
 
 /// One occurrence of an actor's or term's alias in a source, as pages list it. (Where in the
 /// paragraph it stands is kept in `ResolvedSite.mentionPlaces`, not here: a big build holds a
-/// million of these through its rendering.) Its source is a position in `ResolvedSite.documents`
-/// and both numbers are 32 bits: 16 bytes, where a source id made it 32.
+/// million of these through its rendering.) Its source is a position in `ResolvedSite.documents`;
+/// its excerpt is in `ResolvedSite.excerptBook`, and only its size here. All three numbers are
+/// 32 bits: 12 bytes, where a source id made it 32.
 public struct Occurrence: Sendable {
     private var number: Int32
     private var document: Int32
-    /// The text around it, shown where it is listed: `ResolvedSite.excerpts(of:)`.
-    public var excerpt: Excerpt
+    private var size: UInt32
 
     public var paragraph: Int { Int(number) }
     /// Position of its source in `ResolvedSite.documents`.
     public var documentIndex: Int { Int(document) }
+    /// The size of its excerpt as a reader sees it, in UTF-8 bytes.
+    var excerptSize: Int { Int(size) }
 
     init(document: Int, paragraph: Int, excerpt: Excerpt) {
         self.document = Int32(document)
         number = Int32(paragraph)
-        self.excerpt = excerpt
+        size = UInt32(excerpt.textSize)
     }
 }
 
@@ -119,12 +121,16 @@ public struct ResolvedSite: Sendable {
 
     /// Position of each source in `documents`, so that lookups by id stay constant-time at scale.
     private var documentPositions: [SourceID: Int] = [:]
+    /// The excerpts that `actorMentions` and `termUses` show, by target number.
+    let excerptBook: ExcerptBook
+    /// Each target's number in `mentionTargets`.
+    private var targetNumbers: [LinkTarget: Int] = [:]
 
     init(site: SiteConfig, documents: [SourceDocument], annotations: [SourceID: [PlacedAnnotation]], actors: [Actor],
          actorMentions: [ActorID: [Occurrence]], termUses: [TermID: [Occurrence]], mentionPlaces: [SourceID: [MentionPlace]],
          mentionTargets: [LinkTarget], relations: [RelationEdge], events: [Event],
          terms: [Term], bodies: [String: MarkdownNode], bodyLinks: [String: [LinkTarget]],
-         correctionPlaces: [SourceID: [[TextPlace]]], texts: TextStore) {
+         correctionPlaces: [SourceID: [[TextPlace]]], excerptBook: ExcerptBook, texts: TextStore) {
         self.site = site
         self.documents = documents
         self.annotations = annotations
@@ -139,7 +145,9 @@ public struct ResolvedSite: Sendable {
         self.bodies = bodies
         self.bodyLinks = bodyLinks
         self.correctionPlaces = correctionPlaces
+        self.excerptBook = excerptBook
         self.texts = texts
+        targetNumbers = Dictionary(uniqueKeysWithValues: mentionTargets.enumerated().map { ($1, $0) })
         documentPositions = Dictionary(uniqueKeysWithValues: documents.enumerated().map { ($1.source.id, $0) })
     }
 
@@ -153,13 +161,17 @@ public struct ResolvedSite: Sendable {
         PassageRef(source: document(of: occurrence).source.id, paragraph: occurrence.paragraph)
     }
 
-    /// The excerpts of occurrences as a reader sees them. Those of one source that follow each
-    /// other are read together: each read of the text store is a system call.
-    public func excerpts(of occurrences: some Collection<Occurrence>) -> [String] {
-        var texts: [String] = []
-        texts.reserveCapacity(occurrences.count)
-        for run in runs(of: ArraySlice(occurrences)) { texts += run.document.excerpts(of: run.occurrences) }
-        return texts
+    /// The excerpts of an actor's mentions (`actorMentions`) or a term's uses (`termUses`), the
+    /// first `count` of them or all, as a reader sees them.
+    public func excerpts(of target: LinkTarget, first count: Int = .max) -> [String] {
+        let occurrences: [Occurrence]
+        switch target {
+        case .actor(let id): occurrences = actorMentions[id] ?? []
+        case .term(let id): occurrences = termUses[id] ?? []
+        default: return []
+        }
+        guard let number = targetNumbers[target] else { return [] }
+        return excerptBook.excerpts(of: number, occurrences.prefix(count))
     }
 
     /// Occurrences cut into runs of the same source, in order.

@@ -148,6 +148,8 @@ public enum Resolver {
         for (document, found) in zip(documents, findings) where !found.places.isEmpty {
             mentionPlaces[document.source.id] = found.places
         }
+        let excerptBook = ExcerptBook.make(documents: documents, found: findings.map { ($0.places, $0.excerpts) },
+                                           targetCount: targets.count, store: texts)
         // What was found is now held by the lists; the excerpts were 12 MB more at 10,000 sources.
         findings = []
         var actorMentions: [ActorID: [Occurrence]] = [:], termUses: [TermID: [Occurrence]] = [:]
@@ -238,7 +240,7 @@ public enum Resolver {
             actorMentions: actorMentions, termUses: termUses, mentionPlaces: mentionPlaces, mentionTargets: targets, relations: relations,
             events: corpus.events.sorted { ($0.date, $0.id) < ($1.date, $1.id) },
             terms: corpus.terms.sorted { ($0.term.lowercased(), $0.id) < ($1.term.lowercased(), $1.id) },
-            bodies: bodies, bodyLinks: bodyLinks, correctionPlaces: correctionPlaces, texts: texts)
+            bodies: bodies, bodyLinks: bodyLinks, correctionPlaces: correctionPlaces, excerptBook: excerptBook, texts: texts)
         return (resolved, log.all)
     }
 

@@ -86,17 +86,18 @@ public struct SourceDocument: Sendable {
     /// The size of the paragraphs' text in bytes.
     public var textSize: Int { Int(paragraphs.last?.textBytes.upperBound ?? 0) }
 
-    /// The excerpts of occurrences in this source as a reader sees them, all read with one read.
-    func excerpts(of occurrences: ArraySlice<Occurrence>) -> [String] {
-        let spans = occurrences.map { occurrence in
-            let start = Int(paragraphs[occurrence.paragraph - 1].textBytes.lowerBound)
-            return (start + Int(occurrence.excerpt.bytes.lowerBound))..<(start + Int(occurrence.excerpt.bytes.upperBound))
+    /// The excerpts around `places` as a reader sees them, one after another, from one read of
+    /// the text.
+    func excerptBytes(_ excerpts: [Excerpt], in places: [MentionPlace]) -> [UInt8] {
+        guard !excerpts.isEmpty else { return [] }
+        let all = storage.store.bytes(storage.text, 0..<textSize, of: source.file)
+        var text: [UInt8] = []
+        text.reserveCapacity(excerpts.reduce(0) { $0 + $1.textSize })
+        for (excerpt, place) in zip(excerpts, places) {
+            let start = Int(paragraphs[place.paragraph - 1].textBytes.lowerBound)
+            excerpt.append(of: all[(start + Int(excerpt.bytes.lowerBound))..<(start + Int(excerpt.bytes.upperBound))], to: &text)
         }
-        guard let lower = spans.map(\.lowerBound).min(), let upper = spans.map(\.upperBound).max() else { return [] }
-        let bytes = storage.store.bytes(storage.text, lower..<upper, of: source.file)
-        return zip(occurrences, spans).map { occurrence, span in
-            occurrence.excerpt.text(of: bytes[(span.lowerBound - lower)..<(span.upperBound - lower)])
-        }
+        return text
     }
 
     private static func markdown(of source: Source, reader: BodyReader?) -> Result<String, Diagnostic> {

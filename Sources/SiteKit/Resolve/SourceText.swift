@@ -111,8 +111,9 @@ public struct SourceText: Sendable {
 
 /// An excerpt of a paragraph: where it lies in the paragraph's collapsed text, and whether it
 /// was cut short at either end. A big corpus has a million mentions; an excerpt each, as its
-/// own string, was the largest share of a build's memory. Both marks are kept in the top bits
-/// of the end, so that an excerpt is 8 bytes and an `Occurrence` 16 instead of 20.
+/// own string, was the largest share of a build's memory; their text waits in the text store
+/// (`ExcerptBook`). Both marks are kept in the top bits of the end, so that an excerpt is 8 bytes
+/// instead of 12 while the resolver holds one per mention.
 public struct Excerpt: Sendable, Equatable {
     private let start: UInt32, endAndMarks: UInt32
     private static let before: UInt32 = 1 << 31, after: UInt32 = 1 << 30
@@ -128,26 +129,22 @@ public struct Excerpt: Sendable, Equatable {
     public var cutBefore: Bool { endAndMarks & Self.before != 0 }
     public var cutAfter: Bool { endAndMarks & Self.after != 0 }
 
-    /// The excerpt as a reader sees it, with "…" where it was cut, from its own bytes.
-    func text(of own: ArraySlice<UInt8>) -> String {
-        let ellipsis: StaticString = "…"
-        let size = own.count + (cutBefore ? ellipsis.utf8CodeUnitCount : 0) + (cutAfter ? ellipsis.utf8CodeUnitCount : 0)
-        return String(unsafeUninitializedCapacity: size) { buffer in
-            var end = 0
-            func append(_ part: some Collection<UInt8>) {
-                _ = UnsafeMutableBufferPointer(rebasing: buffer[end...]).initialize(from: part)
-                end += part.count
-            }
-            let mark = UnsafeBufferPointer(start: ellipsis.utf8Start, count: ellipsis.utf8CodeUnitCount)
-            if cutBefore { append(mark) }
-            append(own)
-            if cutAfter { append(mark) }
-            return end
-        }
+    private static let ellipsis: [UInt8] = Array("…".utf8)
+
+    /// The size of the excerpt as a reader sees it, in UTF-8 bytes.
+    var textSize: Int { bytes.count + (cutBefore ? Self.ellipsis.count : 0) + (cutAfter ? Self.ellipsis.count : 0) }
+
+    /// Appends the excerpt as a reader sees it, with "…" where it was cut, from its own bytes.
+    func append(of own: ArraySlice<UInt8>, to text: inout [UInt8]) {
+        if cutBefore { text += Self.ellipsis }
+        text += own
+        if cutAfter { text += Self.ellipsis }
     }
 
-    /// The same, from the collapsed text of the paragraph it lies in.
+    /// The excerpt as a reader sees it, from the collapsed text of the paragraph it lies in.
     public func text(in collapsed: String) -> String {
-        text(of: Array(collapsed.utf8)[Int(bytes.lowerBound)..<Int(bytes.upperBound)])
+        var text: [UInt8] = []
+        append(of: Array(collapsed.utf8)[Int(bytes.lowerBound)..<Int(bytes.upperBound)], to: &text)
+        return String(decoding: text, as: UTF8.self)
     }
 }
