@@ -2,7 +2,7 @@
 /// them, kept in the text store target by target. Read from each source's text instead, an actor
 /// page made a read of the store for every source that names the actor: a million system calls,
 /// about 5% of a 10,000-source build. Here a page reads its excerpts in a few pieces.
-public struct ExcerptBook: Sendable {
+struct ExcerptBook: Sendable {
     /// A run of one target's excerpts, one after another, and the source file of its first one
     /// (what a failed read names).
     private struct Piece: Sendable {

@@ -148,8 +148,14 @@ public enum Resolver {
         for (document, found) in zip(documents, findings) where !found.places.isEmpty {
             mentionPlaces[document.source.id] = found.places
         }
-        let excerptBook = ExcerptBook.make(documents: documents, found: findings.map { ($0.places, $0.excerpts) },
-                                           targetCount: targets.count, store: texts)
+        // The book is made beside the rest, which needs none of it: its sorting of excerpts into
+        // pieces runs on one core, and the annotations are placed on one core too.
+        let found = findings.map { ($0.places, $0.excerpts) }, targetCount = targets.count
+        nonisolated(unsafe) var excerptBook: ExcerptBook?
+        let bookMade = DispatchGroup()
+        DispatchQueue.global().async(group: bookMade) {
+            excerptBook = ExcerptBook.make(documents: documents, found: found, targetCount: targetCount, store: texts)
+        }
         // What was found is now held by the lists; the excerpts were 12 MB more at 10,000 sources.
         findings = []
         var actorMentions: [ActorID: [Occurrence]] = [:], termUses: [TermID: [Occurrence]] = [:]
@@ -234,13 +240,14 @@ public enum Resolver {
             log.warning(SourceLocation(file: event.file, line: 1, column: 1), "event '\(event.id.raw)' cites no passage")
         }
 
+        bookMade.wait()
         let resolved = ResolvedSite(
             site: site, documents: documents, annotations: placed,
             actors: corpus.actors.sorted { ($0.name, $0.id) < ($1.name, $1.id) },
             actorMentions: actorMentions, termUses: termUses, mentionPlaces: mentionPlaces, mentionTargets: targets, relations: relations,
             events: corpus.events.sorted { ($0.date, $0.id) < ($1.date, $1.id) },
             terms: corpus.terms.sorted { ($0.term.lowercased(), $0.id) < ($1.term.lowercased(), $1.id) },
-            bodies: bodies, bodyLinks: bodyLinks, correctionPlaces: correctionPlaces, excerptBook: excerptBook, texts: texts)
+            bodies: bodies, bodyLinks: bodyLinks, correctionPlaces: correctionPlaces, excerptBook: excerptBook!, texts: texts)
         return (resolved, log.all)
     }
 

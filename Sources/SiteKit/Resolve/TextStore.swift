@@ -1,10 +1,10 @@
 import Foundation
 
-/// Where the reader text of every source, and every rendered note, is kept from resolving to
-/// rendering: a scratch file rather than memory. At 10,000 sources the text is about 100 MB,
-/// held in memory the largest thing a build kept; pages need little of it (an excerpt per
-/// mention, each source's text once for the search index, each note a few times), so reading
-/// those bytes back costs less than holding them all.
+/// Where the reader text of every source, the excerpts actor and term pages list (`ExcerptBook`)
+/// and every rendered note are kept from resolving to rendering: a scratch file rather than
+/// memory. At 10,000 sources the text is about 100 MB, held in memory the largest thing a build
+/// kept; each page reads back only what it shows (an actor's excerpts, each source's text once
+/// for the search index, each note a few times), which costs less than holding it all.
 /// The file is unlinked as soon as it is made, so nothing is left behind, whatever happens.
 /// Text the file cannot take (no scratch folder, a full disk) is kept in memory instead.
 public final class TextStore: @unchecked Sendable {
