@@ -12,11 +12,16 @@ func scaleBenchmark(sizes: [Int], binFolder: String) {
     var sitegenWall: [Int: Double] = [:]
     func corpus(_ n: Int) -> String { FileManager.default.currentDirectoryPath + "/.build/bench/corpus-\(n)" }
     func build(_ n: Int) -> [String] { [binFolder + "/sitegen", "build", "--content", corpus(n) + "/content", "--templates", "templates", "--output"] }
+    // Every measured run starts after `sync`: what was written before it (the corpus, or up to
+    // 700 MB by the previous tool) is otherwise flushed to the disk while it runs, on the same
+    // two cores.
+    func measured(_ argv: [String]) -> ChildRun {
+        sync()
+        return ChildRun.run(argv)
+    }
     for n in sizes {
         let root = corpus(n)
         do { try SyntheticCorpus(sources: n).write(to: root) } catch { print("cannot write the corpus: \(error)"); exit(1) }
-        // The corpus just written is still being flushed to the disk; measured runs wait for that.
-        sync()
         let build = build(n)
         // A build leaves unchanged files alone, so a rebuild ("sitegen", as a user runs it again
         // and again) writes nothing; "sitegen, new folder" builds into a folder emptied first.
@@ -35,10 +40,7 @@ func scaleBenchmark(sizes: [Int], binFolder: String) {
         let rounds = (0..<6).map { _ in
             Dictionary(uniqueKeysWithValues: tools.map { tool -> (String, ChildRun) in
                 tool.before()
-                // What the previous tool wrote (up to 700 MB) is otherwise flushed to the disk
-                // while this one runs, on the same two cores.
-                sync()
-                let run = ChildRun.run(tool.argv)
+                let run = measured(tool.argv)
                 if run.status != 0 { print("\(tool.name) exited with \(run.status)") }
                 return (tool.name, run)
             })
@@ -68,10 +70,7 @@ func scaleBenchmark(sizes: [Int], binFolder: String) {
         // within minutes, enough to move their ratio by more than a tenth. So scaling is judged
         // on rebuilds of the two sizes run back to back: the median ratio over 3 such pairs.
         let pairs = (0..<3).map { _ in
-            sync()
-            let smallRun = ChildRun.run(build(small) + [corpus(small) + "/public"])
-            sync()
-            return (small: smallRun, large: ChildRun.run(build(large) + [corpus(large) + "/public"]))
+            (small: measured(build(small) + [corpus(small) + "/public"]), large: measured(build(large) + [corpus(large) + "/public"]))
         }
         func median(_ ratio: ((small: ChildRun, large: ChildRun)) -> Double) -> Double { pairs.map(ratio).sorted()[pairs.count / 2] }
         print(String(format: "scaling: time(%d)/time(%d) = %.2f for %.0f× the sources (target ≤ 11 for 10×), median of %d pairs run back to back; CPU time %.2f; ratio of the medians above %.2f",
