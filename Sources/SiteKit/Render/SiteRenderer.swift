@@ -1,3 +1,5 @@
+import Dispatch
+
 /// One file of the built site.
 public struct OutputFile: Sendable, Equatable {
     public var path: String
@@ -30,10 +32,12 @@ public struct SiteRenderer {
         marks = SourcePageRenderer.Marks(site: site, links: links)
     }
 
-    /// A page to render: where it goes, what it is rendered from, and how.
+    /// A page to render: where it goes, what it is rendered from, and how. Its inputs are worked
+    /// out when it runs, on every core: for an actor page they include the files of every
+    /// annotation naming it.
     private struct Job {
         var path: String
-        var inputs: PageInputs
+        var inputs: () -> PageInputs
         var render: () throws(Diagnostic) -> OutputFile
     }
 
@@ -55,8 +59,11 @@ public struct SiteRenderer {
     public func render(reusing previous: RenderCache = RenderCache(), deliver: (@Sendable (OutputFile) -> Void)? = nil) -> Result {
         // Each page is rendered by its own job; the jobs share only read-only state, so they run
         // on every core. The order of the result is the order of the jobs, whatever finishes first.
+        // Made on one core while the pages before the first actor page render: it gathers what
+        // each actor page lists in one pass over the site, 0.1 s at 10,000 sources.
+        let actorPages = Later { [site, links, templates] in ActorPagesRenderer(site: site, links: links, templates: templates) }
         var jobs: [Job] = []
-        func add(_ path: String, _ inputs: PageInputs, title: String, description: String, section: String,
+        func add(_ path: String, _ inputs: @autoclosure @escaping () -> PageInputs, title: String, description: String, section: String,
                  content: @escaping (_ root: String) throws(Diagnostic) -> String) {
             jobs.append(Job(path: path, inputs: inputs) { () throws(Diagnostic) in
                 page(path, title: title, description: description, section: section, content: try content(Paths.root(of: path)))
@@ -66,9 +73,9 @@ public struct SiteRenderer {
         // beside the many small ones instead of alone at the end.
         let searchParts = SearchIndex.parts(of: site)
         for number in searchParts.indices {
-            jobs.append(Job(path: SearchIndex.partPath(number), inputs: .everything) { SearchIndex.part(number, of: searchParts, site: site) })
+            jobs.append(Job(path: SearchIndex.partPath(number), inputs: { .everything }) { SearchIndex.part(number, of: searchParts, site: site) })
         }
-        jobs.append(Job(path: SearchIndex.path, inputs: PageInputs(kinds: [.sources])) { SearchIndex.manifest(parts: searchParts.count) })
+        jobs.append(Job(path: SearchIndex.path, inputs: { PageInputs(kinds: [.sources]) }) { SearchIndex.manifest(parts: searchParts.count) })
         let glossary = GlossaryRenderer(site: site, links: links, templates: templates)
         add(Paths.glossary, PageInputs(kinds: [.sources, .annotations, .actors, .terms]), title: "Glossary",
             description: "The categories of alliance the sources argue about.", section: "glossary") { _ in glossary.html() }
@@ -87,21 +94,20 @@ public struct SiteRenderer {
         add(Paths.home, .everything, title: site.site.title, description: site.site.description, section: "") { _ in indexHTML() }
         let sourceJobsStart = jobs.count
         for document in site.documents {
-            let annotationFiles = (site.annotations[document.source.id] ?? []).map(\.annotation.file)
-            add(Paths.source(document.source.id), PageInputs(files: [document.source.file] + annotationFiles, kinds: [.sources, .actors, .events, .terms]),
+            add(Paths.source(document.source.id), PageInputs(files: [document.source.file] + (site.annotations[document.source.id] ?? []).map(\.annotation.file),
+                                                             kinds: [.sources, .actors, .events, .terms]),
                 title: document.source.title, description: document.source.summary, section: "sources") { root throws(Diagnostic) in
                 try sourceHTML(document, root: root)
             }
         }
-        let actorPages = ActorPagesRenderer(site: site, links: links, templates: templates)
         add(Paths.actors, PageInputs(kinds: [.sources, .actors]), title: "Actors",
-            description: "The states, organisations, groups and people the sources discuss.", section: "actors") { _ in actorPages.indexHTML() }
+            description: "The states, organisations, groups and people the sources discuss.", section: "actors") { _ in actorPages.value.indexHTML() }
         let actorJobsStart = jobs.count
         for actor in site.actors {
-            let annotationFiles = actorPages.annotations(naming: actor.id).map(\.annotation.file)
-            add(Paths.actor(actor.id), PageInputs(files: [actor.file] + annotationFiles, kinds: [.sources, .actors, .events, .terms]),
+            add(Paths.actor(actor.id), PageInputs(files: [actor.file] + actorPages.value.annotations(naming: actor.id).map(\.annotation.file),
+                                                  kinds: [.sources, .actors, .events, .terms]),
                 title: actor.name, description: "\(actor.name): mentions, annotations and relations in the sources.", section: "actors") { root in
-                actorPages.actorHTML(actor, root: root)
+                actorPages.value.actorHTML(actor, root: root)
             }
         }
         let actorJobsEnd = jobs.count
@@ -110,7 +116,7 @@ public struct SiteRenderer {
         }
         // Relative links in 404.html only hold at the top level; with a base URL its links are absolute paths.
         let notFoundRoot = site.site.rootPath ?? ""
-        jobs.append(Job(path: Paths.notFound, inputs: .none) {
+        jobs.append(Job(path: Paths.notFound, inputs: { .none }) {
             page(Paths.notFound, title: "Page not found", description: "This page does not exist.", section: "",
                  content: templates.render("not-found", ["root": notFoundRoot]), root: notFoundRoot, canonical: false)
         })
@@ -118,7 +124,7 @@ public struct SiteRenderer {
         let order = Self.interleaving(sourceJobsStart..<actorJobsStart, with: actorJobsStart..<actorJobsEnd, of: jobs.count)
         let done = order.parallelMap { index -> (file: OutputFile, fingerprint: Int, rendered: Bool, failure: Diagnostic?) in
             let job = jobs[index]
-            let fingerprint = digests.fingerprint(of: job.inputs)
+            let fingerprint = digests.fingerprint(of: job.inputs())
             let unchanged = previous.pages[job.path].flatMap { $0.fingerprint == fingerprint ? $0.bytes : nil }
             let file: OutputFile
             if let unchanged {

@@ -5,16 +5,20 @@ extension Array {
     /// rendering one page). The result keeps the input's order, so builds stay byte-identical.
     func parallelMap<T>(_ transform: (Element) -> T) -> [T] {
         guard count > 1 else { return map(transform) }
-        var results = [T?](repeating: nil, count: count)
-        results.withUnsafeMutableBufferPointer { buffer in
+        // Each result is written straight into its place in the array returned: gathered as
+        // optionals and unwrapped after, every result was copied once more, on one core, between
+        // two phases that use all of them.
+        return [T](unsafeUninitializedCapacity: count) { buffer, initialized in
             nonisolated(unsafe) let slots = buffer
             withoutActuallyEscaping(transform) { transform in
                 nonisolated(unsafe) let work = transform
                 nonisolated(unsafe) let elements = self
-                // Each iteration writes only its own slot.
-                DispatchQueue.concurrentPerform(iterations: elements.count) { index in slots[index] = work(elements[index]) }
+                // Each iteration initializes only its own slot.
+                DispatchQueue.concurrentPerform(iterations: elements.count) { index in
+                    (slots.baseAddress! + index).initialize(to: work(elements[index]))
+                }
             }
+            initialized = count
         }
-        return results.map { $0! }
     }
 }
