@@ -128,6 +128,12 @@ public enum Cmark {
 
     // MARK: - values → C tree
 
+    /// Hands cmark a text through `withCString`, which lends a native string's own bytes: passed
+    /// as a `String` argument, each text was first copied into a new array (`utf8CString`).
+    private static func set(_ node: OpaquePointer?, _ text: String, _ setter: (OpaquePointer?, UnsafePointer<CChar>?) -> Int32) {
+        _ = text.withCString { setter(node, $0) }
+    }
+
     private static func makeNode(_ value: MarkdownNode) -> OpaquePointer? {
         let node: OpaquePointer?
         switch value.kind {
@@ -141,15 +147,15 @@ public enum Cmark {
         case .item: node = cmark_node_new(CMARK_NODE_ITEM)
         case .codeBlock(let info, let literal):
             node = cmark_node_new(CMARK_NODE_CODE_BLOCK)
-            cmark_node_set_fence_info(node, info)
-            cmark_node_set_literal(node, literal)
+            set(node, info, cmark_node_set_fence_info)
+            set(node, literal, cmark_node_set_literal)
         case .htmlBlock(let literal):
             node = cmark_node_new(CMARK_NODE_HTML_BLOCK)
-            cmark_node_set_literal(node, literal)
+            set(node, literal, cmark_node_set_literal)
         case .customBlock(let enter, let exit):
             node = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK)
-            cmark_node_set_on_enter(node, enter)
-            cmark_node_set_on_exit(node, exit)
+            set(node, enter, cmark_node_set_on_enter)
+            set(node, exit, cmark_node_set_on_exit)
         case .paragraph: node = cmark_node_new(CMARK_NODE_PARAGRAPH)
         case .heading(let level):
             node = cmark_node_new(CMARK_NODE_HEADING)
@@ -157,29 +163,29 @@ public enum Cmark {
         case .thematicBreak: node = cmark_node_new(CMARK_NODE_THEMATIC_BREAK)
         case .text(let literal):
             node = cmark_node_new(CMARK_NODE_TEXT)
-            cmark_node_set_literal(node, literal)
+            set(node, literal, cmark_node_set_literal)
         case .softBreak: node = cmark_node_new(CMARK_NODE_SOFTBREAK)
         case .lineBreak: node = cmark_node_new(CMARK_NODE_LINEBREAK)
         case .code(let literal):
             node = cmark_node_new(CMARK_NODE_CODE)
-            cmark_node_set_literal(node, literal)
+            set(node, literal, cmark_node_set_literal)
         case .htmlInline(let literal):
             node = cmark_node_new(CMARK_NODE_HTML_INLINE)
-            cmark_node_set_literal(node, literal)
+            set(node, literal, cmark_node_set_literal)
         case .customInline(let enter, let exit):
             node = cmark_node_new(CMARK_NODE_CUSTOM_INLINE)
-            cmark_node_set_on_enter(node, enter)
-            cmark_node_set_on_exit(node, exit)
+            set(node, enter, cmark_node_set_on_enter)
+            set(node, exit, cmark_node_set_on_exit)
         case .emphasis: node = cmark_node_new(CMARK_NODE_EMPH)
         case .strong: node = cmark_node_new(CMARK_NODE_STRONG)
         case .link(let url, let title):
             node = cmark_node_new(CMARK_NODE_LINK)
-            cmark_node_set_url(node, url)
-            cmark_node_set_title(node, title)
+            set(node, url, cmark_node_set_url)
+            set(node, title, cmark_node_set_title)
         case .image(let url, let title):
             node = cmark_node_new(CMARK_NODE_IMAGE)
-            cmark_node_set_url(node, url)
-            cmark_node_set_title(node, title)
+            set(node, url, cmark_node_set_url)
+            set(node, title, cmark_node_set_title)
         }
         guard let node else { return nil }
         for child in value.children {

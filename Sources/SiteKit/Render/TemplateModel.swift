@@ -40,7 +40,9 @@ extension TemplateModel {
     }
 
     static func renderValue(of models: [Self], at index: Int, number: Int) -> TemplateRenderValue? {
-        fields[number]?(models[index])
+        // Through the buffer, the element is lent to the field's closure; through `models[index]`
+        // it was copied, every field of it retained and released, for each value read.
+        models.withUnsafeBufferPointer { fields[number]?($0[index]) }
     }
 }
 

@@ -115,16 +115,18 @@ struct TemplateRenderer: Sendable {
     private func lookUp(_ name: CompiledTemplate.Name, in stack: [TemplateRenderValue]) throws(Unsupported) -> TemplateRenderValue? {
         var found: TemplateRenderValue?
         if let first = name.numbers.first {
-            // By index, each level read in place: a reversed slice of the stack copied every
-            // level it passed, retaining its model or list.
-            var level = stack.count - 1
-            let lowest = name.anchored ? level : 0
-            while level >= lowest {
-                if let value = stack[level].child(first) {
-                    found = value
-                    break
+            // By index, each level read in place through the buffer: a reversed slice of the stack
+            // copied every level it passed, retaining its model or list.
+            stack.withUnsafeBufferPointer { stack in
+                var level = stack.count - 1
+                let lowest = name.anchored ? level : 0
+                while level >= lowest {
+                    if let value = stack[level].child(first) {
+                        found = value
+                        break
+                    }
+                    level -= 1
                 }
-                level -= 1
             }
             for part in name.numbers.dropFirst() {
                 found = found?.child(part)
