@@ -75,12 +75,14 @@ struct ActorPagesRenderer {
         let excerpts = site.excerpts(of: .actor(actor.id))
         // Mentions are in document order, so each source's mentions form one run.
         let groups = site.runs(of: mentions[...]).map { document, run in
-            MentionGroupModel(source: document.source.title, sourceHref: root + Paths.source(document.source.id),
-                              year: String(document.source.date.year),
-                              mentions: run.indices.map { index in
-                                  MentionModel(paragraph: mentions[index].paragraph, href: root + Paths.paragraph(site.passage(of: mentions[index])),
-                                               excerpt: excerpts[index])
-                              })
+            // Each mention's link is the source's with its paragraph added (`Paths.paragraph`),
+            // made from the source's once rather than from the parts again for each mention.
+            let sourceHref = root + Paths.source(document.source.id)
+            return MentionGroupModel(source: document.source.title, sourceHref: sourceHref, year: String(document.source.date.year),
+                                     mentions: run.indices.map { index in
+                                         MentionModel(paragraph: mentions[index].paragraph, href: sourceHref + Paths.paragraphFragment(mentions[index].paragraph),
+                                                      excerpt: excerpts[index])
+                                     })
         }
         let annotations = annotations(naming: actor.id).map { item in
             ActorAnnotationModel(source: site.document(item.source)!.source.title, quote: item.annotation.quote.value,

@@ -4,7 +4,9 @@ public enum Paths {
     public static let home = "index.html"
     public static let sources = "index.html#sources"
     public static func source(_ id: SourceID) -> String { "sources/\(id.raw)/index.html" }
-    public static func paragraph(_ ref: PassageRef) -> String { source(ref.source) + "#p\(ref.paragraph)" }
+    public static func paragraph(_ ref: PassageRef) -> String { source(ref.source) + paragraphFragment(ref.paragraph) }
+    /// What `paragraph` adds to its source's path.
+    public static func paragraphFragment(_ number: Int) -> String { "#p\(number)" }
     public static func annotation(_ source: SourceID, _ name: AnnotationName) -> String { Paths.source(source) + "#a-\(name.raw)" }
     public static let actors = "actors/index.html"
     public static func actor(_ id: ActorID) -> String { "actors/\(id.raw)/index.html" }

@@ -17,8 +17,20 @@ struct SourcePageRenderer {
             var afterRoot: String
             /// The target's place in `LinkTarget.sortKey` order, which settles two mentions of one span.
             var order: Int
+            /// The whole link from a source page (`Paths.notePagesRoot`), made once: made for each
+            /// mention, it was a new string per link of every page.
+            var fromSourcePage: String
 
-            func enter(root escapedRoot: String) -> String { beforeRoot + escapedRoot + afterRoot }
+            init(beforeRoot: String, afterRoot: String, order: Int) {
+                self.beforeRoot = beforeRoot
+                self.afterRoot = afterRoot
+                self.order = order
+                fromSourcePage = beforeRoot + HTML.escape(Paths.notePagesRoot) + afterRoot
+            }
+
+            func enter(root: String, escapedRoot: String) -> String {
+                root == Paths.notePagesRoot ? fromSourcePage : beforeRoot + escapedRoot + afterRoot
+            }
         }
 
         init(site: ResolvedSite, links: CrossLinks) {
@@ -82,12 +94,12 @@ struct SourcePageRenderer {
             // Both in paragraph order: this paragraph's places come next in the list.
             let firstMention = nextMention
             while nextMention < mentions.endIndex && mentions[nextMention].paragraph == paragraph.number { nextMention += 1 }
-            let matches = mentions[firstMention..<nextMention].map { (range: $0.range, target: $0.target, link: marks.mentionLinks[Int($0.target)]) }
-                .sorted { ($0.range.lowerBound, -$0.range.count, $0.link.order) < ($1.range.lowerBound, -$1.range.count, $1.link.order) }
+            let matches = mentions[firstMention..<nextMention].map { (range: $0.range, target: $0.target, order: marks.mentionLinks[Int($0.target)].order) }
+                .sorted { ($0.range.lowerBound, -$0.range.count, $0.order) < ($1.range.lowerBound, -$1.range.count, $1.order) }
             for match in matches where !linked.contains(match.target) && !taken.contains(where: { $0.overlaps(match.range) }) {
                 linked.insert(match.target)
                 taken.append(match.range)
-                let enter = match.link.enter(root: escapedRoot)
+                let enter = marks.mentionLinks[Int(match.target)].enter(root: root, escapedRoot: escapedRoot)
                 wraps.append(InlineWrap(range: match.range) { _ in (enter, "</a>") })
             }
             // Editorial corrections are shown as insertions.
