@@ -22,9 +22,16 @@ struct GlossaryRenderer {
 
     /// `uses` are the term's first uses, or all.
     private func useModels(of term: Term, _ uses: some Collection<Occurrence>, root: String) -> [TermUseModel] {
-        zip(uses, site.excerpts(of: .term(term.id), first: uses.count)).map { use, excerpt in
-            TermUseModel(source: site.document(of: use).source.title, paragraph: use.paragraph,
-                         href: root + Paths.paragraph(site.passage(of: use)), excerpt: excerpt)
+        // Uses are in reading order: a source's title and link are looked up once for its run of
+        // uses, and each use's link is the source's with its paragraph added.
+        var source = (index: -1, title: "", href: "")
+        return zip(uses, site.excerpts(of: .term(term.id), first: uses.count)).map { use, excerpt in
+            if use.documentIndex != source.index {
+                let document = site.document(of: use).source
+                source = (use.documentIndex, document.title, root + Paths.source(document.id))
+            }
+            return TermUseModel(source: source.title, paragraph: use.paragraph,
+                                href: source.href + Paths.paragraphFragment(use.paragraph), excerpt: excerpt)
         }
     }
 

@@ -156,11 +156,6 @@ public struct ResolvedSite: Sendable {
     /// The source an occurrence stands in.
     public func document(of occurrence: Occurrence) -> SourceDocument { documents[occurrence.documentIndex] }
 
-    /// The passage an occurrence stands in.
-    public func passage(of occurrence: Occurrence) -> PassageRef {
-        PassageRef(source: document(of: occurrence).source.id, paragraph: occurrence.paragraph)
-    }
-
     /// The excerpts of an actor's mentions (`actorMentions`) or a term's uses (`termUses`), the
     /// first `count` of them or all, as a reader sees them.
     public func excerpts(of target: LinkTarget, first count: Int = .max) -> [String] {
