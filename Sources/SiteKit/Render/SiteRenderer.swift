@@ -190,7 +190,10 @@ public struct SiteRenderer {
         let model = LayoutModel(lang: site.site.language, siteTitle: site.site.title,
                                 title: path == Paths.home ? site.site.title : "\(title) · \(site.site.title)",
                                 description: description, root: root, nav: nav, canonical: canonicalURL, contentHTML: content)
-        return OutputFile(path: path, bytes: Array(templates.render("layout", model).utf8))
+        // Room for the content and the layout around it, made at once: grown as it was written,
+        // the page was copied once when its content came and again when the footer followed.
+        let capacity = content.utf8.count + 4096
+        return OutputFile(path: path, bytes: Array(templates.render("layout", model, capacity: capacity).utf8))
     }
 
     private func indexHTML() -> String {

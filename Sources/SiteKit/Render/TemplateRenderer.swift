@@ -15,11 +15,13 @@ struct TemplateRenderer: Sendable {
 
     struct Unsupported: Error {}
 
-    /// The page, or nil when only swift-mustache can render it.
-    func render(_ name: String, _ model: some TemplateModel) -> String? {
+    /// The page, or nil when only swift-mustache can render it. `capacity` is the size in bytes
+    /// the page is expected to reach, when known.
+    func render(_ name: String, _ model: some TemplateModel, capacity: Int = 0) -> String? {
         guard let template = templates[name] ?? nil else { return nil }
         var stack: [TemplateRenderValue] = [.model(model)]
         var output = ""
+        output.reserveCapacity(capacity)
         do {
             try render(template.nodes, stack: &stack, indentation: nil, escaping: nil, into: &output)
         } catch {

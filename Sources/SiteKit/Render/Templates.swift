@@ -48,8 +48,8 @@ public struct Templates: Sendable {
         return (Templates(templates: templates, compiling: compiling), [])
     }
 
-    func render(_ name: String, _ model: some TemplateModel) -> String {
-        renderer.render(name, model) ?? library.render(TemplateBox(model), withTemplate: name) ?? ""
+    func render(_ name: String, _ model: some TemplateModel, capacity: Int = 0) -> String {
+        renderer.render(name, model, capacity: capacity) ?? library.render(TemplateBox(model), withTemplate: name) ?? ""
     }
 
     func render(_ name: String, _ values: [String: String]) -> String {
