@@ -34,6 +34,15 @@ final class CmarkTests: XCTestCase {
                        "<p><a href=\"\">click</a> and <a href=\"https://example.org\">ok</a></p>\n")
     }
 
+    /// Schemes in any case, after spaces or a tab, are unsafe; other URLs, whatever their first
+    /// character, are not (the first character alone settles most of them).
+    func testUnsafeURLs() {
+        let urls = ["javascript:x", " JavaScript:x", "\tDATA:image/png", "File:///etc", "vbscript:x", "\u{2003}javascript:x",
+                    "https://example.org", "actor:a1", "jv", "data", "", "#p3", "\u{FF4A}avascript:x", "\njavascript:x"]
+        XCTAssertEqual(urls.map(Cmark.isUnsafe), [true, true, true, true, true, true,
+                                                  false, false, false, false, false, false, false, false])
+    }
+
     func testCustomNodesAreEmittedVerbatim() {
         let node = MarkdownNode(.document, children: [
             MarkdownNode(.customBlock(enter: "<div class=\"x\">", exit: "</div>"), children: [
