@@ -1,9 +1,9 @@
 import Dispatch
 
-/// A value made on another thread from the moment it is asked for; `value` waits for it. For
-/// work on one core that the first users need only after other work has run beside it.
+/// A value made on another thread, starting as the `Later` is made; `value` waits for it. For
+/// work on one core whose first users come only after other work has run beside it.
 final class Later<Value>: @unchecked Sendable {
-    // Written once, by the thread that makes it; read only after `made` is done.
+    // Written once, by the thread that makes it; read only once `done` has been left.
     private var made: Value?
     private let done = DispatchGroup()
 
