@@ -17,21 +17,19 @@ struct GlossaryRenderer {
         let uses = site.termUses[term.id] ?? []
         return templates.render("term", TermPageModel(term: term.term, definitionHTML: definitionHTML(term, root: root),
                                                       glossaryHref: root + Paths.term(term.id), useCount: uses.count,
-                                                      uses: useModels(of: term, uses, root: root)))
+                                                      uses: useModels(of: term, uses[...], root: root)))
     }
 
     /// `uses` are the term's first uses, or all.
-    private func useModels(of term: Term, _ uses: some Collection<Occurrence>, root: String) -> [TermUseModel] {
-        // Uses are in reading order: a source's title and link are looked up once for its run of
-        // uses, and each use's link is the source's with its paragraph added.
-        var source = (index: -1, title: "", href: "")
-        return zip(uses, site.excerpts(of: .term(term.id), first: uses.count)).map { use, excerpt in
-            if use.documentIndex != source.index {
-                let document = site.document(of: use).source
-                source = (use.documentIndex, document.title, root + Paths.source(document.id))
+    private func useModels(of term: Term, _ uses: ArraySlice<Occurrence>, root: String) -> [TermUseModel] {
+        let excerpts = site.excerpts(of: .term(term.id), first: uses.count)
+        // Uses are in reading order, so each source's uses form one run, as on actor pages.
+        return site.runs(of: uses).flatMap { document, run in
+            let sourceHref = root + Paths.source(document.source.id)
+            return run.indices.map { index in
+                TermUseModel(source: document.source.title, paragraph: run[index].paragraph,
+                             href: sourceHref + Paths.paragraphFragment(run[index].paragraph), excerpt: excerpts[index - uses.startIndex])
             }
-            return TermUseModel(source: source.title, paragraph: use.paragraph,
-                                href: source.href + Paths.paragraphFragment(use.paragraph), excerpt: excerpt)
         }
     }
 

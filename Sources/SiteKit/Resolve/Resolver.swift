@@ -151,11 +151,7 @@ public enum Resolver {
         // The book is made beside the rest, which needs none of it: its sorting of excerpts into
         // pieces runs on one core, and the annotations are placed on one core too.
         let found = findings.map { ($0.places, $0.excerpts) }, targetCount = targets.count
-        nonisolated(unsafe) var excerptBook: ExcerptBook?
-        let bookMade = DispatchGroup()
-        DispatchQueue.global().async(group: bookMade) {
-            excerptBook = ExcerptBook.make(documents: documents, found: found, targetCount: targetCount, store: texts)
-        }
+        let excerptBook = Later { ExcerptBook.make(documents: documents, found: found, targetCount: targetCount, store: texts) }
         // What was found is now held by the lists; the excerpts were 12 MB more at 10,000 sources.
         findings = []
         var actorMentions: [ActorID: [Occurrence]] = [:], termUses: [TermID: [Occurrence]] = [:]
@@ -240,25 +236,21 @@ public enum Resolver {
             log.warning(SourceLocation(file: event.file, line: 1, column: 1), "event '\(event.id.raw)' cites no passage")
         }
 
-        bookMade.wait()
         let resolved = ResolvedSite(
             site: site, documents: documents, annotations: placed,
             actors: corpus.actors.sorted { ($0.name, $0.id) < ($1.name, $1.id) },
             actorMentions: actorMentions, termUses: termUses, mentionPlaces: mentionPlaces, mentionTargets: targets, relations: relations,
             events: corpus.events.sorted { ($0.date, $0.id) < ($1.date, $1.id) },
             terms: corpus.terms.sorted { ($0.term.lowercased(), $0.id) < ($1.term.lowercased(), $1.id) },
-            bodies: bodies, bodyLinks: bodyLinks, correctionPlaces: correctionPlaces, excerptBook: excerptBook!, texts: texts)
+            bodies: bodies, bodyLinks: bodyLinks, correctionPlaces: correctionPlaces, excerptBook: excerptBook.value, texts: texts)
         return (resolved, log.all)
     }
 
     /// Every occurrence of the actors and of the terms, as `gather(_:targets:)` lists them, on one core each.
     private static func gather(_ findings: [SourceFindings], actors: Range<Int>, terms: Range<Int>) -> ([[Occurrence]], [[Occurrence]]) {
-        nonisolated(unsafe) var termLists: [[Occurrence]] = []
-        let termsGathered = DispatchGroup()
-        DispatchQueue.global().async(group: termsGathered) { termLists = gather(findings, targets: terms) }
+        let termLists = Later { gather(findings, targets: terms) }
         let actorLists = gather(findings, targets: actors)
-        termsGathered.wait()
-        return (actorLists, termLists)
+        return (actorLists, termLists.value)
     }
 
     /// Every occurrence of the targets numbered `targets`, a list per target in that order, each

@@ -64,11 +64,9 @@ public struct SiteBuilder {
         // What the output folder holds is listed while the content loads: on a cold disk, listing
         // a big site's thousand folders waits for reads, not for a processor. Listing only reads.
         let output = options.output
-        nonisolated(unsafe) var existing: OutputListing?
-        let listed = DispatchGroup()
-        DispatchQueue.global().async(group: listed) { existing = OutputListing(of: StagedOutput.folder(output).path) }
+        let listing = Later { OutputListing(of: StagedOutput.folder(output).path) }
         let (checked, diagnostics) = check()
-        listed.wait()
+        let existing = listing.value
         guard let checked else { return Outcome(diagnostics: diagnostics, files: [], summary: nil) }
         let leftovers = Leftovers(consume checked)
         do {
