@@ -65,10 +65,13 @@ public struct SiteBuilder {
         // a big site's thousand folders waits for reads, not for a processor. Listing only reads.
         let output = options.output
         let listing = Later { OutputListing(of: StagedOutput.folder(output).path) }
-        let (checked, diagnostics) = check()
+        var (checked, diagnostics) = check()
         let existing = listing.value
-        guard let checked else { return Outcome(diagnostics: diagnostics, files: [], summary: nil) }
-        let leftovers = Leftovers(consume checked)
+        guard checked != nil else { return Outcome(diagnostics: diagnostics, files: [], summary: nil) }
+        // Taken out, not unwrapped into a binding of its own: the optional then kept a reference
+        // to everything until this function returned, and the freeing below was done here, on
+        // one core, after the folder was committed (0.15 s at 10,000 sources).
+        let leftovers = Leftovers(checked.take()!)
         do {
             let staged = try StagedOutput(output, existing: existing, calls: .system)
             var outcome = render(leftovers.checked!, diagnostics: diagnostics, reusing: RenderCache(), deliver: staged.write)
