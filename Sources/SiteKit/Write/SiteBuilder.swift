@@ -124,12 +124,18 @@ public struct SiteBuilder {
             global.combine(templateDigest)
             global.combine(loaded!.fileDigests[options.content + "/site.yml"])
             global.combine(options.baseURL)
-            let digests = InputDigests(global: global.finalize(), files: loaded!.fileDigests, corpus: loaded!)
+            // Worked out beside the resolver, which does not need them: sorting and hashing every
+            // path took 0.05 s at 10,000 sources on one core while the other waited. The copy of
+            // the corpus is held by the work alone (a local would hold it to the end of this
+            // scope), so it goes long before the resolver lets go of its lists.
+            let digests = Later { [global = global.finalize(), corpus = loaded!] in
+                InputDigests(global: global, files: corpus.fileDigests, corpus: corpus)
+            }
             // Taken out, so that the resolver holds the only copy and frees what it has used.
             let (site, resolveDiagnostics) = Resolver.resolve(loaded.take()!, texts: .scratch())
             diagnostics += resolveDiagnostics
             if let templates {
-                checked = Checked(site: site, templates: templates, digests: digests, assets: assets)
+                checked = Checked(site: site, templates: templates, digests: digests.value, assets: assets)
             }
         }
         if options.strict { diagnostics = diagnostics.map(\.promotedToError) }
