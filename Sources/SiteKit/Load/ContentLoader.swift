@@ -53,7 +53,7 @@ public struct ContentLoader {
         // Reading, decoding, parsing and checking a file depend on no other file, so files load on
         // every core, each with a loader of its own for its diagnostics and digest. Results are
         // gathered in listing order, so every build reports and orders them the same way.
-        let loaded = known.filter { $0 != "site.yml" }.parallelMap { relative in
+        var loaded = known.filter { $0 != "site.yml" }.parallelMap { relative in
             var loader = ContentLoader(fileSystem: fileSystem, root: root)
             return (file: loader.load(relative), diagnostics: loader.log.all, digests: loader.digests)
         }
@@ -74,10 +74,14 @@ public struct ContentLoader {
         // Each loader read one file: its digest is inserted as it is, where merging each loader's
         // dictionary cost a few microseconds per file.
         digests.reserveCapacity(digests.count + loaded.count)
-        for result in loaded {
+        for index in loaded.indices {
+            // Moved out, leaving an empty result behind: a copy retained every field of every
+            // file's values here, and letting go of the list released them all again.
+            var result: (file: LoadedFile?, diagnostics: [Diagnostic], digests: [String: Int]) = (nil, [], [:])
+            swap(&result, &loaded[index])
             log.append(contentsOf: result.diagnostics)
             for (file, digest) in result.digests where digests[file] == nil { digests[file] = digest }
-            switch result.file {
+            switch result.file.take() {
             case .source(let source): sources.append(source)
             case .annotation(let annotation): annotations.append(annotation)
             case .actor(let actor): actors.append(actor)
