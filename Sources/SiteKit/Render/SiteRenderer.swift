@@ -77,7 +77,7 @@ public final class SiteRenderer {
         // beside the many small ones instead of alone at the end.
         let searchParts = SearchIndex.parts(of: site)
         for number in searchParts.indices {
-            jobs.append(Job(path: SearchIndex.partPath(number), inputs: { .everything }) { [site] in SearchIndex.part(number, of: searchParts, site: site) })
+            jobs.append(Job(path: SearchIndex.partPath(number), inputs: { .everything }) { [self] in SearchIndex.part(number, of: searchParts, site: site) })
         }
         jobs.append(Job(path: SearchIndex.path, inputs: { PageInputs(kinds: [.sources]) }) { SearchIndex.manifest(parts: searchParts.count) })
         let glossary = GlossaryRenderer(site: site, links: links, templates: templates)
