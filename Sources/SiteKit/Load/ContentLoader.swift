@@ -75,13 +75,11 @@ public struct ContentLoader {
         // dictionary cost a few microseconds per file.
         digests.reserveCapacity(digests.count + loaded.count)
         for index in loaded.indices {
-            // Moved out, leaving an empty result behind: a copy retained every field of every
-            // file's values here, and letting go of the list released them all again.
-            var result: (file: LoadedFile?, diagnostics: [Diagnostic], digests: [String: Int]) = (nil, [], [:])
-            swap(&result, &loaded[index])
-            log.append(contentsOf: result.diagnostics)
-            for (file, digest) in result.digests where digests[file] == nil { digests[file] = digest }
-            switch result.file.take() {
+            log.append(contentsOf: loaded[index].diagnostics)
+            for (file, digest) in loaded[index].digests where digests[file] == nil { digests[file] = digest }
+            // Taken out of the list, not copied: a copy retained every field of every file's
+            // values here, and letting go of the list released them all again.
+            switch loaded[index].file.take() {
             case .source(let source): sources.append(source)
             case .annotation(let annotation): annotations.append(annotation)
             case .actor(let actor): actors.append(actor)

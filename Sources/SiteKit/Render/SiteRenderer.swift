@@ -1,5 +1,3 @@
-import Dispatch
-
 /// One file of the built site.
 public struct OutputFile: Sendable, Equatable {
     public var path: String
