@@ -24,10 +24,14 @@ let package = Package(
         ),
         // mimalloc.h from Debian's libmimalloc-dev, for `sitegen` to set an option of the allocator.
         .systemLibrary(name: "CMimalloc"),
+        // renameat2(RENAME_EXCHANGE), which Swift's Glibc module does not declare: the output
+        // folder's commit swaps the new site with the old one in one step.
+        .target(name: "CFolderExchange"),
         .target(
             name: "SiteKit",
             dependencies: [
                 "CCmark",
+                "CFolderExchange",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ]

@@ -34,7 +34,7 @@ public final class PreviewBuilder: @unchecked Sendable {
         var written: [String] = [], removed: [String] = []
         if !outcome.hasErrors {
             do {
-                let changes = try SiteWriter.write(outcome.files, to: options.output)
+                let changes = try SiteWriter.write(outcome.files, to: options.output, force: options.force)
                 (written, removed) = (changes.written, changes.removed)
                 files = Dictionary(uniqueKeysWithValues: outcome.files.map { ($0.path, $0.bytes) })
                 cache = outcome.cache

@@ -14,6 +14,9 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Folder the site is written to; only files that changed are rewritten.")
     var output = "public"
 
+    @Flag(help: "Replace the output folder even if it holds files sitegen did not write.")
+    var force = false
+
     @Option(help: "Address to listen on.")
     var host = "127.0.0.1"
 
@@ -24,6 +27,7 @@ struct Serve: AsyncParsableCommand {
         AllocatorTuning.apply()
         var options = SiteBuilder.Options(content: folders.content, templates: folders.templates, output: output, baseURL: folders.baseURL)
         options.strict = folders.strict
+        options.force = force
         let server = PreviewServer(settings: .init(build: options, host: host, port: port), events: .init(
             listening: { url in Report.line("Serving \(url) (Ctrl-C to stop)") },
             built: { report, changed in Serve.log(report, changed: changed) }))

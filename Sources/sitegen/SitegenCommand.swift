@@ -23,6 +23,12 @@ struct FolderOptions: ParsableArguments {
 
     @Flag(help: "Treat warnings as errors.")
     var strict = false
+
+    func validate() throws {
+        if let baseURL, let problem = BaseURL.problem(baseURL) {
+            throw ValidationError("--base-url \(problem)")
+        }
+    }
 }
 
 struct Build: ParsableCommand {
@@ -30,14 +36,18 @@ struct Build: ParsableCommand {
 
     @OptionGroup var folders: FolderOptions
 
-    @Option(help: "Folder the site is written to; changed only when the build succeeds.")
+    @Option(help: "Folder the site is written to; replaced in one step, only when the build succeeds.")
     var output = "public"
+
+    @Flag(help: "Replace the output folder even if it holds files sitegen did not write.")
+    var force = false
 
     func run() throws {
         AllocatorTuning.apply()
         let started = Date()
         var options = SiteBuilder.Options(content: folders.content, templates: folders.templates, output: output, baseURL: folders.baseURL)
         options.strict = folders.strict
+        options.force = force
         let outcome = SiteBuilder(options: options).build()
         Report.diagnostics(outcome.diagnostics)
         guard !outcome.hasErrors, let summary = outcome.summary, let changes = outcome.changes else {

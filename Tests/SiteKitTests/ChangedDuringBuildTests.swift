@@ -31,7 +31,7 @@ final class ChangedDuringBuildTests: XCTestCase {
         }
 
         func isDirectory(_ path: String) -> Bool { memory.isDirectory(path) }
-        func files(under path: String) -> (files: [String], escaping: [String]) { memory.files(under: path) }
+        func files(under path: String) -> FolderListing { memory.files(under: path) }
     }
 
     let memo = "content/sources/memo.md"

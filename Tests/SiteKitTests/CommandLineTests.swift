@@ -39,19 +39,24 @@ final class CommandLineTests: XCTestCase {
         let first = try sitegen(arguments)
         XCTAssertEqual(first.status, 0)
         XCTAssertEqual(withoutTime(first.stdout), "Built 11 pages (1 source, 2 annotations, 3 actors, 2 events, 2 terms) in T s; "
-                       + "\(output)/: 18 files written, 0 removed, 0 unchanged.\n")
+                       + "\(output)/: 19 files written, 0 removed, 0 unchanged.\n")
         XCTAssertTrue(FileManager.default.createFile(atPath: output + "/stale.html", contents: Data("old".utf8)))
-        let second = try sitegen(arguments)
-        XCTAssertEqual(withoutTime(second.stdout), "Built 11 pages (1 source, 2 annotations, 3 actors, 2 events, 2 terms) in T s; "
-                       + "\(output)/: 0 files written, 1 removed, 18 unchanged.\n")
+        let refused = try sitegen(arguments)
+        XCTAssertEqual(refused.status, 1)
+        XCTAssertEqual(refused.stderr, "\(output):1:1: error: '\(output)' holds a file sitegen did not write (stale.html); "
+                       + "refusing to remove it: move it out, or pass --force\n")
+        XCTAssertEqual(refused.stdout, "Build failed: 1 error; nothing written.\n")
+        let forced = try sitegen(arguments + ["--force"])
+        XCTAssertEqual(withoutTime(forced.stdout), "Built 11 pages (1 source, 2 annotations, 3 actors, 2 events, 2 terms) in T s; "
+                       + "\(output)/: 0 files written, 1 removed, 19 unchanged.\n")
     }
 
     func testCheckOfInvalidSiteExitsOneWithSortedDiagnostics() throws {
         let run = try sitegen(["check", "--content", "invalid-site/content", "--templates", Fixture.templates])
         XCTAssertEqual(run.status, 1)
         XCTAssertEqual(run.stderr.split(separator: "\n").first, "invalid-site/content/actors/russia.md:4:21: error: alias 'Moscow' is also an alias of actor 'moscow-city'")
-        XCTAssertEqual(run.stderr.split(separator: "\n").count, 18)
-        XCTAssertEqual(run.stdout, "Build failed: 16 errors; nothing written.\n")
+        XCTAssertEqual(run.stderr.split(separator: "\n").count, 17)
+        XCTAssertEqual(run.stdout, "Build failed: 15 errors; nothing written.\n")
     }
 
     func testStrictTurnsWarningsIntoErrors() throws {
@@ -73,7 +78,7 @@ final class CommandLineTests: XCTestCase {
         let run = try sitegen(["check", "--format", "json", "--content", "invalid-site/content", "--templates", Fixture.templates])
         XCTAssertEqual(run.status, 1)
         let document = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as! [String: Any]
-        XCTAssertEqual(document["errors"] as? Int, 16)
+        XCTAssertEqual(document["errors"] as? Int, 15)
         XCTAssertEqual(document["warnings"] as? Int, 0)
         let first = (document["diagnostics"] as! [[String: Any]])[0]
         XCTAssertEqual(first["file"] as? String, "invalid-site/content/actors/russia.md")
@@ -87,6 +92,15 @@ final class CommandLineTests: XCTestCase {
     func testUsageMistakeExits64() throws {
         let run = try sitegen(["build", "--no-such-option"])
         XCTAssertEqual(run.status, 64)
+    }
+
+    func testABaseURLThatIsNotAnAbsoluteHTTPURLIsAUsageMistake() throws {
+        for (url, problem) in [("//evil.example/", "must be an absolute http:// or https:// URL, found '//evil.example/'"),
+                               ("https://example.org//reader/", "must not have an empty path segment ('//'), found 'https://example.org//reader/'")] {
+            let run = try sitegen(["build", "--base-url", url, "--content", "valid-site/content", "--templates", Fixture.templates])
+            XCTAssertEqual(run.status, 64)
+            XCTAssertEqual(run.stderr.split(separator: "\n").first.map(String.init), "Error: --base-url \(problem)")
+        }
     }
 
     func testMissingContentFolder() throws {

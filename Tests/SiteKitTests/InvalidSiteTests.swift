@@ -15,7 +15,6 @@ final class InvalidSiteTests: XCTestCase {
             "content/annotations/memo/missing.md:5:9: error: unknown glossary term 'nope'",
             "content/annotations/memo/missing.md:6:10: error: unknown event '2099-nothing'",
             "content/annotations/memo/missing.md:8:21: error: a relation needs two different actors",
-            "content/annotations/memo/missing.md:9:13: error: unknown glossary term 'rivalry'",
             "content/annotations/memo/missing.md:11:5: error: unknown actor 'nobody'",
             "content/annotations/memo/missing.md:11:27: error: source 'memo' has no paragraph 9 (it has 2)",
             "content/annotations/nosuch/orphan.md:1:1: error: annotation folder 'nosuch' names no source; it must be a source id",

@@ -69,7 +69,7 @@ struct Overlay: ContentFileSystem {
     var memory: MemoryFileSystem
     func contents(of path: String) -> [UInt8]? { memory.contents(of: path) ?? DiskFileSystem().contents(of: path) }
     func isDirectory(_ path: String) -> Bool { memory.isDirectory(path) || DiskFileSystem().isDirectory(path) }
-    func files(under path: String) -> (files: [String], escaping: [String]) {
+    func files(under path: String) -> FolderListing {
         memory.isDirectory(path) ? memory.files(under: path) : DiskFileSystem().files(under: path)
     }
 }

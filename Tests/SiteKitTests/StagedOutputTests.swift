@@ -15,8 +15,31 @@ final class StagedOutputTests: XCTestCase {
         try? FileManager.default.removeItem(atPath: folder)
     }
 
+    /// The output folder's files without the manifest, which `testTheManifestListsTheBuiltFiles` checks.
+    private func site() -> [String: [UInt8]] {
+        Fixture.snapshot(output).filter { $0.key != OutputOwnership.manifestName }
+    }
+
+    private func entries(_ path: String) throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: path).sorted()
+    }
+
+    private static func files(_ pairs: [String: String]) -> [OutputFile] {
+        pairs.sorted { $0.key < $1.key }.map { OutputFile(path: $0.key, bytes: Array($0.value.utf8)) }
+    }
+
+    func testTheManifestListsTheBuiltFiles() throws {
+        try SiteWriter.write(Self.files(["index.html": "home", "a/b/index.html": "page"]), to: output)
+        XCTAssertEqual(String(decoding: Fixture.snapshot(output)[".sitegen-files"] ?? [], as: UTF8.self), """
+        # Files written by sitegen build; the next build replaces or removes them, and nothing else here.
+        a/b/index.html
+        index.html
+
+        """)
+    }
+
     func testAFailedWriteKeepsTheOldOutputAndRemovesTheStagingFolder() throws {
-        try SiteWriter.write([OutputFile(path: "index.html", bytes: Array("old".utf8))], to: output)
+        try SiteWriter.write(Self.files(["index.html": "old"]), to: output)
 
         let staged = try StagedOutput(output)
         staged.write(OutputFile(path: "index.html", bytes: Array("new".utf8)))
@@ -25,8 +48,8 @@ final class StagedOutputTests: XCTestCase {
         XCTAssertThrowsError(try staged.commit()) { error in
             XCTAssertEqual("\(error)", "refusing to write outside the output folder: ../escape.html")
         }
-        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder), ["public"])
-        XCTAssertEqual(Fixture.snapshot(output), ["index.html": Array("old".utf8)])
+        XCTAssertEqual(try entries(folder), ["public"])
+        XCTAssertEqual(site(), ["index.html": Array("old".utf8)])
     }
 
     func testPagesWrittenFromManyThreadsAllArrive() throws {
@@ -34,7 +57,7 @@ final class StagedOutputTests: XCTestCase {
         let files = (0..<200).map { OutputFile(path: "p\($0 % 7)/\($0)/index.html", bytes: Array("\($0)".utf8)) }
         DispatchQueue.concurrentPerform(iterations: files.count) { staged.write(files[$0]) }
         try staged.commit()
-        XCTAssertEqual(Fixture.snapshot(output), Dictionary(uniqueKeysWithValues: files.map { ($0.path, $0.bytes) }))
+        XCTAssertEqual(site(), Dictionary(uniqueKeysWithValues: files.map { ($0.path, $0.bytes) }))
     }
 
     func testAPathThatIsBothAFileAndAFolderIsReported() throws {
@@ -44,33 +67,26 @@ final class StagedOutputTests: XCTestCase {
         XCTAssertThrowsError(try staged.commit()) { error in
             XCTAssertEqual("\(error)", "cannot write both a and files inside a folder of that name")
         }
-        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder), [])
+        XCTAssertEqual(try entries(folder), [])
     }
 
-    func testUnchangedFilesAreLeftAloneChangedOnesReplacedAndStaleOnesRemoved() throws {
-        try SiteWriter.write([OutputFile(path: "index.html", bytes: Array("same".utf8)),
-                              OutputFile(path: "changed.html", bytes: Array("v1".utf8)),
-                              OutputFile(path: "old/deep/index.html", bytes: Array("gone".utf8)),
-                              OutputFile(path: ".hidden", bytes: Array("not built".utf8))], to: output)
-        try FileManager.default.createDirectory(atPath: folder + "/elsewhere", withIntermediateDirectories: false)
-        XCTAssertTrue(FileManager.default.createFile(atPath: folder + "/elsewhere/index.html", contents: Data("outside".utf8)))
-        try FileManager.default.createSymbolicLink(atPath: output + "/link", withDestinationPath: folder + "/elsewhere")
+    func testUnchangedFilesKeepTheirInodeChangedOnesAreReplacedAndStaleOnesRemoved() throws {
+        try SiteWriter.write(Self.files(["index.html": "same", "changed.html": "v1", "old/deep/index.html": "gone",
+                                         ".hidden": "not built"]), to: output)
         let unchanged = try Self.inode(output + "/index.html"), replaced = try Self.inode(output + "/changed.html")
 
         let staged = try StagedOutput(output)
         staged.write(OutputFile(path: "index.html", bytes: Array("same".utf8)))
         staged.write(OutputFile(path: "changed.html", bytes: Array("v2".utf8)))
         staged.write(OutputFile(path: "new/deep/index.html", bytes: Array("new".utf8)))
-        try staged.commit()
+        XCTAssertEqual(try staged.commit(), StagedOutput.Changes(written: [".sitegen-files", "changed.html", "new/deep/index.html"],
+                                                                 removed: [".hidden", "old/deep/index.html"], unchanged: 1))
 
-        XCTAssertEqual(Fixture.snapshot(output), ["index.html": Array("same".utf8), "changed.html": Array("v2".utf8),
-                                                  "new/deep/index.html": Array("new".utf8)])
-        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: output).sorted(), ["changed.html", "index.html", "new"])
+        XCTAssertEqual(site(), ["index.html": Array("same".utf8), "changed.html": Array("v2".utf8), "new/deep/index.html": Array("new".utf8)])
+        XCTAssertEqual(try entries(output), [".sitegen-files", "changed.html", "index.html", "new"])
         XCTAssertEqual(try Self.inode(output + "/index.html"), unchanged)
         XCTAssertNotEqual(try Self.inode(output + "/changed.html"), replaced)
-        // The link was removed, not followed.
-        XCTAssertEqual(Fixture.snapshot(folder + "/elsewhere"), ["index.html": Array("outside".utf8)])
-        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder).sorted(), ["elsewhere", "public"])
+        XCTAssertEqual(try entries(folder), ["public"])
     }
 
     func testFilesLongerThanOnePieceAreComparedToTheLastByte() throws {
@@ -81,60 +97,160 @@ final class StagedOutputTests: XCTestCase {
         let staged = try StagedOutput(output)
         staged.write(OutputFile(path: "same.html", bytes: long))
         staged.write(OutputFile(path: "changed.html", bytes: changedAtTheEnd))
-        XCTAssertEqual(try staged.commit(), StagedOutput.Changes(written: ["changed.html"], removed: [], unchanged: 1))
-        XCTAssertEqual(Fixture.snapshot(output), ["same.html": long, "changed.html": changedAtTheEnd])
+        XCTAssertEqual(try staged.commit(), StagedOutput.Changes(written: ["changed.html"], removed: [], unchanged: 2))
+        XCTAssertEqual(site(), ["same.html": long, "changed.html": changedAtTheEnd])
     }
 
     func testFilesAndFoldersTradePlaces() throws {
-        try SiteWriter.write([OutputFile(path: "a/index.html", bytes: Array("folder".utf8)),
-                              OutputFile(path: "b", bytes: Array("file".utf8))], to: output)
-        let staged = try StagedOutput(output)
-        staged.write(OutputFile(path: "a", bytes: Array("now a file".utf8)))
-        staged.write(OutputFile(path: "b/index.html", bytes: Array("now in a folder".utf8)))
-        try staged.commit()
-        XCTAssertEqual(Fixture.snapshot(output), ["a": Array("now a file".utf8), "b/index.html": Array("now in a folder".utf8)])
-    }
-
-    func testAFileAtTheOutputPathIsReplacedByTheSite() throws {
-        XCTAssertTrue(FileManager.default.createFile(atPath: output, contents: Data("a file".utf8)))
-        try SiteWriter.write([OutputFile(path: "index.html", bytes: Array("page".utf8))], to: output)
-        XCTAssertEqual(Fixture.snapshot(output), ["index.html": Array("page".utf8)])
+        try SiteWriter.write(Self.files(["a/index.html": "folder", "b": "file"]), to: output)
+        try SiteWriter.write(Self.files(["a": "now a file", "b/index.html": "now in a folder"]), to: output)
+        XCTAssertEqual(site(), ["a": Array("now a file".utf8), "b/index.html": Array("now in a folder".utf8)])
     }
 
     func testALinkToTheOutputFolderIsFollowed() throws {
         try FileManager.default.createDirectory(atPath: folder + "/site", withIntermediateDirectories: false)
         try FileManager.default.createSymbolicLink(atPath: output, withDestinationPath: folder + "/site")
-        try SiteWriter.write([OutputFile(path: "index.html", bytes: Array("page".utf8))], to: output)
+        try SiteWriter.write(Self.files(["index.html": "page"]), to: output)
         XCTAssertEqual(try FileManager.default.destinationOfSymbolicLink(atPath: output), folder + "/site")
-        XCTAssertEqual(Fixture.snapshot(folder + "/site"), ["index.html": Array("page".utf8)])
-        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder).sorted(), ["public", "site"])
+        XCTAssertEqual(Fixture.snapshot(folder + "/site").keys.sorted(), [".sitegen-files", "index.html"])
+        XCTAssertEqual(try entries(folder), ["public", "site"])
     }
 
-    func testACommitThatCannotBePutBackSaysSo() throws {
-        try SiteWriter.write([OutputFile(path: "a.html", bytes: Array("old a".utf8)), OutputFile(path: "b.html", bytes: Array("old b".utf8)),
-                              OutputFile(path: "stale.html", bytes: Array("stale".utf8))], to: output)
-        // Placing b.html fails, and so does putting the old a.html back.
-        var calls = Journal.Calls()
-        calls.rename = { from, to in
-            if to.hasSuffix("/b.html") && !from.contains("/old-") || to.hasSuffix("/a.html") && from.contains("/old-") {
-                errno = EIO
-                return -1
+    // MARK: - what is sitegen's to replace
+
+    private func refusal(_ output: String, force: Bool = false, protecting: [(role: String, path: String)] = []) -> String {
+        do {
+            try SiteWriter.write(Self.files(["index.html": "new"]), to: output, protecting: protecting, force: force)
+            return "written"
+        } catch {
+            XCTAssertTrue(error is OutputOwnership.Refusal, "\(error)")
+            return "\(error)"
+        }
+    }
+
+    func testAFolderWithFilesSitegenDidNotWriteIsRefusedUnlessForced() throws {
+        try SiteWriter.write(Self.files(["index.html": "old"]), to: output)
+        try FileManager.default.createDirectory(atPath: output + "/notes", withIntermediateDirectories: false)
+        XCTAssertTrue(FileManager.default.createFile(atPath: output + "/notes/important.txt", contents: Data("mine".utf8)))
+        XCTAssertEqual(refusal(output), "'\(output)' holds a file sitegen did not write (notes/important.txt); "
+                       + "refusing to remove it: move it out, or pass --force")
+        XCTAssertEqual(site(), ["index.html": Array("old".utf8), "notes/important.txt": Array("mine".utf8)])
+        XCTAssertEqual(refusal(output, force: true), "written")
+        XCTAssertEqual(site(), ["index.html": Array("new".utf8)])
+    }
+
+    func testAFolderSitegenNeverWroteIsRefusedUnlessEmptyOrForced() throws {
+        try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: false)
+        for name in ["a.txt", "b.txt", "c.txt", "d.txt"] {
+            XCTAssertTrue(FileManager.default.createFile(atPath: output + "/" + name, contents: Data(name.utf8)))
+        }
+        XCTAssertEqual(refusal(output), "'\(output)' is not empty and was not written by sitegen (it has no .sitegen-files); "
+                       + "refusing to replace what it holds: empty it, choose another folder, or pass --force")
+        XCTAssertEqual(site().count, 4)
+        XCTAssertTrue(FileManager.default.createFile(atPath: output + "/.sitegen-files", contents: Data("# Files\na.txt\n".utf8)))
+        XCTAssertEqual(refusal(output), "'\(output)' holds 3 files sitegen did not write (b.txt, c.txt, d.txt); "
+                       + "refusing to remove them: move them out, or pass --force")
+        try FileManager.default.removeItem(atPath: output)
+        try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: false)
+        XCTAssertEqual(refusal(output), "written")
+    }
+
+    func testAFileAtTheOutputPathIsRefusedEvenWhenForced() throws {
+        XCTAssertTrue(FileManager.default.createFile(atPath: output, contents: Data("a file".utf8)))
+        let expected = "'\(output)' is a file, not a folder; refusing to replace it with the site"
+        XCTAssertEqual(refusal(output), expected)
+        XCTAssertEqual(refusal(output, force: true), expected)
+        XCTAssertEqual(FileManager.default.contents(atPath: output), Data("a file".utf8))
+    }
+
+    func testTheContentFolderItsParentAndAFolderInsideItAreRefusedEvenWhenForced() throws {
+        let content = folder + "/site/content"
+        try FileManager.default.createDirectory(atPath: content, withIntermediateDirectories: true)
+        XCTAssertTrue(FileManager.default.createFile(atPath: content + "/site.yml", contents: Data("title: T\n".utf8)))
+        let inputs = [(role: "content", path: content), (role: "templates", path: folder + "/templates")]
+        XCTAssertEqual(refusal(content, force: true, protecting: inputs), "'\(content)' is the content folder; write the site to another folder")
+        XCTAssertEqual(refusal(folder + "/site", force: true, protecting: inputs),
+                       "'\(folder)/site' holds the content folder '\(content)'; write the site to a folder of its own")
+        XCTAssertEqual(refusal(content + "/public", force: true, protecting: inputs),
+                       "'\(content)/public' lies inside the content folder '\(content)'; write the site to a folder outside it")
+        XCTAssertEqual(refusal(folder + "/site/../site/content/", force: true, protecting: inputs),
+                       "'\(folder)/site/../site/content/' is the content folder; write the site to another folder")
+        XCTAssertEqual(Fixture.snapshot(folder + "/site"), ["content/site.yml": Array("title: T\n".utf8)])
+    }
+
+    // MARK: - crashes and concurrent builds
+
+    /// Each file-system call of a commit fails in turn: the folder is then wholly old, with
+    /// nothing left beside it; with no failure it is wholly new.
+    func testACommitStoppedAtAnyStepLeavesTheOldSiteWhole() throws {
+        let old = ["index.html": "old home", "same/index.html": "same", "gone/index.html": "gone", "changed.html": "v1"]
+        let new = ["index.html": "new home", "same/index.html": "same", "added/deep/index.html": "added", "changed.html": "v2"]
+        for failing in 0..<20 {
+            try? FileManager.default.removeItem(atPath: output)
+            try SiteWriter.write(Self.files(old), to: output)
+            let counter = CallCounter(failing: failing)
+            var calls = StagedOutput.Calls()
+            calls.link = { counter.fails() ? -1 : link($0, $1) }
+            calls.mkdir = { counter.fails() ? -1 : mkdir($0, 0o755) }
+            calls.exchange = { [exchange = calls.exchange] in counter.fails() ? -1 : exchange($0, $1) }
+            calls.rename = { counter.fails() ? -1 : rename($0, $1) }
+            let staged = try StagedOutput(output, calls: calls)
+            Self.files(new).forEach(staged.write)
+            let committed = (try? staged.commit()) != nil
+            XCTAssertEqual(site(), Dictionary(uniqueKeysWithValues: Self.files(committed ? new : old).map { ($0.path, $0.bytes) }), "step \(failing)")
+            XCTAssertEqual(try entries(folder), ["public"], "step \(failing)")
+            if committed {
+                XCTAssertEqual(failing, counter.calls, "the commit made \(counter.calls) calls")
+                return
             }
-            return rename(from, to)
         }
-        let staged = try StagedOutput(output, calls: calls)
-        staged.write(OutputFile(path: "a.html", bytes: Array("new a".utf8)))
-        staged.write(OutputFile(path: "b.html", bytes: Array("new b".utf8)))
-        XCTAssertThrowsError(try staged.commit()) { error in
-            XCTAssertTrue(error is StagedOutput.PartlyUpdated)
-            XCTAssertEqual("\(error)", "cannot move \(output)/b.html into place: Input/output error; "
-                           + "putting the folder back failed too: cannot move \(output)/a.html back: Input/output error")
+        XCTFail("the commit never got through")
+    }
+
+    func testWhatAKilledBuildLeftIsRemovedByTheNext() throws {
+        try SiteWriter.write(Self.files(["index.html": "old"]), to: output)
+        for leftover in [".public.new-1", ".public.new-2/deep", ".public.new-3.old"] {
+            try FileManager.default.createDirectory(atPath: folder + "/" + leftover, withIntermediateDirectories: true)
+            XCTAssertTrue(FileManager.default.createFile(atPath: folder + "/" + leftover + "/index.html", contents: Data("x".utf8)))
         }
-        XCTAssertEqual(Fixture.snapshot(output), ["a.html": Array("new a".utf8), "b.html": Array("old b".utf8), "stale.html": Array("stale".utf8)])
-        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder), ["public"])
+        XCTAssertTrue(FileManager.default.createFile(atPath: folder + "/.other.new-1", contents: Data("not ours".utf8)))
+        try SiteWriter.write(Self.files(["index.html": "new"]), to: output)
+        XCTAssertEqual(try entries(folder), [".other.new-1", "public"])
+        XCTAssertEqual(site(), ["index.html": Array("new".utf8)])
+    }
+
+    func testASecondBuildWaitsForTheFirst() throws {
+        let first = try StagedOutput(output)
+        first.write(OutputFile(path: "first.html", bytes: Array("1".utf8)))
+        let secondDone = expectation(description: "second build committed")
+        DispatchQueue.global().async { [output] in
+            do { try SiteWriter.write(Self.files(["second.html": "2"]), to: output) } catch { XCTFail("\(error)") }
+            secondDone.fulfill()
+        }
+        Thread.sleep(forTimeInterval: 0.3)
+        XCTAssertEqual(try entries(folder).filter { !$0.hasPrefix(".public.new-") }, [])
+        try first.commit()
+        wait(for: [secondDone], timeout: 10)
+        XCTAssertEqual(site(), ["second.html": Array("2".utf8)])
+        XCTAssertEqual(try entries(folder), ["public"])
     }
 
     static func inode(_ path: String) throws -> UInt64 {
         try XCTUnwrap(FileManager.default.attributesOfItem(atPath: path)[.systemFileNumber] as? UInt64)
+    }
+}
+
+/// Counts a commit's file-system calls and makes the one numbered `failing` (from 0) fail.
+private final class CallCounter: @unchecked Sendable {
+    private let failing: Int
+    private(set) var calls = 0
+    private let lock = NSLock()
+    init(failing: Int) { self.failing = failing }
+    func fails() -> Bool {
+        lock.withLock {
+            defer { calls += 1 }
+            if calls == failing { errno = EIO; return true }
+            return false
+        }
     }
 }

@@ -43,6 +43,15 @@ public struct ContentLoader {
             log.error(SourceLocation(file: path(escaping), line: 1, column: 1),
                       "symbolic link points outside the content folder; refusing to read it")
         }
+        for (folder, reason) in listing.unreadable {
+            log.error(SourceLocation(file: folder.isEmpty ? root : path(folder), line: 1, column: 1),
+                      "cannot read folder: \(reason); nothing in it is part of the site")
+        }
+        let strayFolders = listing.folders.filter { !Self.isContentFolder($0) }
+        for folder in strayFolders where !strayFolders.contains(where: { folder.hasPrefix($0 + "/") }) {
+            let why = folder.hasSuffix(".md") ? "is a folder named like a content file" : "is not a content folder"
+            log.warning(SourceLocation(file: path(folder), line: 1, column: 1), "\(why); nothing in it is read")
+        }
         let site = loadSite()
         // Each path is looked at once: its parts were split again for the warnings below.
         var known: [String] = [], unknown: [String] = []
@@ -53,10 +62,12 @@ public struct ContentLoader {
         // Reading, decoding, parsing and checking a file depend on no other file, so files load on
         // every core, each with a loader of its own for its diagnostics and digest. Results are
         // gathered in listing order, so every build reports and orders them the same way.
-        var loaded = known.filter { $0 != "site.yml" }.parallelMap { relative in
+        let files = known.filter { $0 != "site.yml" }
+        var loaded = files.parallelMap { relative in
             var loader = ContentLoader(fileSystem: fileSystem, root: root)
             return (file: loader.load(relative), diagnostics: loader.log.all, digests: loader.digests)
         }
+        var unloaded = UnloadedIDs()
         var sources: [Source] = [], annotations: [Annotation] = [], actors: [Actor] = []
         var events: [Event] = [], terms: [Term] = []
         // This runs on one core between two phases that use all of them: the lists are made at
@@ -85,25 +96,37 @@ public struct ContentLoader {
             case .actor(let actor): actors.append(actor)
             case .event(let event): events.append(event)
             case .term(let term): terms.append(term)
-            case nil: break
+            case nil: unloaded.insert(files[index])
             }
         }
-        for file in unknown {
+        for file in unknown where !strayFolders.contains(where: { file.hasPrefix($0 + "/") }) {
             log.warning(SourceLocation(file: path(file), line: 1, column: 1),
                         "file is not part of any content folder and is ignored")
         }
         guard let site else { return nil }
-        return Corpus(site: site, sources: sources, annotations: annotations, actors: actors, events: events, terms: terms)
+        return Corpus(site: site, sources: sources, annotations: annotations, actors: actors, events: events, terms: terms,
+                      unloaded: unloaded)
     }
 
     private func path(_ relative: String) -> String { root + "/" + relative }
+
+    /// `sources/`, `actors/`, `events/`, `glossary/`, `annotations/` and a folder of annotations
+    /// per source in it.
+    private static func isContentFolder(_ folder: String) -> Bool {
+        let parts = parts(of: folder)
+        switch parts.first {
+        case "sources", "actors", "events", "glossary": return parts.count == 1
+        case "annotations": return parts.count == 1 || parts.count == 2 && !parts[1].hasSuffix(".md")
+        default: return false
+        }
+    }
 
     private func isKnown(_ file: String) -> Bool {
         if file == "site.yml" { return true }
         let parts = Self.parts(of: file)
         switch parts.first {
         case "sources", "actors", "events", "glossary": return parts.count == 2
-        case "annotations": return parts.count == 3
+        case "annotations": return parts.count == 3 && !parts[1].hasSuffix(".md")
         default: return false
         }
     }
@@ -156,7 +179,7 @@ public struct ContentLoader {
     private mutating func readText(_ file: String) -> String? {
         let start = SourceLocation(file: file, line: 1, column: 1)
         guard let bytes = fileSystem.contents(of: file) else {
-            log.error(start, "cannot read file")
+            log.error(start, "cannot read file: \(fileSystem.whyUnreadable(file))")
             return nil
         }
         guard bytes.count <= Self.maximumFileSize else {
@@ -208,11 +231,18 @@ public struct ContentLoader {
         let language = reader.string("language", required: true)
         let description = reader.string("description", required: true)
         let baseURL = reader.string("base_url")
+        if let baseURL, let problem = BaseURL.problem(baseURL.value) {
+            reader.error(baseURL.location, "'base_url' \(problem)")
+        }
         var start: PartialDate?
         var end: PartialDate?
         if var timeline = reader.mapping("timeline") {
             start = date(timeline.string("start", required: true), key: "start", reader: &timeline)
-            end = date(timeline.string("end", required: true), key: "end", reader: &timeline)
+            let endText = timeline.string("end", required: true)
+            end = date(endText, key: "end", reader: &timeline)
+            if let start, let end, let endText, end.lastDay < start.firstDay {
+                timeline.error(endText.location, "'end' (\(end)) is before 'start' (\(start))")
+            }
             timeline.warnUnknownKeys(known: ["start", "end"])
             reader.merge(timeline)
         } else {

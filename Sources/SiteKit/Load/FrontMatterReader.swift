@@ -37,6 +37,11 @@ struct FrontMatterReader {
         } catch let error as YamlError {
             log.report(diagnostic(for: error, file: file, lineOffset: offset))
             return nil
+        } catch let error as FrontMatterValue.TooManyValues {
+            let at = error.position.map { SourceLocation(file: file, line: $0.line + offset, column: $0.column) } ?? start
+            log.error(at, "front matter holds more than \(FrontMatterValue.maximumValues) values once its YAML aliases (*name) "
+                      + "are expanded; write the values out instead of repeating aliases")
+            return nil
         } catch {
             log.error(start, "malformed YAML front matter: \(error)")
             return nil

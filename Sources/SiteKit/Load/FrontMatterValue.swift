@@ -41,25 +41,50 @@ indirect enum FrontMatterValue: Equatable {
 }
 
 extension FrontMatterValue {
+    /// The most values (scalars, lists and mappings) one front matter may hold once its YAML
+    /// aliases are expanded. Yams shares an aliased node instead of copying it, but every reader
+    /// of the result walks it whole: nine nested aliases of nine items each are 600 bytes of YAML
+    /// and 387 million values. No front matter written by hand comes near the limit.
+    static let maximumValues = 10_000
+
+    /// A front matter over `maximumValues`, with the position of the outermost key whose value
+    /// went over.
+    struct TooManyValues: Error, Equatable {
+        var position: Position?
+    }
+
     /// YAML text read by Yams; nil when it holds no document.
     static func composing(_ yaml: String) throws -> FrontMatterValue? {
         // No implicit tag resolution: it runs seven regular expressions over every key for
         // Yams's duplicate check, and nothing here reads tags but `!!bool`. The encoding is given
         // because working out the default reads the whole environment.
-        try Yams.compose(yaml: yaml, .basic, .default, .utf8).map(FrontMatterValue.init)
+        guard let node = try Yams.compose(yaml: yaml, .basic, .default, .utf8) else { return nil }
+        var budget = maximumValues
+        return try FrontMatterValue(node, budget: &budget)
     }
 
-    /// The value of a node Yams composed.
-    init(_ node: Node) {
+    /// The value of a node Yams composed, counting each value made against `budget`.
+    private init(_ node: Node, budget: inout Int) throws {
+        budget -= 1
+        guard budget >= 0 else { throw TooManyValues(position: Position(node.mark)) }
         switch node {
         case .scalar(let scalar):
             self = .scalar(Scalar(text: scalar.string, plain: scalar.style == .plain,
                                   bool: Bool.construct(from: scalar), position: Position(scalar.mark)))
         case .sequence(let sequence):
-            self = .sequence(sequence.map(FrontMatterValue.init), at: Position(sequence.mark))
+            var items: [FrontMatterValue] = []
+            for item in sequence { items.append(try FrontMatterValue(item, budget: &budget)) }
+            self = .sequence(items, at: Position(sequence.mark))
         case .mapping(let mapping):
-            self = .mapping(mapping.map { Pair(key: FrontMatterValue($0.key), value: FrontMatterValue($0.value)) },
-                            at: Position(mapping.mark))
+            var pairs: [Pair] = []
+            for (key, value) in mapping {
+                do {
+                    pairs.append(Pair(key: try FrontMatterValue(key, budget: &budget), value: try FrontMatterValue(value, budget: &budget)))
+                } catch is TooManyValues {
+                    throw TooManyValues(position: Position(key.mark))
+                }
+            }
+            self = .mapping(pairs, at: Position(mapping.mark))
         case .alias(let alias):
             self = .alias(at: Position(alias.mark))
         }

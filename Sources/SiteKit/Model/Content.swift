@@ -6,6 +6,8 @@ public struct Corpus: Sendable {
     public var actors: [Actor]
     public var events: [Event]
     public var terms: [Term]
+    /// Files that exist but did not load, each with its own error.
+    public var unloaded = UnloadedIDs()
     /// Digest of each file's bytes, by path.
     public var fileDigests: [String: Int] = [:]
     /// Reads again the source bodies the loader let go of; nil when each source holds its own.

@@ -75,7 +75,7 @@ struct SourcePageRenderer {
 
     /// Fails only when the source's file changed since it was loaded (`SourceDocument.tree()`).
     func bodyHTML(_ document: SourceDocument) throws(Diagnostic) -> String {
-        let annotations = site.annotations[document.source.id] ?? []
+        let annotations = Dictionary(grouping: site.annotations[document.source.id] ?? [], by: \.anchor.paragraph)
         let mentions = site.mentionPlaces[document.source.id] ?? []
         var nextMention = mentions.startIndex
         let citingEvents = marks.citingEvents[document.source.id] ?? [:]
@@ -86,6 +86,11 @@ struct SourcePageRenderer {
 
         let escapedRoot = HTML.escape(root)
         var output = try document.tree().get()
+        // The blocks are changed in a list of their own and given back once: each change through
+        // `output.children` would measure every block again (`MarkdownNode.plainLength`), which
+        // grows with the square of the paragraphs.
+        var blocks = output.children
+        output.children = []
         for paragraph in document.paragraphs {
             var wraps: [InlineWrap] = []
             // Mentions: the first of each actor and term in the paragraph, never two links on one span.
@@ -109,7 +114,7 @@ struct SourcePageRenderer {
                 })
             }
             // Highlights, outermost first so nested ones sit inside.
-            let here = annotations.filter { $0.anchor.paragraph == paragraph.number }
+            let here = annotations[paragraph.number] ?? []
             for item in here.sorted(by: { ($0.anchor.range.lowerBound, -$0.anchor.range.upperBound) < ($1.anchor.range.lowerBound, -$1.anchor.range.upperBound) }) {
                 let name = HTML.escape(item.annotation.name.raw)
                 let kind = item.annotation.kind.rawValue
@@ -120,7 +125,7 @@ struct SourcePageRenderer {
                 })
             }
             // Read before this paragraph's block is replaced below.
-            let block = output.children[paragraph.blockIndex].wrapping(wraps)
+            let block = blocks[paragraph.blockIndex].wrapping(wraps)
             let notes = here.map { item in
                 templates.render("note", NoteModel(
                     name: item.annotation.name.raw, number: item.number, kind: item.annotation.kind.rawValue,
@@ -136,11 +141,12 @@ struct SourcePageRenderer {
                 aside += "</div>"
             }
             let n = paragraph.number
-            output.children[paragraph.blockIndex] = MarkdownNode(
+            blocks[paragraph.blockIndex] = MarkdownNode(
                 .customBlock(enter: "<div class=\"para\" id=\"p\(n)\"><a class=\"pnum\" href=\"#p\(n)\" aria-label=\"Paragraph \(n), permalink\">\(n)</a><div class=\"ptext\">",
                              exit: "</div>\(aside)</div>"),
                 children: [block])
         }
+        output.children = blocks
         return Cmark.renderHTML(output)
     }
 }

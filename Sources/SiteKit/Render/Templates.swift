@@ -20,8 +20,17 @@ public struct Templates: Sendable {
     public static func parse(_ texts: [String: String], folder: String, compiling: Bool = true) -> (Templates?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         var templates: [String: MustacheTemplate] = [:]
+        let tags = texts.mapValues(TemplateTags.init)
+        func at(_ name: String, _ tag: TemplateTags.Tag) -> SourceLocation {
+            SourceLocation(file: "\(folder)/\(name).mustache", line: tag.line, column: tag.column)
+        }
         for (name, text) in texts.sorted(by: { $0.key < $1.key }) {
             let file = "\(folder)/\(name).mustache"
+            let problems = tags[name]!.problems()
+            guard problems.isEmpty else {
+                diagnostics += problems.map { .error(at(name, $0.0), "template cannot be used: \($0.1)") }
+                continue
+            }
             do {
                 templates[name] = try MustacheTemplate(string: escapingPragma + text)
             } catch let error as MustacheTemplate.ParserError {
@@ -38,11 +47,14 @@ public struct Templates: Sendable {
         for name in required where texts[name] == nil {
             diagnostics.append(.error(SourceLocation(file: "\(folder)/\(name).mustache", line: 1, column: 1), "missing template"))
         }
-        for (name, text) in texts.sorted(by: { $0.key < $1.key }) {
-            for (partial, line, column) in partialNames(in: text) where texts[partial] == nil {
-                diagnostics.append(.error(SourceLocation(file: "\(folder)/\(name).mustache", line: line, column: column),
-                                          "unknown partial '\(partial)'"))
+        for (name, templateTags) in tags.sorted(by: { $0.key < $1.key }) {
+            for tag in templateTags.partials where texts[tag.name] == nil {
+                diagnostics.append(.error(at(name, tag), "unknown partial '\(tag.name)'"))
             }
+        }
+        for cycle in TemplateTags.partialCycles(tags) {
+            diagnostics.append(.error(at(cycle.template, cycle.tag),
+                                      "partials include each other without end: \(cycle.path.joined(separator: " → "))"))
         }
         guard diagnostics.isEmpty else { return (nil, diagnostics) }
         return (Templates(templates: templates, compiling: compiling), [])
@@ -82,22 +94,4 @@ public struct Templates: Sendable {
         case .unrecognisedConfigVariable: return "unrecognised configuration variable"
         }
     }
-
-    /// `{{> name}}` tags with their line and column.
-    static func partialNames(in text: String) -> [(String, Int, Int)] {
-        var result: [(String, Int, Int)] = []
-        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            var rest = line[...]
-            while let open = rest.range(of: "{{>") {
-                guard let close = rest[open.upperBound...].range(of: "}}") else { break }
-                let name = rest[open.upperBound..<close.lowerBound].trimmingCharacters(in: .whitespaces)
-                let column = line.distance(from: line.startIndex, to: open.lowerBound) + 1
-                result.append((name, index + 1, column))
-                rest = rest[close.upperBound...]
-            }
-        }
-        return result
-    }
 }
-
-import Foundation

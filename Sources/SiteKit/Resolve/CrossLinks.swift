@@ -53,6 +53,8 @@ struct CrossLinks {
     var terms: [TermID: Term]
     var events: [EventID: Event]
     var documents: [SourceID: SourceDocument]
+    /// Targets whose files did not load: a link to one is not reported again.
+    var unloaded = UnloadedIDs()
 
     /// The reader-facing name of a target, used for links written with empty text.
     func name(of target: LinkTarget) -> String? {
@@ -93,7 +95,7 @@ struct CrossLinks {
                     log.error(location(of: node), "malformed cross-reference: \(malformed.reason)")
                 case .success(let target):
                     if name(of: target) == nil {
-                        log.error(location(of: node), unknownMessage(target))
+                        if !unloaded.contains(target) { log.error(location(of: node), unknownMessage(target)) }
                     } else {
                         targets.append(target)
                     }

@@ -62,8 +62,9 @@ public enum Resolver {
         let actorIndex = Dictionary(uniqueKeysWithValues: corpus.actors.map { ($0.id, $0) })
         let termIndex = Dictionary(uniqueKeysWithValues: corpus.terms.map { ($0.id, $0) })
         let eventIndex = Dictionary(uniqueKeysWithValues: corpus.events.map { ($0.id, $0) })
-        let links = CrossLinks(actors: actorIndex, terms: termIndex, events: eventIndex, documents: documentIndex)
-        var references = ReferenceChecker(actors: actorIndex, terms: termIndex, events: eventIndex, documents: documentIndex)
+        let links = CrossLinks(actors: actorIndex, terms: termIndex, events: eventIndex, documents: documentIndex, unloaded: corpus.unloaded)
+        var references = ReferenceChecker(actors: actorIndex, terms: termIndex, events: eventIndex, documents: documentIndex,
+                                          unloaded: corpus.unloaded)
 
         var correctionPlaces: [SourceID: [[TextPlace]]] = [:]
         for (document, found) in zip(documents, findings) {
@@ -100,6 +101,7 @@ public enum Resolver {
             }
             let sourceID = SourceID(annotation.source.value)
             guard let anchor else {
+                if corpus.unloaded.sources.contains(annotation.source.value) { continue }
                 log.error(annotation.source.location,
                           "annotation folder '\(annotation.source.value)' names no source; it must be a source id"
                             + (Suggestion.closest(to: annotation.source.value, in: documentIndex.keys.map(\.raw)).map { "; did you mean '\($0)'?" } ?? ""))
@@ -332,12 +334,15 @@ struct ReferenceChecker {
     let terms: [TermID: Term]
     let events: [EventID: Event]
     let documents: [SourceID: SourceDocument]
+    /// Ids whose files did not load: a reference to one is not reported again.
+    let unloaded: UnloadedIDs
     var seenActors: Set<ActorID> = []
     var seenTerms: Set<TermID> = []
 
     mutating func actors(_ ids: [Located<String>], log: inout DiagnosticLog) {
         for id in ids {
             if actors[ActorID(id.value)] == nil {
+                if unloaded.actors.contains(id.value) { continue }
                 log.error(id.location, "unknown actor '\(id.value)'" + hint(id.value, actors.keys.map(\.raw)))
             } else {
                 seenActors.insert(ActorID(id.value))
@@ -348,6 +353,7 @@ struct ReferenceChecker {
     mutating func terms(_ ids: [Located<String>], log: inout DiagnosticLog) {
         for id in ids {
             if terms[TermID(id.value)] == nil {
+                if unloaded.terms.contains(id.value) { continue }
                 log.error(id.location, "unknown glossary term '\(id.value)'" + hint(id.value, terms.keys.map(\.raw)))
             } else {
                 seenTerms.insert(TermID(id.value))
@@ -356,7 +362,7 @@ struct ReferenceChecker {
     }
 
     func events(_ ids: [Located<String>], log: inout DiagnosticLog) {
-        for id in ids where events[EventID(id.value)] == nil {
+        for id in ids where events[EventID(id.value)] == nil && !unloaded.events.contains(id.value) {
             log.error(id.location, "unknown event '\(id.value)'" + hint(id.value, events.keys.map(\.raw)))
         }
     }
@@ -368,6 +374,7 @@ struct ReferenceChecker {
                 continue
             }
             guard let document = documents[passage.source] else {
+                if unloaded.sources.contains(passage.source.raw) { continue }
                 log.error(ref.location, "unknown source '\(passage.source.raw)'" + hint(passage.source.raw, documents.keys.map(\.raw)))
                 continue
             }

@@ -9,6 +9,8 @@ public struct SiteBuilder {
         public var baseURL: String?
         /// Warnings count as errors.
         public var strict = false
+        /// Replace an output folder that holds files sitegen did not write.
+        public var force = false
         public init(content: String = "content", templates: String = "templates", output: String = "public", baseURL: String? = nil) {
             self.content = content
             self.templates = templates
@@ -56,41 +58,44 @@ public struct SiteBuilder {
         return render(checked, diagnostics: diagnostics, reusing: cache)
     }
 
-    /// Runs the pipeline and, only if no error was found, brings the output folder up to date.
-    /// Pages are compared and staged as they are rendered, so a big site is never held in memory
-    /// whole. On any error the output folder is left exactly as it was, unless taking back a
-    /// half-done commit fails too (see `StagedOutput`).
+    /// Runs the pipeline and, only if no error was found, replaces the output folder with the
+    /// site in one step (see `StagedOutput`). Pages are compared and staged as they are
+    /// rendered, so a big site is never held in memory whole. On any error, and when the folder
+    /// is not sitegen's to replace, the output folder is left exactly as it was.
     public func build() -> Outcome {
-        // What the output folder holds is listed while the content loads: on a cold disk, listing
-        // a big site's thousand folders waits for reads, not for a processor. Listing only reads.
-        let output = options.output
-        let listing = Later { OutputListing(of: StagedOutput.folder(output).path) }
         var (checked, diagnostics) = check()
-        let existing = listing.value
         guard checked != nil else { return Outcome(diagnostics: diagnostics, files: [], summary: nil) }
-        // Taken out, not unwrapped into a binding of its own: the optional then kept a reference
-        // to everything until this function returned, and the freeing below was done here, on
-        // one core, after the folder was committed (0.15 s at 10,000 sources).
-        let leftovers = Leftovers(checked.take()!)
+        let staged: StagedOutput
         do {
-            let staged = try StagedOutput(output, existing: existing, calls: .system)
-            var outcome = render(leftovers.checked!, diagnostics: diagnostics, reusing: RenderCache(), deliver: staged.write)
-            if outcome.hasErrors {
-                staged.discard()
-                return outcome
-            }
-            // Freeing a big site's content and resolved values took a third of a second on one
-            // core; another thread does it while the folder is committed.
-            DispatchQueue.global().async { leftovers.checked = nil }
+            staged = try StagedOutput(options.output, protecting: [("content", options.content), ("templates", options.templates)],
+                                      force: options.force)
+        } catch {
+            return Outcome(diagnostics: (diagnostics + [outputError(error)]).sorted(), files: [], summary: nil)
+        }
+        // Taken out, not unwrapped into a binding of its own: the optional would keep a reference
+        // to everything until this function returned, and the freeing below would be done here,
+        // on one core, after the folder was committed.
+        let leftovers = Leftovers(checked.take()!)
+        var outcome = render(leftovers.checked!, diagnostics: diagnostics, reusing: RenderCache(), deliver: staged.write)
+        if outcome.hasErrors {
+            staged.discard()
+            return outcome
+        }
+        // Another thread frees the content and resolved values while the folder is committed.
+        DispatchQueue.global().async { leftovers.checked = nil }
+        do {
             outcome.changes = try staged.commit()
             return outcome
         } catch {
-            let state = error is StagedOutput.PartlyUpdated
-                ? "some pages in the folder may be out of date until a build succeeds" : "the folder is left as it was"
-            return Outcome(diagnostics: diagnostics + [.error(SourceLocation(file: options.output, line: 1, column: 1),
-                                                              "cannot write the site: \(error); \(state)")],
-                           files: [], summary: nil)
+            return Outcome(diagnostics: diagnostics + [outputError(error)], files: [], summary: nil)
         }
+    }
+
+    /// Why the output folder could not be written, reported at the folder as the user named it.
+    private func outputError(_ error: Error) -> Diagnostic {
+        let location = SourceLocation(file: options.output, line: 1, column: 1)
+        if error is OutputOwnership.Refusal { return .error(location, "\(error)") }
+        return .error(location, "cannot write the site: \(error); the folder is left as it was")
     }
 
     /// Holds the only reference to what pages were rendered from, so that whoever clears it frees it.

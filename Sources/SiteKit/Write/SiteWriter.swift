@@ -6,10 +6,11 @@ public enum SiteWriter {
         public var description: String
     }
 
-    /// Brings an output folder up to these files (see `StagedOutput`).
+    /// Replaces an output folder with these files (see `StagedOutput` for what is checked first).
     @discardableResult
-    public static func write(_ files: [OutputFile], to output: String) throws -> StagedOutput.Changes {
-        let staged = try StagedOutput(output)
+    public static func write(_ files: [OutputFile], to output: String, protecting: [(role: String, path: String)] = [],
+                             force: Bool = false) throws -> StagedOutput.Changes {
+        let staged = try StagedOutput(output, protecting: protecting, force: force)
         for file in files { staged.write(file) }
         return try staged.commit()
     }

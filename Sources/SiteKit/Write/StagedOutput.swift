@@ -1,56 +1,73 @@
+import CFolderExchange
 import Foundation
 
-/// Brings an output folder up to date with a build, touching only what changed:
+/// Replaces an output folder with a build's files in one step that no crash or kill can split:
+/// - `init` takes the output's lock (`OutputLock`: a second build into the same folder waits),
+///   removes what killed builds left beside the folder, and checks that the folder is sitegen's
+///   to replace (`OutputOwnership`).
 /// - `write`, from any thread, compares each file with the one already at its place. One that
-///   differs, or is new, is written into a sibling staging folder; an equal one is only noted.
-/// - `commit` moves aside what the build no longer makes, then renames each staged file into
-///   place, so a reader never sees half a page. If a step fails, the steps before it are taken
-///   back (see `Journal`), and the folder is as it was.
+///   differs, or is new, is written into a complete new tree beside the folder; an equal one is
+///   hard-linked into that tree at commit, so it keeps its inode and modification time and rsync
+///   and HTTP caches (Last-Modified, ETag) see only real changes.
+/// - `commit` exchanges the new tree with the folder (`renameat2` with `RENAME_EXCHANGE`), then
+///   removes the old tree. Until the exchange the folder is wholly old; after it, wholly new.
 /// If a write failed, or `discard` is called, nothing in the output folder has been touched.
-///
-/// Unchanged files keep their modification time, so rsync and HTTP caches (Last-Modified, ETag)
-/// see only real changes. It also spares the file system a new inode and a deletion per page:
-/// replacing the whole folder cost a 10,000-source site seconds of deleting, and on ext4
-/// without a journal each new inode grew slower with every recent deletion.
 public final class StagedOutput: @unchecked Sendable {
-    /// A commit failed and so did putting the folder back: some pages may be old, none is half written.
-    public struct PartlyUpdated: Error, CustomStringConvertible {
-        public var description: String
-    }
-
     private let target: String
     private let staging: String
     private let existing: OutputListing
-    /// Paths built so far, the staged ones in the order of their names in the staging folder,
+    private let lock: OutputLock
+    /// Paths built so far, those that differ from the folder's, the folders made in the new tree
     /// and the first write that failed; shared by the writing threads.
     private var built: Set<String> = []
     private var staged: [String] = []
+    private var madeFolders: Set<String> = [""]
     private var failure: Error?
-    private let lock = NSLock()
-    private let calls: Journal.Calls
+    private let mutex = NSLock()
+    private let calls: Calls
 
-    public convenience init(_ output: String) throws {
-        try self.init(output, calls: .system)
+    /// The file-system calls a commit makes; tests replace one to make it fail at a chosen step.
+    struct Calls: Sendable {
+        var link: @Sendable (String, String) -> Int32 = { Foundation.link($0, $1) }
+        var mkdir: @Sendable (String) -> Int32 = { Foundation.mkdir($0, 0o755) }
+        var exchange: @Sendable (String, String) -> Int32 = { sitegen_exchange_paths($0, $1) }
+        var rename: @Sendable (String, String) -> Int32 = { Foundation.rename($0, $1) }
+        static let system = Calls()
     }
 
-    /// `existing`, when given, is what the folder held: a listing taken beforehand (see
-    /// `SiteBuilder.build`) instead of one taken now.
-    init(_ output: String, existing listing: OutputListing? = nil, calls: Journal.Calls) throws {
+    /// `protecting` names the folders the build reads (role and path), which the output must
+    /// neither be, hold nor lie in; `force` replaces a folder holding files sitegen did not write.
+    public convenience init(_ output: String, protecting: [(role: String, path: String)] = [], force: Bool = false) throws {
+        try self.init(output, protecting: protecting, force: force, calls: .system)
+    }
+
+    init(_ output: String, protecting: [(role: String, path: String)] = [], force: Bool = false, calls: Calls) throws {
         self.calls = calls
         let url = Self.folder(output)
         target = url.path
         let parent = url.deletingLastPathComponent()
-        staging = parent.path + "/.\(url.lastPathComponent).new-\(ProcessInfo.processInfo.processIdentifier)"
-        try? FileManager.default.removeItem(atPath: staging)
+        let leftoverPrefix = ".\(url.lastPathComponent).new-"
+        staging = parent.path + "/" + leftoverPrefix + "\(ProcessInfo.processInfo.processIdentifier)"
         try? FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
-        guard mkdir(staging, 0o755) == 0 else {
-            throw SiteWriter.Failure(description: "cannot create \(staging): \(String(cString: strerror(errno)))")
+        lock = try OutputLock(parent: parent.path)
+        do {
+            // With the lock held, no other build is using a staging folder here: any is a leftover.
+            for (name, _) in FolderEntries.read(parent.path) ?? [] where name.hasPrefix(leftoverPrefix) {
+                try? FileManager.default.removeItem(atPath: parent.path + "/" + name)
+            }
+            existing = OutputListing(of: target)
+            try OutputOwnership.check(target, named: output, listing: existing, protecting: protecting, force: force)
+            guard Foundation.mkdir(staging, 0o755) == 0 else {
+                throw SiteWriter.Failure(description: "cannot create \(staging): \(String(cString: strerror(errno)))")
+            }
+        } catch {
+            lock.release()
+            throw error
         }
-        existing = listing ?? OutputListing(of: target)
     }
 
-    /// The folder pages go to. A symbolic link to it is followed, so that the staging folder is
-    /// on the same file system as the pages it is renamed into.
+    /// The folder pages go to. A symbolic link to it is followed, so that the new tree is made on
+    /// the same file system as the folder it is exchanged with.
     static func folder(_ output: String) -> URL {
         URL(fileURLWithPath: output).standardizedFileURL.resolvingSymlinksInPath()
     }
@@ -60,17 +77,25 @@ public final class StagedOutput: @unchecked Sendable {
         guard SiteWriter.isSafe(file.path) else {
             return fail(SiteWriter.Failure(description: "refusing to write outside the output folder: \(file.path)"))
         }
-        guard lock.withLock({ failure == nil && built.insert(file.path).inserted }) else { return }
-        if existing.files.contains(file.path), Self.file(target + "/" + file.path, holds: file.bytes) { return }
-        let name = lock.withLock {
-            staged.append(file.path)
-            return staged.count - 1
+        guard file.path != OutputOwnership.manifestName else {
+            return fail(SiteWriter.Failure(description: "refusing to write \(file.path), which lists the files of the build"))
         }
-        do { try SiteWriter.writeFile(file.bytes, to: staging + "/\(name)") } catch { fail(error) }
+        guard mutex.withLock({ failure == nil && built.insert(file.path).inserted }) else { return }
+        if existing.files.contains(file.path), Self.file(target + "/" + file.path, holds: file.bytes) { return }
+        do {
+            try mutex.withLock {
+                staged.append(file.path)
+                try makeParents(of: file.path)
+            }
+            try SiteWriter.writeFile(file.bytes, to: staging + "/" + file.path)
+        } catch {
+            fail(error)
+        }
     }
 
     /// What a commit changed: the files written (new or changed) and removed, by path relative to
-    /// the output folder and sorted, and how many were left as they were.
+    /// the output folder and sorted, and how many were left as they were. The manifest counts as
+    /// a file like any other.
     public struct Changes: Sendable, Equatable {
         public var written: [String]
         public var removed: [String]
@@ -79,54 +104,80 @@ public final class StagedOutput: @unchecked Sendable {
 
     @discardableResult
     public func commit() throws -> Changes {
-        if let failure = lock.withLock({ failure }) {
-            discard()
-            throw failure
-        }
+        defer { discard() }
         // A path that is both a file and a folder of another file cannot be written at all.
         let needed = Set(built.flatMap(Self.parents))
         if let clash = built.filter(needed.contains).min() {
-            discard()
             throw SiteWriter.Failure(description: "cannot write both \(clash) and files inside a folder of that name")
         }
-        var journal = Journal(staging: staging, calls: calls)
-        do {
-            try journal.makeFolder(target)
-            // What the build no longer makes is moved aside first, so that nothing stale stands
-            // where a new file or folder goes: folders no built file lies in (the outermost of
-            // them, with all they hold), then other stale entries.
-            let obsolete = Set(existing.folders.filter { !needed.contains($0) })
-            let outermost = obsolete.filter { Self.parents($0).first.map { !obsolete.contains($0) } ?? true }
-            let inObsolete = { (path: String) in Self.parents(path).contains(where: obsolete.contains) }
-            let stale = existing.files.filter { !built.contains($0) }
-            for path in outermost.sorted() + (existing.others + stale).filter({ !inObsolete($0) }).sorted() {
-                try journal.moveAside(target + "/" + path)
+        writeManifest()
+        if let failure = mutex.withLock({ failure }) { throw failure }
+        let changed = Set(staged)
+        for path in built.subtracting(changed).sorted() {
+            try makeParents(of: path)
+            guard calls.link(target + "/" + path, staging + "/" + path) == 0 else {
+                throw Self.failure("cannot keep the unchanged \(target)/\(path)", errno)
             }
-            var present = Set(existing.folders.filter { !obsolete.contains($0) }.map { target + "/" + $0 } + [target])
-            for (name, path) in staged.enumerated() {
-                for folder in Self.parents(path).reversed().map({ target + "/" + $0 }) where present.insert(folder).inserted {
-                    try journal.makeFolder(folder)
-                }
-                try journal.place(staging + "/\(name)", at: target + "/" + path, replacing: existing.files.contains(path))
-            }
-            discard()
-            return Changes(written: staged.sorted(), removed: (stale + existing.others).sorted(), unchanged: built.count - staged.count)
-        } catch {
-            let undone = journal.undo()
-            discard()
-            guard undone.isEmpty else {
-                throw PartlyUpdated(description: "\(error); putting the folder back failed too: " + undone.joined(separator: "; "))
-            }
-            throw error
         }
+        try replaceTarget()
+        let removed = existing.files.subtracting(built).union(existing.others).sorted()
+        return Changes(written: staged.sorted(), removed: removed, unchanged: built.count - staged.count)
     }
 
+    /// Removes the new tree and lets the next build go on; the output folder is as it was unless
+    /// `commit` got as far as replacing it.
     public func discard() {
         try? FileManager.default.removeItem(atPath: staging)
+        lock.release()
+    }
+
+    /// The one step that changes the output folder. After it, the old tree is at `staging` and is
+    /// removed by `discard`; a process killed before that leaves it for the next build to remove.
+    private func replaceTarget() throws {
+        var status = stat()
+        guard lstat(target, &status) == 0 else {
+            guard calls.rename(staging, target) == 0 else { throw Self.failure("cannot move the site into \(target)", errno) }
+            return
+        }
+        if calls.exchange(staging, target) == 0 { return }
+        guard errno == EINVAL || errno == ENOSYS || errno == ENOTSUP else {
+            throw Self.failure("cannot exchange the new site with \(target)", errno)
+        }
+        // A file system that cannot exchange: two renames, between which the folder is missing
+        // but never mixed.
+        let aside = staging + ".old"
+        guard calls.rename(target, aside) == 0 else { throw Self.failure("cannot move \(target) aside", errno) }
+        guard calls.rename(staging, target) == 0 else {
+            let code = errno
+            _ = calls.rename(aside, target)
+            throw Self.failure("cannot move the site into \(target)", code)
+        }
+        _ = calls.rename(aside, staging)
+    }
+
+    /// Records the built paths in the new tree, the last file a build writes.
+    private func writeManifest() {
+        let file = OutputFile(path: OutputOwnership.manifestName, bytes: OutputOwnership.manifest(for: built))
+        built.insert(file.path)
+        if existing.files.contains(file.path), Self.file(target + "/" + file.path, holds: file.bytes) { return }
+        staged.append(file.path)
+        do { try SiteWriter.writeFile(file.bytes, to: staging + "/" + file.path) } catch { fail(error) }
+    }
+
+    /// Makes the folders a path lies in inside the new tree; called with `mutex` held or from `commit`.
+    private func makeParents(of path: String) throws {
+        for folder in Self.parents(path).reversed() where !madeFolders.contains(folder) {
+            guard calls.mkdir(staging + "/" + folder) == 0 else { throw Self.failure("cannot create \(staging)/\(folder)", errno) }
+            madeFolders.insert(folder)
+        }
     }
 
     private func fail(_ error: Error) {
-        lock.withLock { if failure == nil { failure = error } }
+        mutex.withLock { if failure == nil { failure = error } }
+    }
+
+    private static func failure(_ what: String, _ code: Int32) -> SiteWriter.Failure {
+        SiteWriter.Failure(description: "\(what): \(String(cString: strerror(code)))")
     }
 
     /// Whether a regular file holds exactly these bytes; a link is never followed. The file is
@@ -152,6 +203,7 @@ public final class StagedOutput: @unchecked Sendable {
         }
     }
 
+    /// The folders a relative path lies in, innermost first.
     private static func parents(_ path: String) -> [String] {
         var parents: [String] = []
         var index = path.endIndex
