@@ -73,6 +73,22 @@ func pathologicalBenchmark() {
     }
     report("2,000 highlights on one paragraph", median(runs: 3) { _ = Cmark.renderHTML(paragraph.wrapping(wraps)) }, "\(length) chars")
 
+    // A source of one-word paragraphs, built whole (loaded, resolved, every page rendered): the
+    // time per MB stays the same as the source grows when no step is worse than linear.
+    for paragraphs in [100_000, 500_000] {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sitegen-bench-paragraphs-\(paragraphs)").path
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let text = "---\ntitle: Long\nauthor: null\npublisher: null\ndate: \"2020\"\nsummary: S.\n---\n"
+            + (0..<paragraphs).map { "w\($0)\n" }.joined(separator: "\n")
+        try! FileManager.default.createDirectory(atPath: folder + "/sources", withIntermediateDirectories: true)
+        try! "title: T\nlanguage: en\ndescription: D\ntimeline:\n  start: \"1999\"\n  end: \"2022\"\n"
+            .write(toFile: folder + "/site.yml", atomically: false, encoding: .utf8)
+        try! text.write(toFile: folder + "/sources/long.md", atomically: false, encoding: .utf8)
+        let megabytes = Double(text.utf8.count) / 1_000_000
+        let seconds = median(runs: 3) { _ = SiteBuilder(options: .init(content: folder, templates: "templates")).run() }
+        report("source of \(paragraphs) one-word paragraphs", seconds, String(format: "%.1f MB, %.3f s per MB", megabytes, seconds / megabytes))
+    }
+
     // Deeply nested Markdown, as in cmark's pathological tests.
     let nested = String(repeating: "> ", count: 5_000) + "x\n\n" + String(repeating: "*a ", count: 20_000) + String(repeating: "a* ", count: 20_000)
     report("deeply nested Markdown", median(runs: 3) { _ = document(nested) }, "\(nested.utf8.count) bytes")

@@ -11,8 +11,8 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     case quoteAnchor = "quote-anchor"
     /// A Markdown body with cross-reference links (`actor:…`, `source:…#p3`) checked and rewritten.
     case crossReference = "cross-reference"
-    /// A Mustache template, then a NUL byte and a partial named `part`: `TemplateRenderer` writes
-    /// what swift-mustache writes.
+    /// A Mustache template, then a NUL byte and a partial named `part`, either of which may include
+    /// the other or itself: `TemplateRenderer` writes what swift-mustache writes.
     case template = "template"
 
     public func run(_ bytes: [UInt8]) {
@@ -85,8 +85,10 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     private static func template(_ bytes: [UInt8]) {
         let parts = bytes.split(separator: 0, maxSplits: 1, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
         let main = parts[0], part = parts.count > 1 ? parts[1] : ""
-        // A template that includes itself recurses without end in both renderers alike.
-        guard !(main + part).contains("main"), !part.contains("part"),
+        // Partials that include each other, sections nested too deep and delimiter changes are
+        // refused when templates load, as `Templates.parse` does; everything else must render.
+        let tags = ["main": TemplateTags(main), "part": TemplateTags(part)]
+        guard tags.values.allSatisfy({ $0.problems().isEmpty }), TemplateTags.partialCycles(tags).isEmpty,
               let mainTemplate = try? MustacheTemplate(string: Templates.escapingPragma + main),
               let partTemplate = try? MustacheTemplate(string: Templates.escapingPragma + part) else { return }
         let texts = ["main": mainTemplate, "part": partTemplate]

@@ -19,20 +19,26 @@ struct TemplateTags {
 
     init(_ text: String) {
         var tags: [Tag] = []
-        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            var rest = line[...]
-            while let open = rest.range(of: "{{") {
-                guard let close = rest[open.upperBound...].range(of: "}}") else { break }
-                var inside = rest[open.upperBound..<close.lowerBound]
-                var sigil: Character?
-                if let first = inside.first, "#^/>=!&{$<".contains(first) {
-                    sigil = first
-                    inside = inside.dropFirst()
-                }
-                let column = line.distance(from: line.startIndex, to: open.lowerBound) + 1
-                tags.append(Tag(sigil: sigil, name: inside.trimmingCharacters(in: .whitespaces), line: index + 1, column: column))
-                rest = rest[close.upperBound...]
+        var rest = text[...]
+        // Line and column are counted on from the previous tag, so that the text is walked once;
+        // a tag may span lines.
+        var line = 1, column = 1
+        func advance(over part: Substring) {
+            for character in part {
+                if character == "\n" { line += 1; column = 1 } else { column += 1 }
             }
+        }
+        while let open = rest.range(of: "{{"), let close = rest[open.upperBound...].range(of: "}}") {
+            advance(over: rest[..<open.lowerBound])
+            var inside = rest[open.upperBound..<close.lowerBound]
+            var sigil: Character?
+            if let first = inside.first, "#^/>=!&{$<".contains(first) {
+                sigil = first
+                inside = inside.dropFirst()
+            }
+            tags.append(Tag(sigil: sigil, name: inside.trimmingCharacters(in: .whitespacesAndNewlines), line: line, column: column))
+            advance(over: rest[open.lowerBound..<close.upperBound])
+            rest = rest[close.upperBound...]
         }
         self.tags = tags
     }
