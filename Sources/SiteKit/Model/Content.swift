@@ -31,6 +31,22 @@ public struct SiteConfig: Sendable {
     public var baseURL: String?
     public var timelineStart: PartialDate
     public var timelineEnd: PartialDate
+    /// Periods drawn as bands on the timeline's overview, in order, none overlapping another.
+    public var eras: [Era] = []
+}
+
+/// A named period of the timeline (`timeline.eras` in `site.yml`): from the first day of
+/// `start` to the last day of `end`.
+public struct Era: Equatable, Sendable {
+    public var label: String
+    public var start: PartialDate
+    public var end: PartialDate
+
+    public init(label: String, start: PartialDate, end: PartialDate) {
+        self.label = label
+        self.start = start
+        self.end = end
+    }
 }
 
 /// A Markdown body and the line of its file on which it starts.

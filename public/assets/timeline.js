@@ -1,0 +1,76 @@
+// Timeline filters: ?actor=<id>, ?term=<id> and ?source=<id>, combinable, show only the events
+// that match all of them, in the list, the overview and the year links. The controls keep the
+// address up to date, so a filtered view can be shared. Without JavaScript the page shows every
+// event and the controls stay hidden.
+(function () {
+  "use strict";
+  var form = document.getElementById("timeline-filters");
+  if (!form || !window.URLSearchParams) { return; }
+  var keys = [["actor", "actors"], ["term", "terms"], ["source", "sources"]];
+  var events = Array.prototype.slice.call(document.querySelectorAll("article.event"));
+  var count = document.getElementById("filter-count");
+  var clear = document.getElementById("filter-clear");
+
+  function wanted() {
+    var query = new URLSearchParams(window.location.search), chosen = {};
+    keys.forEach(function (key) {
+      var value = query.get(key[0]);
+      if (value) { chosen[key[0]] = value; }
+    });
+    return chosen;
+  }
+
+  function matches(event, chosen) {
+    return keys.every(function (key) {
+      var value = chosen[key[0]];
+      return !value || (event.getAttribute("data-" + key[1]) || "").split(" ").indexOf(value) >= 0;
+    });
+  }
+
+  function setHidden(element, hidden) {
+    if (element) { element.hidden = hidden; }
+  }
+
+  function apply(chosen) {
+    var shown = {}, total = 0;
+    events.forEach(function (event) {
+      var match = matches(event, chosen);
+      event.hidden = !match;
+      if (match) { shown[event.id] = true; total += 1; }
+    });
+    document.querySelectorAll("#timeline-overview a[href^='#']").forEach(function (link) {
+      var id = decodeURIComponent(link.getAttribute("href").slice(1));
+      var item = link.closest("li") || link;
+      if (item.tagName.toLowerCase() === "li") { item.hidden = !shown[id]; } else { item.classList.toggle("filtered-out", !shown[id]); }
+    });
+    document.querySelectorAll("section.year").forEach(function (section) {
+      var empty = !section.querySelector("article.event:not([hidden])");
+      section.hidden = empty;
+      var link = document.querySelector(".year-links a[href='#" + section.querySelector("h2").id + "']");
+      setHidden(link && link.parentNode, empty);
+    });
+    var filtered = Object.keys(chosen).length > 0;
+    count.textContent = filtered ? "Showing " + total + " of " + events.length + " events." : "Showing all " + events.length + " events.";
+    clear.hidden = !filtered;
+    keys.forEach(function (key) { form.elements[key[0]].value = chosen[key[0]] || ""; });
+  }
+
+  form.addEventListener("change", function () {
+    var chosen = {}, query = new URLSearchParams();
+    keys.forEach(function (key) {
+      var value = form.elements[key[0]].value;
+      if (value) { chosen[key[0]] = value; query.set(key[0], value); }
+    });
+    var search = query.toString();
+    window.history.replaceState(null, "", window.location.pathname + (search ? "?" + search : ""));
+    apply(chosen);
+  });
+  form.addEventListener("submit", function (event) { event.preventDefault(); });
+  clear.addEventListener("click", function (event) {
+    event.preventDefault();
+    window.history.replaceState(null, "", window.location.pathname);
+    apply({});
+  });
+  form.hidden = false;
+  apply(wanted());
+}());
