@@ -270,7 +270,7 @@ extension TimelineEventModel: TemplateModel {
 }
 extension TimelinePassageModel: TemplateModel {
     static let fields: TemplateFields<TimelinePassageModel> = [
-        "label": field { $0.label }, "href": field { $0.href }, "firstWords": field { $0.firstWords },
+        "label": field { $0.label }, "href": field { $0.href }, "firstWords": field { $0.firstWords }, "source": field { $0.source },
     ]
 }
 extension EraModel: TemplateModel {
