@@ -18,6 +18,7 @@ final class TimelineErasTests: XCTestCase {
             - label: "Rapprochement"
               start: "2001-09-11"
               end: "2002"
+              passages: [memo#p1]
             - label: "Same day as it ends"
               start: "2003-01-01"
               end: "2003-01-01"
@@ -25,7 +26,8 @@ final class TimelineErasTests: XCTestCase {
         """)
         XCTAssertEqual(result.diagnostics, [])
         XCTAssertEqual(result.eras, [
-            Era(label: "Rapprochement", start: PartialDate(year: 2001, month: 9, day: 11), end: PartialDate(year: 2002)),
+            Era(label: "Rapprochement", start: PartialDate(year: 2001, month: 9, day: 11), end: PartialDate(year: 2002),
+                passages: [Located("memo#p1", at: SourceLocation(file: "content/site.yml", line: 14, column: 18))]),
             Era(label: "Same day as it ends", start: PartialDate(year: 2003, month: 1, day: 1), end: PartialDate(year: 2003, month: 1, day: 1)),
             Era(label: "After Crimea", start: PartialDate(year: 2014, month: 3), end: PartialDate(year: 2019, month: 9)),
         ])
@@ -61,6 +63,17 @@ final class TimelineErasTests: XCTestCase {
             "content/site.yml:21:14: error: era 'Too late' (2021 to 2023) lies outside the timeline range 1999 to 2022",
             "content/site.yml:23:7: error: missing required key 'label'",
             "content/site.yml:25:7: warning: unknown key 'colour' is ignored",
+        ])
+    }
+
+    /// An era's passages are checked as an event's are.
+    func testAnEraCitesPassagesThatExist() {
+        let site = Fixture.siteFile + "  eras:\n    - label: E\n      start: \"2001\"\n      end: \"2002\"\n      passages: [memo#p1, memo#p9, nosuch#p1, memo]\n"
+        let (errors, _) = Fixture.build(["content/site.yml": site, "content/sources/memo.md": Fixture.sourceFile("One paragraph.\n")])
+        XCTAssertEqual(errors, [
+            "content/site.yml:11:27: error: source 'memo' has no paragraph 9 (it has 1)",
+            "content/site.yml:11:36: error: unknown source 'nosuch'",
+            "content/site.yml:11:47: error: 'memo' is not a passage reference; write <source-id>#p<number>",
         ])
     }
 }

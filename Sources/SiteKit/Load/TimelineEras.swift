@@ -1,5 +1,5 @@
 extension FrontMatterReader {
-    /// `timeline.eras`: a list of `label`, `start` and `end`, each era within `range` (the
+    /// `timeline.eras`: a list of `label`, `start`, `end` and optional `passages`, each era within `range` (the
     /// timeline's own start and end, when they were read) and none overlapping another. The
     /// entries' problems come back apart from this reader's, so that a bad era does not stop the
     /// rest of the site from being checked; a bad era is left out.
@@ -10,10 +10,11 @@ extension FrontMatterReader {
             let label = entry.string("label", required: true)
             let start = entry.date("start", required: true)
             let end = entry.date("end", required: true)
-            entry.warnUnknownKeys(known: ["label", "start", "end"])
+            let passages = entry.stringList("passages")
+            entry.warnUnknownKeys(known: ["label", "start", "end", "passages"])
             log.append(contentsOf: entry.diagnostics)
             guard let label, let start, let end else { continue }
-            let era = Era(label: label.value, start: start.value, end: end.value)
+            let era = Era(label: label.value, start: start.value, end: end.value, passages: passages)
             if end.value.lastDay < start.value.firstDay {
                 log.error(end.location, "era '\(label.value)' ends (\(end.value)) before it starts (\(start.value))")
             } else if let range, start.value.firstDay < range.start.firstDay || end.value.lastDay > range.end.lastDay {

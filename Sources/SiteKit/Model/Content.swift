@@ -36,16 +36,18 @@ public struct SiteConfig: Sendable {
 }
 
 /// A named period of the timeline (`timeline.eras` in `site.yml`): from the first day of
-/// `start` to the last day of `end`.
+/// `start` to the last day of `end`, with the passages that frame it (`<source-id>#p<N>`).
 public struct Era: Equatable, Sendable {
     public var label: String
     public var start: PartialDate
     public var end: PartialDate
+    public var passages: [Located<String>]
 
-    public init(label: String, start: PartialDate, end: PartialDate) {
+    public init(label: String, start: PartialDate, end: PartialDate, passages: [Located<String>] = []) {
         self.label = label
         self.start = start
         self.end = end
+        self.passages = passages
     }
 }
 

@@ -127,7 +127,7 @@ struct TimelineEventModel {
     /// The eras that begin with this event, as label and date range.
     var eraStarts: [EraModel]
 }
-struct EraModel { var label: String; var dates: String }
+struct EraModel { var label: String; var dates: String; var passages: [TimelinePassageModel] }
 struct TimelinePassageModel { var label: String; var href: String; var firstWords: String; var source: String }
 struct TimelineYearModel { var year: String; var events: [TimelineEventModel] }
 struct FilterOptionModel { var id: String; var label: String }
@@ -141,6 +141,7 @@ struct TimelineModel {
     var actorOptions: [FilterOptionModel]
     var termOptions: [FilterOptionModel]
     var sourceOptions: [FilterOptionModel]
+    var eras: [EraModel]
 }
 
 struct TermUseModel { var source: String; var paragraph: Int; var href: String; var excerpt: String }

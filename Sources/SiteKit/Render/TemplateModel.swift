@@ -275,7 +275,7 @@ extension TimelinePassageModel: TemplateModel {
 }
 extension EraModel: TemplateModel {
     static let fields: TemplateFields<EraModel> = [
-        "label": field { $0.label }, "dates": field { $0.dates },
+        "label": field { $0.label }, "dates": field { $0.dates }, "passages": field { $0.passages.templateList },
     ]
 }
 extension FilterOptionModel: TemplateModel {
@@ -292,7 +292,7 @@ extension TimelineModel: TemplateModel {
     static let fields: TemplateFields<TimelineModel> = [
         "start": field { $0.start }, "end": field { $0.end }, "svgHTML": field { $0.svgHTML }, "years": field { $0.years.templateList }, "count": field { $0.count },
         "root": field { $0.root }, "actorOptions": field { $0.actorOptions.templateList }, "termOptions": field { $0.termOptions.templateList },
-        "sourceOptions": field { $0.sourceOptions.templateList },
+        "sourceOptions": field { $0.sourceOptions.templateList }, "eras": field { $0.eras.templateList },
     ]
 }
 extension TermUseModel: TemplateModel {

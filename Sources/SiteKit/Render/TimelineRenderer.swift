@@ -19,19 +19,13 @@ struct TimelineRenderer {
         for event in site.events {
             let actors = event.actors.compactMap { links.actors[ActorID($0.value)] }
             let terms = event.terms.compactMap { links.terms[TermID($0.value)] }
-            let passages: [TimelinePassageModel] = event.passages.compactMap { ref in
-                guard let passage = PassageRef(ref.value), let document = site.document(passage.source) else { return nil }
-                if paragraphTexts[passage.source] == nil { paragraphTexts[passage.source] = document.paragraphTexts() }
-                let text = paragraphTexts[passage.source]?[passage.paragraph - 1] ?? ""
-                return TimelinePassageModel(label: "\(document.source.title), ¶\(passage.paragraph)", href: root + Paths.paragraph(passage),
-                                            firstWords: Self.firstWords(of: text), source: passage.source.raw)
-            }
+            let passages = event.passages.compactMap { passage($0, root: root, texts: &paragraphTexts) }
             filters.actors.formUnion(actors.map(\.id))
             filters.terms.formUnion(terms.map(\.id))
             filters.sources.formUnion(passages.map { SourceID($0.source) })
             var eraStarts: [EraModel] = []
             while let era = erasToShow.first, era.start.firstDay <= (event.end ?? event.date).lastDay {
-                eraStarts.append(EraModel(label: era.label, dates: TimelineChart.range(era.start, era.end)))
+                eraStarts.append(EraModel(label: era.label, dates: TimelineChart.range(era.start, era.end), passages: []))
                 erasToShow.removeFirst()
             }
             let model = TimelineEventModel(
@@ -49,11 +43,24 @@ struct TimelineRenderer {
             actors: site.actors.filter { filters.actors.contains($0.id) }.map { FilterOptionModel(id: $0.id.raw, label: $0.name) },
             terms: site.terms.filter { filters.terms.contains($0.id) }.map { FilterOptionModel(id: $0.id.raw, label: $0.term) },
             sources: site.documents.map(\.source).filter { filters.sources.contains($0.id) }.map { FilterOptionModel(id: $0.id.raw, label: $0.title) })
+        let eras = site.site.eras.map { era in
+            EraModel(label: era.label, dates: TimelineChart.range(era.start, era.end),
+                     passages: era.passages.compactMap { passage($0, root: root, texts: &paragraphTexts) })
+        }
         let model = TimelineModel(start: site.site.timelineStart.display, end: site.site.timelineEnd.display,
                                   svgHTML: TimelineChart(site: site).svg(), years: years, count: site.events.count, root: root,
                                   actorOptions: options.actors.sorted { $0.label < $1.label }, termOptions: options.terms.sorted { $0.label < $1.label },
-                                  sourceOptions: options.sources)
+                                  sourceOptions: options.sources, eras: eras)
         return templates.render("timeline", model)
+    }
+
+    /// A cited passage with its first words; `texts` keeps each source's paragraphs once read.
+    private func passage(_ ref: Located<String>, root: String, texts: inout [SourceID: [String]]) -> TimelinePassageModel? {
+        guard let passage = PassageRef(ref.value), let document = site.document(passage.source) else { return nil }
+        if texts[passage.source] == nil { texts[passage.source] = document.paragraphTexts() }
+        let text = texts[passage.source]?[passage.paragraph - 1] ?? ""
+        return TimelinePassageModel(label: "\(document.source.title), ¶\(passage.paragraph)", href: root + Paths.paragraph(passage),
+                                    firstWords: Self.firstWords(of: text), source: passage.source.raw)
     }
 
     /// The start of a paragraph, cut at a word boundary with an ellipsis when it goes on.
