@@ -349,7 +349,9 @@ def timeline_checks(driver, base):
             problems.append("?%s: overview shows %s, expected %s" % (name, sorted(shown["overview"]), sorted(expected)))
         if shown["years"] != sorted({"#y" + event["year"] for event in events if event["id"] in expected}):
             problems.append("?%s: year links %s" % (name, shown["years"]))
-        if shown["status"] != "Showing %d of %d events." % (len(expected), len(events)):
+        unknown = ["no %s \u201c%s\u201d" % (key, value) for key, value in query.items() if not any(value in event[key] for event in events)]
+        status = "Showing %d of %d events" % (len(expected), len(events)) + (" (this timeline has %s)." % ", ".join(unknown) if unknown else ".")
+        if shown["status"] != status:
             problems.append("?%s: status %r" % (name, shown["status"]))
     from selenium.webdriver.support.ui import Select
     driver.get(page)

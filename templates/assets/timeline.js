@@ -49,10 +49,15 @@
       var link = document.querySelector(".year-links a[href='#" + section.querySelector("h2").id + "']");
       setHidden(link && link.parentNode, empty);
     });
-    var filtered = Object.keys(chosen).length > 0;
-    count.textContent = filtered ? "Showing " + total + " of " + events.length + " events." : "Showing all " + events.length + " events.";
+    var filtered = Object.keys(chosen).length > 0, unknown = [];
+    keys.forEach(function (key) {
+      var select = form.elements[key[0]];
+      select.value = chosen[key[0]] || "";
+      if (chosen[key[0]] && select.value !== chosen[key[0]]) { unknown.push("no " + key[0] + " \u201c" + chosen[key[0]] + "\u201d"); }
+    });
+    count.textContent = (filtered ? "Showing " + total + " of " + events.length + " events" : "Showing all " + events.length + " events")
+      + (unknown.length ? " (this timeline has " + unknown.join(", ") + ")." : ".");
     clear.hidden = !filtered;
-    keys.forEach(function (key) { form.elements[key[0]].value = chosen[key[0]] || ""; });
   }
 
   form.addEventListener("change", function () {
