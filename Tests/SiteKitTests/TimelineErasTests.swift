@@ -76,4 +76,22 @@ final class TimelineErasTests: XCTestCase {
             "content/site.yml:11:47: error: 'memo' is not a passage reference; write <source-id>#p<number>",
         ])
     }
+
+    /// The overview's list shows each era before the first event in it, and one that begins
+    /// after the last event at its end.
+    func testEachEraHeadsItsEventsInTheOverviewList() throws {
+        let site = Fixture.siteFile + "  eras:\n    - label: Early\n      start: \"1999\"\n      end: \"2000-06\"\n    - label: Late\n      start: \"2010\"\n      end: \"2012\"\n"
+        let event = "---\ndate: \"2000-05\"\ntitle: An event\n---\nWhat happened.\n"
+        let (errors, pages) = Fixture.build(["content/site.yml": site, "content/events/e.md": event])
+        XCTAssertEqual(errors, [])
+        let page = try XCTUnwrap(pages["timeline/index.html"])
+        let start = try XCTUnwrap(page.range(of: "<ol class=\"overview-list\">")), end = try XCTUnwrap(page.range(of: "</ol>", range: start.upperBound..<page.endIndex))
+        XCTAssertEqual(String(page[start.lowerBound..<end.upperBound]), """
+            <ol class="overview-list">
+            <li class="ov-era">Early <span class="ov-date">1999 – June 2000</span></li>
+            <li class="ov-item span"><a href="#e" tabindex="-1"><span class="ov-date">May 2000</span> An event</a></li>
+            <li class="ov-era">Late <span class="ov-date">2010 – 2012</span></li>
+            </ol>
+            """)
+    }
 }

@@ -114,8 +114,6 @@ struct TimelineEventModel {
     var date: String
     var datetime: String
     var circa: Bool
-    /// Drawn as a bar: known to the month or year only, or with an end.
-    var span: Bool
     var actors: [LinkModel]
     var terms: [LinkModel]
     var passages: [TimelinePassageModel]
@@ -124,8 +122,16 @@ struct TimelineEventModel {
     var actorIDs: String
     var termIDs: String
     var sourceIDs: String
-    /// The eras that begin with this event, as label and date range.
-    var eraStarts: [EraModel]
+}
+/// An event or an era in the overview's list, in order of time.
+struct OverviewItemModel {
+    var id: String
+    var label: String
+    var date: String
+    var era: Bool
+    /// Drawn as a bar: known to the month or year only, or with an end.
+    var span: Bool
+    var circa: Bool
 }
 struct EraModel { var label: String; var dates: String; var passages: [TimelinePassageModel] }
 struct TimelinePassageModel { var label: String; var href: String; var firstWords: String; var source: String }
@@ -142,6 +148,7 @@ struct TimelineModel {
     var termOptions: [FilterOptionModel]
     var sourceOptions: [FilterOptionModel]
     var eras: [EraModel]
+    var overview: [OverviewItemModel]
 }
 
 struct TermUseModel { var source: String; var paragraph: Int; var href: String; var excerpt: String }

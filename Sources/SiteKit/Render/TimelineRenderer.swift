@@ -16,6 +16,7 @@ struct TimelineRenderer {
         var filters = (actors: Set<ActorID>(), terms: Set<TermID>(), sources: Set<SourceID>())
         var years: [TimelineYearModel] = []
         var erasToShow = site.site.eras[...]
+        var overview: [OverviewItemModel] = []
         for event in site.events {
             let actors = event.actors.compactMap { links.actors[ActorID($0.value)] }
             let terms = event.terms.compactMap { links.terms[TermID($0.value)] }
@@ -23,19 +24,19 @@ struct TimelineRenderer {
             filters.actors.formUnion(actors.map(\.id))
             filters.terms.formUnion(terms.map(\.id))
             filters.sources.formUnion(passages.map { SourceID($0.source) })
-            var eraStarts: [EraModel] = []
             while let era = erasToShow.first, era.start.firstDay <= (event.end ?? event.date).lastDay {
-                eraStarts.append(EraModel(label: era.label, dates: TimelineChart.range(era.start, era.end), passages: []))
+                overview.append(Self.overviewItem(era))
                 erasToShow.removeFirst()
             }
+            overview.append(OverviewItemModel(id: event.id.raw, label: event.title, date: TimelineChart.dateLabel(event), era: false,
+                                              span: !TimelineLayout.Item(event).isDay, circa: event.circa))
             let model = TimelineEventModel(
                 id: event.id.raw, title: event.title, date: TimelineChart.dateLabel(event), datetime: event.date.description, circa: event.circa,
-                span: !TimelineLayout.Item(event).isDay,
                 actors: actors.map { LinkModel(label: $0.name, href: root + Paths.actor($0.id)) },
                 terms: terms.map { LinkModel(label: $0.term, href: root + Paths.term($0.id)) },
                 passages: passages, bodyHTML: site.bodies[event.file].map { Cmark.renderHTML(links.rewrite($0, root: root)) } ?? "",
                 actorIDs: actors.map(\.id.raw).joined(separator: " "), termIDs: terms.map(\.id.raw).joined(separator: " "),
-                sourceIDs: Array(Set(passages.map(\.source))).sorted().joined(separator: " "), eraStarts: eraStarts)
+                sourceIDs: Array(Set(passages.map(\.source))).sorted().joined(separator: " "))
             let year = String(event.date.year)
             if years.last?.year == year { years[years.count - 1].events.append(model) } else { years.append(TimelineYearModel(year: year, events: [model])) }
         }
@@ -50,8 +51,13 @@ struct TimelineRenderer {
         let model = TimelineModel(start: site.site.timelineStart.display, end: site.site.timelineEnd.display,
                                   svgHTML: TimelineChart(site: site).svg(), years: years, count: site.events.count, root: root,
                                   actorOptions: options.actors.sorted { $0.label < $1.label }, termOptions: options.terms.sorted { $0.label < $1.label },
-                                  sourceOptions: options.sources, eras: eras)
+                                  sourceOptions: options.sources, eras: eras, overview: overview + erasToShow.map(Self.overviewItem))
         return templates.render("timeline", model)
+    }
+
+    /// An era as a heading among the events of the overview's list.
+    static func overviewItem(_ era: Era) -> OverviewItemModel {
+        OverviewItemModel(id: "", label: era.label, date: TimelineChart.range(era.start, era.end), era: true, span: true, circa: false)
     }
 
     /// A cited passage with its first words; `texts` keeps each source's paragraphs once read.
