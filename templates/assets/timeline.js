@@ -27,10 +27,6 @@
     });
   }
 
-  function setHidden(element, hidden) {
-    if (element) { element.hidden = hidden; }
-  }
-
   function apply(chosen) {
     var shown = {}, total = 0;
     events.forEach(function (event) {
@@ -45,8 +41,7 @@
     document.querySelectorAll("section.year").forEach(function (section) {
       var empty = !section.querySelector("article.event:not([hidden])");
       section.hidden = empty;
-      var link = document.querySelector(".year-links a[href='#" + section.querySelector("h2").id + "']");
-      setHidden(link && link.parentNode, empty);
+      document.querySelector(".year-links a[href='#" + section.querySelector("h2").id + "']").parentNode.hidden = empty;
     });
     var filtered = Object.keys(chosen).length > 0, unknown = [];
     keys.forEach(function (key) {
