@@ -124,7 +124,7 @@ final class BadInputTests: XCTestCase {
             let declared = Set(Mirror(reflecting: sample).children.compactMap(\.label))
             XCTAssertEqual(type(of: sample).fieldNames, declared, "\(type(of: sample))")
         }
-        XCTAssertEqual(PageModelFields.samples.count, 30)
+        XCTAssertEqual(PageModelFields.samples.count, 34)
     }
 }
 
@@ -160,9 +160,14 @@ enum PageModelFields {
             EventSummaryModel(title: "", href: "", date: ""),
             ActorPageModel(name: "", kindLabel: "", aliases: "", profileHTML: "", mentionGroups: [], mentionTotal: 0, annotations: [],
                            relations: [], events: [], backlinks: []),
-            TimelineEventModel(id: "", title: "", date: "", datetime: "", circa: false, actors: [], terms: [], passages: [], bodyHTML: ""),
+            TimelineEventModel(id: "", title: "", date: "", datetime: "", circa: false, actors: [], terms: [], passages: [], bodyHTML: "",
+                               actorIDs: "", termIDs: "", sourceIDs: ""),
+            OverviewItemModel(id: "", label: "", date: "", era: false, span: false, circa: false),
+            TimelinePassageModel(label: "", href: "", firstWords: "", source: ""),
+            EraModel(label: "", dates: "", passages: []),
             TimelineYearModel(year: "", events: []),
-            TimelineModel(start: "", end: "", svgHTML: "", years: [], count: 0),
+            FilterOptionModel(id: "", label: ""),
+            TimelineModel(start: "", end: "", svgHTML: "", years: [], count: 0, root: "", actorOptions: [], termOptions: [], sourceOptions: [], eras: [], overview: []),
             TermUseModel(source: "", paragraph: 0, href: "", excerpt: ""),
             TermPairModel(pair: "", source: "", year: "", href: ""),
             TermModel(id: "", term: "", aliases: "", definitionHTML: "", seeAlso: [], uses: [], useCount: 0, allUsesHref: nil, annotations: [], pairs: []),

@@ -39,7 +39,7 @@ final class CommandLineTests: XCTestCase {
         let first = try sitegen(arguments)
         XCTAssertEqual(first.status, 0)
         XCTAssertEqual(withoutTime(first.stdout), "Built 11 pages (1 source, 2 annotations, 3 actors, 2 events, 2 terms) in T s; "
-                       + "\(output)/: 19 files written, 0 removed, 0 unchanged.\n")
+                       + "\(output)/: 20 files written, 0 removed, 0 unchanged.\n")
         XCTAssertTrue(FileManager.default.createFile(atPath: output + "/stale.html", contents: Data("old".utf8)))
         let refused = try sitegen(arguments)
         XCTAssertEqual(refused.status, 1)
@@ -48,7 +48,7 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(refused.stdout, "Build failed: 1 error; nothing written.\n")
         let forced = try sitegen(arguments + ["--force"])
         XCTAssertEqual(withoutTime(forced.stdout), "Built 11 pages (1 source, 2 annotations, 3 actors, 2 events, 2 terms) in T s; "
-                       + "\(output)/: 0 files written, 1 removed, 19 unchanged.\n")
+                       + "\(output)/: 0 files written, 1 removed, 20 unchanged.\n")
     }
 
     func testCheckOfInvalidSiteExitsOneWithSortedDiagnostics() throws {
@@ -63,7 +63,7 @@ final class CommandLineTests: XCTestCase {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sitegen-strict-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("actors"), withIntermediateDirectories: true)
-        try FileManager.default.copyItem(at: Fixture.testsFolder.appendingPathComponent("Fixtures/valid-site/content/site.yml"), to: folder.appendingPathComponent("site.yml"))
+        try Fixture.siteFile.write(to: folder.appendingPathComponent("site.yml"), atomically: true, encoding: .utf8)
         try "---\nname: Chad\nkind: state\n---\nA state.\n".write(to: folder.appendingPathComponent("actors/chad.md"), atomically: true, encoding: .utf8)
         let lenient = try sitegen(["check", "--content", folder.path, "--templates", Fixture.templates])
         XCTAssertEqual(lenient.status, 0)

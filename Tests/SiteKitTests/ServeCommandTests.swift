@@ -24,7 +24,7 @@ final class ServeCommandTests: XCTestCase {
         let first = try XCTUnwrap(readLine())
         let match = try XCTUnwrap(first.wholeMatch(of: #/Serving (http://127\.0\.0\.1:\d+/) \(Ctrl-C to stop\)/#))
         base = String(match.1)
-        XCTAssertEqual(readLine().map(withoutTime), "Built 11 pages in T; 19 files written.")
+        XCTAssertEqual(readLine().map(withoutTime), "Built 11 pages in T; 20 files written.")
     }
 
     override func tearDownWithError() throws {

@@ -7,6 +7,9 @@
    answers 200 for every page and asset, and the same crawl over HTTP finds nothing broken.
 4. Headless Chromium loads one page of each type at 390 px and 1280 px: no console error
    (a CSP violation is one), and axe-core reports no violation.
+5. The timeline at 390 px and 1280 px: every overview label at least 12 px tall, none
+   overlapping another, none cut off; a link to every year with events; each filter
+   (?actor=, ?term=, ?source=, and combined) shows exactly the events content/events/ gives it.
 
 Usage: check_site.py PUBLIC_DIR. Prints one line per check and a closing 'N passed, N failed'.
 """
@@ -22,7 +25,10 @@ import time
 import urllib.parse
 import urllib.request
 
+import yaml
+
 PUBLIC = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else "public")
+CONTENT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "content")
 PREFIX = "/reader/"
 CSP = "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'"
 results = []
@@ -243,8 +249,130 @@ def browser_checks(base):
                     for node in violation["nodes"][:3]:
                         problems.append("axe %s (%s): %s" % (violation["id"], violation["impact"], node["target"]))
                 report("Chromium %dpx %s: no console error, no axe violation" % (width, page), problems)
+        timeline_checks(driver, base)
     finally:
         driver.quit()
+
+
+def content_events():
+    """Each event in content/events/ as (id, year, actors, terms, sources it cites)."""
+    folder = os.path.join(CONTENT, "events")
+    events = []
+    for name in sorted(os.listdir(folder)):
+        if name.endswith(".md"):
+            with open(os.path.join(folder, name), encoding="utf-8") as handle:
+                front = yaml.safe_load(handle.read().split("---")[1])
+            events.append({"id": name[:-3], "year": str(front["date"])[:4], "actor": set(front.get("actors") or []),
+                           "term": set(front.get("terms") or []),
+                           "source": {passage.split("#")[0] for passage in front.get("passages") or []}})
+    return events
+
+
+# The overview's visible labels, each as its line boxes, and the box that would clip them.
+OVERVIEW_LABELS = """
+const overview = document.getElementById('timeline-overview');
+const box = overview.getBoundingClientRect();
+const labels = [];
+for (const element of overview.querySelectorAll('svg text, .overview-list li')) {
+  if (!element.getClientRects().length) continue;
+  let rects;
+  if (element instanceof SVGElement) { rects = [element.getBoundingClientRect()]; }
+  else { const range = document.createRange(); range.selectNodeContents(element); rects = Array.from(range.getClientRects()); }
+  rects = rects.filter(r => r.width > 0).map(r => ({left: r.left, right: r.right, top: r.top + scrollY, bottom: r.bottom + scrollY, height: r.height}));
+  labels.push({text: element.textContent.trim(), rects: rects});
+}
+return {labels: labels, box: {left: box.left, right: box.right}, viewport: document.documentElement.clientWidth,
+        pageWidth: document.documentElement.scrollWidth,
+        events: Array.from(overview.querySelectorAll('a[href^="#"]')).filter(a => a.getClientRects().length).map(a => a.getAttribute('href').slice(1))};
+"""
+
+SHOWN_EVENTS = """
+const visible = e => e.getClientRects().length > 0;
+return {list: Array.from(document.querySelectorAll('article.event')).filter(visible).map(e => e.id),
+        overview: Array.from(document.querySelectorAll('#timeline-overview a[href^="#"]')).filter(visible).map(a => a.getAttribute('href').slice(1)),
+        years: Array.from(document.querySelectorAll('.year-links a')).filter(visible).map(a => a.getAttribute('href')),
+        status: document.getElementById('filter-count').textContent};
+"""
+
+
+def timeline_checks(driver, base):
+    events = content_events()
+    ids = [event["id"] for event in events]
+    page = base + "timeline/index.html"
+    for width in (390, 1280):
+        driver.set_window_size(width, 900)
+        driver.get(page)
+        found = driver.execute_script(OVERVIEW_LABELS)
+        problems = []
+        if sorted(found["events"]) != sorted(ids):
+            problems.append("overview links %d events, content/events/ has %d" % (len(found["events"]), len(ids)))
+        if found["pageWidth"] > found["viewport"]:
+            problems.append("the page is %dpx wide in a %dpx window" % (found["pageWidth"], found["viewport"]))
+        boxes = [(index, label["text"], rect) for index, label in enumerate(found["labels"]) for rect in label["rects"]]
+        for _, text, rect in boxes:
+            if rect["height"] < 12:
+                problems.append("%r is %.1fpx tall" % (text, rect["height"]))
+            if rect["left"] < max(0, found["box"]["left"]) - 0.5 or rect["right"] > min(found["viewport"], found["box"]["right"]) + 0.5:
+                problems.append("%r is cut off (%.0f–%.0f px, overview %.0f–%.0f px)" % (text, rect["left"], rect["right"], found["box"]["left"], found["box"]["right"]))
+        for i, (label_a, text_a, a) in enumerate(boxes):
+            for label_b, text_b, b in boxes[i + 1:]:
+                if label_a != label_b and min(a["right"], b["right"]) - max(a["left"], b["left"]) > 0.5 and min(a["bottom"], b["bottom"]) - max(a["top"], b["top"]) > 0.5:
+                    problems.append("%r overlaps %r" % (text_a, text_b))
+        report("timeline %dpx: %d overview labels, each at least 12px tall, none overlapping or cut off" % (width, len(found["labels"])), problems)
+
+    driver.set_window_size(1280, 900)
+    driver.get(page)
+    problems = []
+    years = sorted({event["year"] for event in events})
+    links = driver.execute_script("return Array.from(document.querySelectorAll('.year-links a')).map(a => a.getAttribute('href'))")
+    if links != ["#y" + year for year in years]:
+        problems.append("year links %s, years with events %s" % (links, years))
+    for link in links:
+        driver.find_element("css selector", ".year-links a[href='%s']" % link).click()
+        top = driver.execute_script("return document.getElementById(arguments[0]).getBoundingClientRect().top", link[1:])
+        if not -2 < top < 60:
+            problems.append("%s: its heading is at %.0fpx after following the link" % (link, top))
+    report("timeline: a link to each of the %d years with events, each reaching its year" % len(years), problems)
+
+    queries = [{key: value} for key in ("actor", "term", "source") for value in sorted(set().union(*(event[key] for event in events)))]
+    queries.append({"actor": "russia", "source": "memri-2019"})
+    queries.append({"actor": "iran", "term": "no-such-term"})
+    problems = []
+    for query in queries:
+        driver.get(page + "?" + urllib.parse.urlencode(query))
+        expected = [event["id"] for event in events if all(value in event[key] for key, value in query.items())]
+        shown = driver.execute_script(SHOWN_EVENTS)
+        name = urllib.parse.urlencode(query)
+        if sorted(shown["list"]) != sorted(expected):
+            problems.append("?%s lists %s, expected %s" % (name, shown["list"], expected))
+        if sorted(shown["overview"]) != sorted(expected):
+            problems.append("?%s: overview shows %s, expected %s" % (name, sorted(shown["overview"]), sorted(expected)))
+        if shown["years"] != sorted({"#y" + event["year"] for event in events if event["id"] in expected}):
+            problems.append("?%s: year links %s" % (name, shown["years"]))
+        unknown = ["no %s \u201c%s\u201d" % (key, value) for key, value in query.items() if not any(value in event[key] for event in events)]
+        status = "Showing %d of %d events" % (len(expected), len(events)) + (" (this timeline has %s)." % ", ".join(unknown) if unknown else ".")
+        if shown["status"] != status:
+            problems.append("?%s: status %r" % (name, shown["status"]))
+    from selenium.webdriver.support.ui import Select
+    driver.get(page)
+    Select(driver.find_element("id", "filter-actor")).select_by_value("iran")
+    Select(driver.find_element("id", "filter-source")).select_by_value("russia-iran-2001")
+    if not driver.current_url.endswith("?actor=iran&source=russia-iran-2001"):
+        problems.append("choosing an actor and a source leaves the address at " + driver.current_url)
+    driver.find_element("id", "filter-clear").click()
+    if driver.current_url != page or len(driver.execute_script(SHOWN_EVENTS)["list"]) != len(events):
+        problems.append("'Clear filter' leaves %s" % driver.current_url)
+    report("timeline filters: %d queries show exactly their events; the controls update the address" % len(queries), problems)
+
+    from axe_selenium_python import Axe
+    for width in (390, 1280):
+        driver.set_window_size(width, 900)
+        driver.get(page + "?actor=iran")
+        axe = Axe(driver)
+        axe.inject()
+        violations = axe.run(options={"resultTypes": ["violations"]})["violations"]
+        report("timeline?actor=iran %dpx: no axe violation" % width,
+               ["axe %s (%s): %s" % (v["id"], v["impact"], node["target"]) for v in violations for node in v["nodes"][:3]])
 
 
 if __name__ == "__main__":

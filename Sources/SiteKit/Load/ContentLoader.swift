@@ -206,15 +206,6 @@ public struct ContentLoader {
         log.append(contentsOf: reader.diagnostics)
     }
 
-    private mutating func date(_ value: Located<String>?, key: String, reader: inout FrontMatterReader) -> PartialDate? {
-        guard let value else { return nil }
-        guard let date = PartialDate(value.value) else {
-            reader.error(value.location, "'\(key)' must be a date written YYYY, YYYY-MM or YYYY-MM-DD, found '\(value.value)'")
-            return nil
-        }
-        return date
-    }
-
     // MARK: - site.yml
 
     private mutating func loadSite() -> SiteConfig? {
@@ -236,23 +227,27 @@ public struct ContentLoader {
         }
         var start: PartialDate?
         var end: PartialDate?
+        var eras: (eras: [Era], diagnostics: [Diagnostic]) = ([], [])
         if var timeline = reader.mapping("timeline") {
-            start = date(timeline.string("start", required: true), key: "start", reader: &timeline)
-            let endText = timeline.string("end", required: true)
-            end = date(endText, key: "end", reader: &timeline)
-            if let start, let end, let endText, end.lastDay < start.firstDay {
-                timeline.error(endText.location, "'end' (\(end)) is before 'start' (\(start))")
+            start = timeline.date("start", required: true)?.value
+            let endDate = timeline.date("end", required: true)
+            end = endDate?.value
+            if let start, let endDate, endDate.value.lastDay < start.firstDay {
+                timeline.error(endDate.location, "'end' (\(endDate.value)) is before 'start' (\(start))")
+                end = nil
             }
-            timeline.warnUnknownKeys(known: ["start", "end"])
+            eras = timeline.eras(within: start.flatMap { start in end.map { (start, $0) } })
+            timeline.warnUnknownKeys(known: ["start", "end", "eras"])
             reader.merge(timeline)
         } else {
             reader.error(reader.start, "missing required key 'timeline' (start and end dates)")
         }
         let ok = !reader.diagnostics.contains { $0.severity == .error }
         finish(reader, known: ["title", "subtitle", "language", "description", "base_url", "timeline"])
+        log.append(contentsOf: eras.diagnostics)
         guard ok, let title, let language, let description, let start, let end else { return nil }
         return SiteConfig(title: title.value, subtitle: subtitle?.value ?? "", language: language.value,
-                          description: description.value, baseURL: baseURL?.value, timelineStart: start, timelineEnd: end)
+                          description: description.value, baseURL: baseURL?.value, timelineStart: start, timelineEnd: end, eras: eras.eras)
     }
 
     // MARK: - kinds of content
@@ -264,7 +259,7 @@ public struct ContentLoader {
         let titleSupplied = reader.bool("title_supplied") ?? false
         let author = reader.nullableString("author")
         let publisher = reader.nullableString("publisher")
-        let date = date(reader.string("date", required: true), key: "date", reader: &reader)
+        let date = reader.date("date", required: true)?.value
         let url = reader.string("url")
         if let url, !(url.value.hasPrefix("https://") || url.value.hasPrefix("http://")) {
             reader.error(url.location, "'url' must be an http:// or https:// address, found '\(url.value)'")
@@ -352,11 +347,10 @@ public struct ContentLoader {
     private mutating func loadEvent(_ relative: String) -> Event? {
         guard let (id, reader0, body) = read(relative) else { return nil }
         var reader = reader0
-        let start = date(reader.string("date", required: true), key: "date", reader: &reader)
-        let endText = reader.string("end")
-        let end = date(endText, key: "end", reader: &reader)
-        if let start, let end, let endText, end.lastDay < start.firstDay {
-            reader.error(endText.location, "'end' (\(end)) is before 'date' (\(start))")
+        let start = reader.date("date", required: true)?.value
+        let end = reader.date("end")
+        if let start, let end, end.value.lastDay < start.firstDay {
+            reader.error(end.location, "'end' (\(end.value)) is before 'date' (\(start))")
         }
         let circa = reader.bool("circa") ?? false
         let title = reader.string("title", required: true)
@@ -366,7 +360,7 @@ public struct ContentLoader {
         let ok = !reader.diagnostics.contains { $0.severity == .error }
         finish(reader, known: ["date", "end", "circa", "title", "actors", "terms", "passages"])
         guard ok, let start, let title else { return nil }
-        return Event(id: EventID(id), file: body.file, date: start, end: end, circa: circa, title: title.value,
+        return Event(id: EventID(id), file: body.file, date: start, end: end?.value, circa: circa, title: title.value,
                      actors: actors, terms: terms, passages: passages, body: body)
     }
 

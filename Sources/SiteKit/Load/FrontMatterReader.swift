@@ -109,6 +109,16 @@ struct FrontMatterReader {
         return scalarString(node, key: key, nullable: false).map { Located($0.value, at: $0.location) }
     }
 
+    /// A date written `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    mutating func date(_ key: String, required: Bool = false) -> Located<PartialDate>? {
+        guard let text = string(key, required: required) else { return nil }
+        guard let date = PartialDate(text.value) else {
+            log.error(text.location, "'\(key)' must be a date written YYYY, YYYY-MM or YYYY-MM-DD, found '\(text.value)'")
+            return nil
+        }
+        return Located(date, at: text.location)
+    }
+
     mutating func bool(_ key: String) -> Bool? {
         guard let node = node(key) else { return nil }
         if case .scalar(let s) = node, let value = s.bool { return value }

@@ -33,6 +33,24 @@ public struct SiteConfig: Sendable {
     public var baseURL: String?
     public var timelineStart: PartialDate
     public var timelineEnd: PartialDate
+    /// Periods drawn as bands on the timeline's overview, in order, none overlapping another.
+    public var eras: [Era] = []
+}
+
+/// A named period of the timeline (`timeline.eras` in `site.yml`): from the first day of
+/// `start` to the last day of `end`, with the passages that frame it (`<source-id>#p<N>`).
+public struct Era: Equatable, Sendable {
+    public var label: String
+    public var start: PartialDate
+    public var end: PartialDate
+    public var passages: [Located<String>]
+
+    public init(label: String, start: PartialDate, end: PartialDate, passages: [Located<String>] = []) {
+        self.label = label
+        self.start = start
+        self.end = end
+        self.passages = passages
+    }
 }
 
 /// A Markdown body and the line of its file on which it starts.

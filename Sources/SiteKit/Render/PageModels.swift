@@ -116,11 +116,40 @@ struct TimelineEventModel {
     var circa: Bool
     var actors: [LinkModel]
     var terms: [LinkModel]
-    var passages: [LinkModel]
+    var passages: [TimelinePassageModel]
     var bodyHTML: String
+    /// Space-separated ids, which the filters match.
+    var actorIDs: String
+    var termIDs: String
+    var sourceIDs: String
 }
+/// An event or an era in the overview's list, in order of time.
+struct OverviewItemModel {
+    var id: String
+    var label: String
+    var date: String
+    var era: Bool
+    /// Drawn as a bar: known to the month or year only, or with an end.
+    var span: Bool
+    var circa: Bool
+}
+struct EraModel { var label: String; var dates: String; var passages: [TimelinePassageModel] }
+struct TimelinePassageModel { var label: String; var href: String; var firstWords: String; var source: String }
 struct TimelineYearModel { var year: String; var events: [TimelineEventModel] }
-struct TimelineModel { var start: String; var end: String; var svgHTML: String; var years: [TimelineYearModel]; var count: Int }
+struct FilterOptionModel { var id: String; var label: String }
+struct TimelineModel {
+    var start: String
+    var end: String
+    var svgHTML: String
+    var years: [TimelineYearModel]
+    var count: Int
+    var root: String
+    var actorOptions: [FilterOptionModel]
+    var termOptions: [FilterOptionModel]
+    var sourceOptions: [FilterOptionModel]
+    var eras: [EraModel]
+    var overview: [OverviewItemModel]
+}
 
 struct TermUseModel { var source: String; var paragraph: Int; var href: String; var excerpt: String }
 struct TermPairModel { var pair: String; var source: String; var year: String; var href: String }

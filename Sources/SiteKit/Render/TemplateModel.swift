@@ -265,6 +265,27 @@ extension TimelineEventModel: TemplateModel {
     static let fields: TemplateFields<TimelineEventModel> = [
         "id": field { $0.id }, "title": field { $0.title }, "date": field { $0.date }, "datetime": field { $0.datetime }, "circa": field { $0.circa }, "actors": field { $0.actors.templateList },
         "terms": field { $0.terms.templateList }, "passages": field { $0.passages.templateList }, "bodyHTML": field { $0.bodyHTML },
+        "actorIDs": field { $0.actorIDs }, "termIDs": field { $0.termIDs }, "sourceIDs": field { $0.sourceIDs },
+    ]
+}
+extension TimelinePassageModel: TemplateModel {
+    static let fields: TemplateFields<TimelinePassageModel> = [
+        "label": field { $0.label }, "href": field { $0.href }, "firstWords": field { $0.firstWords }, "source": field { $0.source },
+    ]
+}
+extension OverviewItemModel: TemplateModel {
+    static let fields: TemplateFields<OverviewItemModel> = [
+        "id": field { $0.id }, "label": field { $0.label }, "date": field { $0.date }, "era": field { $0.era }, "span": field { $0.span }, "circa": field { $0.circa },
+    ]
+}
+extension EraModel: TemplateModel {
+    static let fields: TemplateFields<EraModel> = [
+        "label": field { $0.label }, "dates": field { $0.dates }, "passages": field { $0.passages.templateList },
+    ]
+}
+extension FilterOptionModel: TemplateModel {
+    static let fields: TemplateFields<FilterOptionModel> = [
+        "id": field { $0.id }, "label": field { $0.label },
     ]
 }
 extension TimelineYearModel: TemplateModel {
@@ -275,6 +296,8 @@ extension TimelineYearModel: TemplateModel {
 extension TimelineModel: TemplateModel {
     static let fields: TemplateFields<TimelineModel> = [
         "start": field { $0.start }, "end": field { $0.end }, "svgHTML": field { $0.svgHTML }, "years": field { $0.years.templateList }, "count": field { $0.count },
+        "root": field { $0.root }, "actorOptions": field { $0.actorOptions.templateList }, "termOptions": field { $0.termOptions.templateList },
+        "sourceOptions": field { $0.sourceOptions.templateList }, "eras": field { $0.eras.templateList }, "overview": field { $0.overview.templateList },
     ]
 }
 extension TermUseModel: TemplateModel {

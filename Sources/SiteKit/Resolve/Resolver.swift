@@ -142,6 +142,7 @@ public enum Resolver {
             }
         }
         for term in corpus.terms { references.terms(term.seeAlso, log: &log) }
+        for era in site.eras { references.passages(era.passages, log: &log) }
 
         // Mentions of actors and uses of terms, in reading order, gathered on one core each.
         let actorNumbers = 0..<corpus.actors.count, termNumbers = corpus.actors.count..<targets.count
