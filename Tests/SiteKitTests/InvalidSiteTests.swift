@@ -18,6 +18,8 @@ final class InvalidSiteTests: XCTestCase {
             "content/annotations/memo/missing.md:9:13: error: unknown glossary term 'rivalry'",
             "content/annotations/memo/missing.md:11:5: error: unknown actor 'nobody'",
             "content/annotations/memo/missing.md:11:27: error: source 'memo' has no paragraph 9 (it has 2)",
+            "content/annotations/memo/role.md:5:13: error: unknown glossary term 'rivalry'",
+            "content/annotations/memo/role.md:6:12: error: 'role_of' must name one of 'between' ('russia' or 'moscow-city'), not 'china'",
             "content/annotations/nosuch/orphan.md:1:1: error: annotation folder 'nosuch' names no source; it must be a source id",
             "content/events/2030-future.md:1:1: error: event '2030-future' (2030-01-01) lies outside the timeline range 1999-03-24 to 2022-02-24 set in site.yml",
             "content/events/2030-future.md:4:12: error: source 'memo' has no paragraph 7 (it has 2)",

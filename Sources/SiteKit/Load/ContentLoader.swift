@@ -283,14 +283,15 @@ public struct ContentLoader {
         if var map = reader.mapping("relation") {
             let between = map.stringList("between")
             let category = map.string("category", required: true)
+            let roleOf = map.string("role_of")
             if let node = map.node("between") {
                 if between.count != 2 { map.error(map.location(of: node), "'between' must name exactly two actors") }
             } else {
                 map.error(map.start, "missing required key 'between' (two actor ids)")
             }
-            map.warnUnknownKeys(known: ["between", "category"])
+            map.warnUnknownKeys(known: ["between", "category", "role_of"])
             reader.merge(map)
-            if between.count == 2, let category { relation = Relation(between: between, category: category, location: map.start) }
+            if between.count == 2, let category { relation = Relation(between: between, category: category, roleOf: roleOf, location: map.start) }
         }
         let ok = !reader.diagnostics.contains { $0.severity == .error }
         finish(reader, known: ["quote", "prefix", "suffix", "kind", "actors", "terms", "events", "relation"])
@@ -313,10 +314,12 @@ public struct ContentLoader {
             }
         }
         let aliases = reader.stringList("aliases")
+        let nameInText = reader.string("name_in_text")
         let ok = !reader.diagnostics.contains { $0.severity == .error }
-        finish(reader, known: ["name", "kind", "aliases"])
+        finish(reader, known: ["name", "name_in_text", "kind", "aliases"])
         guard ok, let name, let kind else { return nil }
-        return Actor(id: ActorID(id), file: body.file, name: name.value, kind: kind, aliases: aliases, body: body)
+        return Actor(id: ActorID(id), file: body.file, name: name.value, nameInText: nameInText?.value ?? name.value, kind: kind,
+                     aliases: aliases, body: body)
     }
 
     private mutating func loadEvent(_ relative: String) -> Event? {

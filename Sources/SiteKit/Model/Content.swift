@@ -100,6 +100,9 @@ public enum NoteKind: String, CaseIterable, Sendable {
 public struct Relation: Sendable {
     public var between: [Located<String>]
     public var category: Located<String>
+    /// Which of `between` holds the role the category names (the junior partner, the
+    /// bargaining chip); nil for a tie that is the same both ways.
+    public var roleOf: Located<String>?
     public var location: SourceLocation
 }
 
@@ -135,6 +138,8 @@ public struct Actor: Sendable {
     public var id: ActorID
     public var file: String
     public var name: String
+    /// The name as it reads inside a sentence ("the United States"); `name` when not given.
+    public var nameInText: String
     public var kind: ActorCategory
     public var aliases: [Located<String>]
     public var body: Body

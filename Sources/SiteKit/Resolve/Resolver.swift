@@ -97,6 +97,9 @@ public enum Resolver {
                 if relation.between.count == 2, relation.between[0].value == relation.between[1].value {
                     log.error(relation.between[1].location, "a relation needs two different actors")
                 }
+                if let holder = relation.roleOf, !relation.between.contains(where: { $0.value == holder.value }) {
+                    log.error(holder.location, "'role_of' must name one of 'between' (\(relation.between.map { "'\($0.value)'" }.joined(separator: " or "))), not '\(holder.value)'")
+                }
             }
             let sourceID = SourceID(annotation.source.value)
             guard let anchor else {
@@ -166,7 +169,9 @@ public enum Resolver {
                 let a = ActorID(relation.between[0].value), b = ActorID(relation.between[1].value)
                 let category = TermID(relation.category.value)
                 guard actorIndex[a] != nil, actorIndex[b] != nil, termIndex[category] != nil, a != b else { continue }
-                relations.append(RelationEdge(actors: a < b ? (a, b) : (b, a), category: category,
+                let holder = relation.roleOf.map { ActorID($0.value) }
+                if let holder, holder != a, holder != b { continue }
+                relations.append(RelationEdge(actors: a < b ? (a, b) : (b, a), category: category, roleHolder: holder,
                                               passage: PassageRef(source: source, paragraph: item.anchor.paragraph), annotationName: item.annotation.name))
             }
         }
