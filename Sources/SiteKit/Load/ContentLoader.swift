@@ -254,9 +254,11 @@ public struct ContentLoader {
         guard ok, let title, let author, let publisher, let date, let summary else { return nil }
         // The text itself is read again where it is needed (`BodyReader`).
         let frontMatterOnly = Body(markdown: "", firstLine: body.firstLine, file: body.file)
-        return Source(id: SourceID(id), file: body.file, title: title.value, titleSupplied: titleSupplied,
-                      author: author.value, publisher: publisher.value, date: date, url: url?.value,
-                      summary: summary.value, editorNote: editorNote?.value, corrections: corrections, body: frontMatterOnly)
+        var source = Source(id: SourceID(id), file: body.file, title: title.value, titleSupplied: titleSupplied,
+                            author: author.value, publisher: publisher.value, date: date, url: url?.value,
+                            summary: summary.value, editorNote: editorNote?.value, corrections: corrections, body: frontMatterOnly)
+        source.prose = [reader.prose("summary"), reader.prose("editor_note")].compactMap { $0 }
+        return source
     }
 
     private mutating func loadAnnotation(_ relative: String) -> Annotation? {

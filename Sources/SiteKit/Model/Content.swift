@@ -62,6 +62,8 @@ public struct Source: Sendable {
     public var url: String?
     public var summary: String
     public var editorNote: String?
+    /// The summary and the editor note as written in the file, for the quotation check.
+    public var prose: [ProseSpan] = []
     public var corrections: [Correction]
     public var body: Body
 

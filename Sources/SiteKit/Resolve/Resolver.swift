@@ -15,6 +15,7 @@ public enum Resolver {
         let actorMatcher = aliasMatcher(corpus.actors.map { ($0.id, $0.aliases) }, firstNumber: 0, what: "actor", log: &log)
         let termMatcher = aliasMatcher(corpus.terms.map { ($0.id, $0.aliases) }, firstNumber: corpus.actors.count, what: "term", log: &log)
         let annotationsBySource = Dictionary(grouping: corpus.annotations.indices) { SourceID(corpus.annotations[$0].source.value) }
+        let quotationCheck = QuotationCheck(ProseQuotations.all(in: corpus))
         let parsed = corpus.sources.sorted { ($0.date, $0.id) < ($1.date, $1.id) }.parallelMap { source -> Result<(SourceDocument, SourceFindings), Diagnostic> in
             let document: SourceDocument, text: SourceText
             switch SourceDocument.read(source, reader: corpus.bodyReader, store: texts) {
@@ -44,7 +45,7 @@ public enum Resolver {
                     return (index, QuoteAnchor.anchor(quote: annotation.quote, prefix: annotation.prefix, suffix: annotation.suffix, in: text))
                 },
                 corrections: document.source.corrections.map { text.occurrences(of: $0.corrected.value) },
-                places: places, excerpts: excerpts)))
+                places: places, excerpts: excerpts, quotations: quotationCheck.search(text))))
         }
         // Each document holds its source; the corpus's list was 4 MB more at 10,000 sources.
         corpus.sources = []
@@ -65,6 +66,7 @@ public enum Resolver {
         let links = CrossLinks(actors: actorIndex, terms: termIndex, events: eventIndex, documents: documentIndex)
         var references = ReferenceChecker(actors: actorIndex, terms: termIndex, events: eventIndex, documents: documentIndex)
 
+        log.append(contentsOf: quotationCheck.diagnostics(findings.map(\.quotations)))
         var correctionPlaces: [SourceID: [[TextPlace]]] = [:]
         for (document, found) in zip(documents, findings) {
             for (correction, places) in zip(document.source.corrections, found.corrections) where places.isEmpty {
@@ -297,6 +299,8 @@ public enum Resolver {
         var places: [MentionPlace]
         /// The excerpt around each place, for the pages that list it.
         var excerpts: [Excerpt]
+        /// What this source says about each quotation in the editors' prose.
+        var quotations: [QuotationCheck.Finding]
     }
 
     /// One matcher over all aliases, each found as its entry's number: `firstNumber` for the first
