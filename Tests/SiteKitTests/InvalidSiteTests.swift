@@ -25,7 +25,7 @@ final class InvalidSiteTests: XCTestCase {
             "content/events/2030-future.md:4:12: error: source 'memo' has no paragraph 7 (it has 2)",
             "content/events/2030-future.md:4:23: error: 'memo-p1' is not a passage reference; write <source-id>#p<number>",
             "content/events/bad-date.md:2:7: error: 'date' must be a date written YYYY, YYYY-MM or YYYY-MM-DD, found '2008-02-30'",
-            "content/glossary/rivalry.md:4:9: error: unknown family 'enmity'; use one of alliance, partnership, alignment, rivalry, other",
+            "content/glossary/rivalry.md:4:9: error: unknown family 'enmity'; use one of alliance, partnership, alignment, rivalry, role, other",
             "content/sources/memo.md:9:16: error: corrected text 'x—y' does not occur in the source text",
         ])
     }

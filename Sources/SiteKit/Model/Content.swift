@@ -161,7 +161,8 @@ public struct Event: Sendable {
 }
 
 public enum TermFamily: String, CaseIterable, Sendable {
-    case alliance, partnership, alignment, rivalry, other
+    /// `role`: a part one actor plays toward another (junior partner, bargaining chip), not a kind of tie.
+    case alliance, partnership, alignment, rivalry, role, other
 
     public var label: String {
         switch self {
@@ -169,6 +170,7 @@ public enum TermFamily: String, CaseIterable, Sendable {
         case .partnership: return "Partnership"
         case .alignment: return "Alignment"
         case .rivalry: return "Rivalry"
+        case .role: return "Role"
         case .other: return "Other"
         }
     }
