@@ -55,8 +55,8 @@ final class CommandLineTests: XCTestCase {
         let run = try sitegen(["check", "--content", "invalid-site/content", "--templates", Fixture.templates])
         XCTAssertEqual(run.status, 1)
         XCTAssertEqual(run.stderr.split(separator: "\n").first, "invalid-site/content/actors/russia.md:4:21: error: alias 'Moscow' is also an alias of actor 'moscow-city'")
-        XCTAssertEqual(run.stderr.split(separator: "\n").count, 17)
-        XCTAssertEqual(run.stdout, "Build failed: 15 errors; nothing written.\n")
+        XCTAssertEqual(run.stderr.split(separator: "\n").count, 18)
+        XCTAssertEqual(run.stdout, "Build failed: 16 errors; nothing written.\n")
     }
 
     func testStrictTurnsWarningsIntoErrors() throws {
@@ -78,7 +78,7 @@ final class CommandLineTests: XCTestCase {
         let run = try sitegen(["check", "--format", "json", "--content", "invalid-site/content", "--templates", Fixture.templates])
         XCTAssertEqual(run.status, 1)
         let document = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as! [String: Any]
-        XCTAssertEqual(document["errors"] as? Int, 15)
+        XCTAssertEqual(document["errors"] as? Int, 16)
         XCTAssertEqual(document["warnings"] as? Int, 0)
         let first = (document["diagnostics"] as! [[String: Any]])[0]
         XCTAssertEqual(first["file"] as? String, "invalid-site/content/actors/russia.md")

@@ -78,7 +78,7 @@ final class HostileInputTests: XCTestCase {
             "content/actors/iran.md:3:7: error: unknown actor kind 'country'; use one of state, organisation, group, person",
             "content/actors/russia.md:1:1: warning: actor 'russia' is never mentioned in a source nor referenced",
             "content/events/broken.md:2:7: error: 'date' must be a date written YYYY, YYYY-MM or YYYY-MM-DD, found 'never'",
-            "content/glossary/ally.md:3:9: error: unknown family 'alliances'; use one of alliance, partnership, alignment, rivalry, other",
+            "content/glossary/ally.md:3:9: error: unknown family 'alliances'; use one of alliance, partnership, alignment, rivalry, role, other",
             "content/sources/memo.md:5:7: error: 'date' must be a date written YYYY, YYYY-MM or YYYY-MM-DD, found '2001-13'",
         ])
     }

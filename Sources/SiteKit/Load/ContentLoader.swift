@@ -279,9 +279,11 @@ public struct ContentLoader {
         guard ok, let title, let author, let publisher, let date, let summary else { return nil }
         // The text itself is read again where it is needed (`BodyReader`).
         let frontMatterOnly = Body(markdown: "", firstLine: body.firstLine, file: body.file)
-        return Source(id: SourceID(id), file: body.file, title: title.value, titleSupplied: titleSupplied,
-                      author: author.value, publisher: publisher.value, date: date, url: url?.value,
-                      summary: summary.value, editorNote: editorNote?.value, corrections: corrections, body: frontMatterOnly)
+        var source = Source(id: SourceID(id), file: body.file, title: title.value, titleSupplied: titleSupplied,
+                            author: author.value, publisher: publisher.value, date: date, url: url?.value,
+                            summary: summary.value, editorNote: editorNote?.value, corrections: corrections, body: frontMatterOnly)
+        source.prose = [reader.prose("summary"), reader.prose("editor_note")].compactMap { $0 }
+        return source
     }
 
     private mutating func loadAnnotation(_ relative: String) -> Annotation? {
@@ -308,14 +310,15 @@ public struct ContentLoader {
         if var map = reader.mapping("relation") {
             let between = map.stringList("between")
             let category = map.string("category", required: true)
+            let roleOf = map.string("role_of")
             if let node = map.node("between") {
                 if between.count != 2 { map.error(map.location(of: node), "'between' must name exactly two actors") }
             } else {
                 map.error(map.start, "missing required key 'between' (two actor ids)")
             }
-            map.warnUnknownKeys(known: ["between", "category"])
+            map.warnUnknownKeys(known: ["between", "category", "role_of"])
             reader.merge(map)
-            if between.count == 2, let category { relation = Relation(between: between, category: category, location: map.start) }
+            if between.count == 2, let category { relation = Relation(between: between, category: category, roleOf: roleOf, location: map.start) }
         }
         let ok = !reader.diagnostics.contains { $0.severity == .error }
         finish(reader, known: ["quote", "prefix", "suffix", "kind", "actors", "terms", "events", "relation"])
@@ -338,10 +341,12 @@ public struct ContentLoader {
             }
         }
         let aliases = reader.stringList("aliases")
+        let nameInText = reader.string("name_in_text")
         let ok = !reader.diagnostics.contains { $0.severity == .error }
-        finish(reader, known: ["name", "kind", "aliases"])
+        finish(reader, known: ["name", "name_in_text", "kind", "aliases"])
         guard ok, let name, let kind else { return nil }
-        return Actor(id: ActorID(id), file: body.file, name: name.value, kind: kind, aliases: aliases, body: body)
+        return Actor(id: ActorID(id), file: body.file, name: name.value, nameInText: nameInText?.value ?? name.value, kind: kind,
+                     aliases: aliases, body: body)
     }
 
     private mutating func loadEvent(_ relative: String) -> Event? {

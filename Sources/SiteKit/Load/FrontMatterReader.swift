@@ -99,6 +99,15 @@ struct FrontMatterReader {
         return scalarString(node, key: key, nullable: !required)
     }
 
+    /// A text value as prose placed in the file, for checks that point into it: its text starts
+    /// one column after an opening quote, and a double-quoted value's escapes take two columns.
+    mutating func prose(_ key: String) -> ProseSpan? {
+        guard let node = node(key), !Self.isNull(node), case .scalar(let scalar) = node else { return nil }
+        let location = location(of: node)
+        return ProseSpan(text: scalar.text, file: file, line: location.line, column: location.column + (scalar.plain ? 0 : 1),
+                         escaped: !scalar.plain)
+    }
+
     /// A key that must be present but may be `null` (e.g. a source's author when the copy names none).
     mutating func nullableString(_ key: String) -> Located<String?>? {
         guard let node = node(key) else {

@@ -82,6 +82,8 @@ public struct Source: Sendable {
     public var url: String?
     public var summary: String
     public var editorNote: String?
+    /// The summary and the editor note as written in the file, for the quotation check.
+    public var prose: [ProseSpan] = []
     public var corrections: [Correction]
     public var body: Body
 
@@ -120,6 +122,9 @@ public enum NoteKind: String, CaseIterable, Sendable {
 public struct Relation: Sendable {
     public var between: [Located<String>]
     public var category: Located<String>
+    /// Which of `between` holds the role the category names (the junior partner, the
+    /// bargaining chip); nil for a tie that is the same both ways.
+    public var roleOf: Located<String>?
     public var location: SourceLocation
 }
 
@@ -155,6 +160,8 @@ public struct Actor: Sendable {
     public var id: ActorID
     public var file: String
     public var name: String
+    /// The name as it reads inside a sentence ("the United States"); `name` when not given.
+    public var nameInText: String
     public var kind: ActorCategory
     public var aliases: [Located<String>]
     public var body: Body
@@ -174,7 +181,8 @@ public struct Event: Sendable {
 }
 
 public enum TermFamily: String, CaseIterable, Sendable {
-    case alliance, partnership, alignment, rivalry, other
+    /// `role`: a part one actor plays toward another (junior partner, bargaining chip), not a kind of tie.
+    case alliance, partnership, alignment, rivalry, role, other
 
     public var label: String {
         switch self {
@@ -182,6 +190,7 @@ public enum TermFamily: String, CaseIterable, Sendable {
         case .partnership: return "Partnership"
         case .alignment: return "Alignment"
         case .rivalry: return "Rivalry"
+        case .role: return "Role"
         case .other: return "Other"
         }
     }

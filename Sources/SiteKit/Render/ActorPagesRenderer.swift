@@ -95,7 +95,7 @@ struct ActorPagesRenderer {
                 let other = edge.actors.0 == actor.id ? edge.actors.1 : edge.actors.0
                 let document = site.document(edge.passage.source)!
                 return RelationRowModel(other: links.actors[other]!.name, otherHref: root + Paths.actor(other),
-                                        category: links.terms[edge.category]!.term, categoryHref: root + Paths.term(edge.category),
+                                        category: TieWording(links: links).label(edge), categoryHref: root + Paths.term(edge.category),
                                         source: document.source.title, year: String(document.source.date.year),
                                         passageHref: root + Paths.annotation(edge.passage.source, edge.annotationName),
                                         paragraph: edge.passage.paragraph)

@@ -61,7 +61,7 @@ struct GlossaryRenderer {
                 let uses = site.termUses[term.id] ?? []
                 let annotations = annotationsByTerm[term.id] ?? []
                 let pairs = (relationsByTerm[term.id] ?? []).map { edge in
-                    TermPairModel(pair: "\(links.actors[edge.actors.0]!.name) – \(links.actors[edge.actors.1]!.name)",
+                    TermPairModel(pair: edge.roleHolder == nil ? "\(links.actors[edge.actors.0]!.name) – \(links.actors[edge.actors.1]!.name)" : TieWording(links: links).label(edge),
                                   source: site.document(edge.passage.source)!.source.title,
                                   year: String(site.document(edge.passage.source)!.source.date.year),
                                   href: root + Paths.annotation(edge.passage.source, edge.annotationName))

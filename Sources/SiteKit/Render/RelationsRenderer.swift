@@ -13,19 +13,20 @@ struct RelationsRenderer {
         let root = Paths.root(of: Paths.relations)
         let matrixShown = site.documents.count <= Self.matrixSourceLimit
         let ties = TiedPairs(site.relations)
+        let wording = TieWording(links: links)
         let sources = !matrixShown ? [] : site.documents.map {
             LinkModel(label: "\($0.source.title) (\($0.source.date.year))", href: root + Paths.source($0.source.id))
         }
         let rows = !matrixShown ? [] : ties.pairs.map { pair in
             MatrixRowModel(pair: "\(links.actors[pair.first]!.name) – \(links.actors[pair.second]!.name)", cells: site.documents.map { document in
                 MatrixCellModel(categories: (ties.edges[pair]?[document.source.id] ?? []).map { edge in
-                    LinkModel(label: links.terms[edge.category]!.term, href: root + Paths.annotation(edge.passage.source, edge.annotationName))
+                    LinkModel(label: wording.label(edge), href: root + Paths.annotation(edge.passage.source, edge.annotationName))
                 })
             })
         }
         let edgeList = site.relations.map { edge in
             let source = site.document(edge.passage.source)!.source
-            return "\(links.actors[edge.actors.0]!.name) – \(links.actors[edge.actors.1]!.name): \(links.terms[edge.category]!.term) (\(source.title), \(source.date.year))"
+            return "\(links.actors[edge.actors.0]!.name) – \(links.actors[edge.actors.1]!.name): \(wording.label(edge)) (\(source.title), \(source.date.year))"
         }
         let chart = NetworkChart(links: links).svg(ties, alsoIn: matrixShown ? "the table and the list" : "the list")
         return templates.render("relations", RelationsModel(matrixShown: matrixShown, sourceCount: site.documents.count, sources: sources,

@@ -15,6 +15,7 @@ public enum Resolver {
         let actorMatcher = aliasMatcher(corpus.actors.map { ($0.id, $0.aliases) }, firstNumber: 0, what: "actor", log: &log)
         let termMatcher = aliasMatcher(corpus.terms.map { ($0.id, $0.aliases) }, firstNumber: corpus.actors.count, what: "term", log: &log)
         let annotationsBySource = Dictionary(grouping: corpus.annotations.indices) { SourceID(corpus.annotations[$0].source.value) }
+        let quotationCheck = QuotationCheck(ProseQuotations.all(in: corpus))
         let parsed = corpus.sources.sorted { ($0.date, $0.id) < ($1.date, $1.id) }.parallelMap { source -> Result<(SourceDocument, SourceFindings), Diagnostic> in
             let document: SourceDocument, text: SourceText
             switch SourceDocument.read(source, reader: corpus.bodyReader, store: texts) {
@@ -44,7 +45,7 @@ public enum Resolver {
                     return (index, QuoteAnchor.anchor(quote: annotation.quote, prefix: annotation.prefix, suffix: annotation.suffix, in: text))
                 },
                 corrections: document.source.corrections.map { text.occurrences(of: $0.corrected.value) },
-                places: places, excerpts: excerpts)))
+                places: places, excerpts: excerpts, quotations: quotationCheck.search(text))))
         }
         // Each document holds its source; the corpus's list was 4 MB more at 10,000 sources.
         corpus.sources = []
@@ -66,6 +67,7 @@ public enum Resolver {
         var references = ReferenceChecker(actors: actorIndex, terms: termIndex, events: eventIndex, documents: documentIndex,
                                           unloaded: corpus.unloaded)
 
+        log.append(contentsOf: quotationCheck.diagnostics(findings.map(\.quotations)))
         var correctionPlaces: [SourceID: [[TextPlace]]] = [:]
         for (document, found) in zip(documents, findings) {
             for (correction, places) in zip(document.source.corrections, found.corrections) where places.isEmpty {
@@ -97,6 +99,9 @@ public enum Resolver {
                 references.terms([relation.category], log: &log)
                 if relation.between.count == 2, relation.between[0].value == relation.between[1].value {
                     log.error(relation.between[1].location, "a relation needs two different actors")
+                }
+                if let holder = relation.roleOf, !relation.between.contains(where: { $0.value == holder.value }) {
+                    log.error(holder.location, "'role_of' must name one of 'between' (\(relation.between.map { "'\($0.value)'" }.joined(separator: " or "))), not '\(holder.value)'")
                 }
             }
             let sourceID = SourceID(annotation.source.value)
@@ -169,7 +174,9 @@ public enum Resolver {
                 let a = ActorID(relation.between[0].value), b = ActorID(relation.between[1].value)
                 let category = TermID(relation.category.value)
                 guard actorIndex[a] != nil, actorIndex[b] != nil, termIndex[category] != nil, a != b else { continue }
-                relations.append(RelationEdge(actors: a < b ? (a, b) : (b, a), category: category,
+                let holder = relation.roleOf.map { ActorID($0.value) }
+                if let holder, holder != a, holder != b { continue }
+                relations.append(RelationEdge(actors: a < b ? (a, b) : (b, a), category: category, roleHolder: holder,
                                               passage: PassageRef(source: source, paragraph: item.anchor.paragraph), annotationName: item.annotation.name))
             }
         }
@@ -295,6 +302,8 @@ public enum Resolver {
         var places: [MentionPlace]
         /// The excerpt around each place, for the pages that list it.
         var excerpts: [Excerpt]
+        /// What this source says about each quotation in the editors' prose.
+        var quotations: [QuotationCheck.Finding]
     }
 
     /// One matcher over all aliases, each found as its entry's number: `firstNumber` for the first

@@ -16,6 +16,8 @@ public struct SourceText: Sendable {
 
     public var sourceID: SourceID
     public var paragraphs: [Paragraph]
+    /// The section titles, folded for matching: text of the source that is not a paragraph.
+    public var headings: [NormalizedText]
 
     /// The text of a source, parsed once.
     public init(_ source: Source) {
@@ -30,6 +32,10 @@ public struct SourceText: Sendable {
             let plain = node.plainScalars
             let (collapsed, starts) = Self.collapse(plain)
             return Paragraph(number: paragraph.number, plain: plain, text: NormalizedText(scalars: plain), collapsed: collapsed, starts: starts)
+        }
+        headings = tree.children.compactMap { block in
+            guard case .heading = block.kind else { return nil }
+            return NormalizedText(scalars: block.plainScalars)
         }
     }
 
