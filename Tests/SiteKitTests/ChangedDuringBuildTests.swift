@@ -80,13 +80,13 @@ final class ChangedDuringBuildTests: XCTestCase {
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let output = folder + "/public"
         try SiteWriter.write([OutputFile(path: "index.html", bytes: Array("old".utf8))], to: output)
-        let before = Fixture.snapshot(folder)
+        let before = Fixture.snapshot(output)
 
         let fileSystem = ChangingFileSystem(files, changing: memo, after: 2, to: edited)
         let outcome = SiteBuilder(options: .init(templates: Fixture.templates, output: output), fileSystem: fileSystem).build()
 
         XCTAssertEqual(outcome.diagnostics.map(\.formatted), [failure])
         XCTAssertNil(outcome.changes)
-        XCTAssertEqual(Fixture.snapshot(folder), before)
+        XCTAssertEqual(Fixture.snapshot(output), before)
     }
 }

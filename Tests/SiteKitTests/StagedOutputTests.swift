@@ -48,7 +48,7 @@ final class StagedOutputTests: XCTestCase {
         XCTAssertThrowsError(try staged.commit()) { error in
             XCTAssertEqual("\(error)", "refusing to write outside the output folder: ../escape.html")
         }
-        XCTAssertEqual(try entries(folder), ["public"])
+        XCTAssertEqual(try entries(folder), [".public.previous", "public"])
         XCTAssertEqual(site(), ["index.html": Array("old".utf8)])
     }
 
@@ -67,7 +67,7 @@ final class StagedOutputTests: XCTestCase {
         XCTAssertThrowsError(try staged.commit()) { error in
             XCTAssertEqual("\(error)", "cannot write both a and files inside a folder of that name")
         }
-        XCTAssertEqual(try entries(folder), [])
+        XCTAssertEqual(try entries(folder), [".public.previous"])
     }
 
     func testUnchangedFilesKeepTheirInodeChangedOnesAreReplacedAndStaleOnesRemoved() throws {
@@ -86,7 +86,12 @@ final class StagedOutputTests: XCTestCase {
         XCTAssertEqual(try entries(output), [".sitegen-files", "changed.html", "index.html", "new"])
         XCTAssertEqual(try Self.inode(output + "/index.html"), unchanged)
         XCTAssertNotEqual(try Self.inode(output + "/changed.html"), replaced)
-        XCTAssertEqual(try entries(folder), ["public"])
+        // The site before is kept beside, for the next build to bring up to date.
+        XCTAssertEqual(try entries(folder), [".public.previous", "public"])
+        XCTAssertEqual(Fixture.snapshot(folder + "/.public.previous").filter { $0.key != ".sitegen-files" },
+                       ["index.html": Array("same".utf8), "changed.html": Array("v1".utf8), "old/deep/index.html": Array("gone".utf8),
+                        ".hidden": Array("not built".utf8)])
+        XCTAssertEqual(try Self.inode(folder + "/.public.previous/index.html"), unchanged)
     }
 
     func testFilesLongerThanOnePieceAreComparedToTheLastByte() throws {
@@ -113,7 +118,9 @@ final class StagedOutputTests: XCTestCase {
         try SiteWriter.write(Self.files(["index.html": "page"]), to: output)
         XCTAssertEqual(try FileManager.default.destinationOfSymbolicLink(atPath: output), folder + "/site")
         XCTAssertEqual(Fixture.snapshot(folder + "/site").keys.sorted(), [".sitegen-files", "index.html"])
-        XCTAssertEqual(try entries(folder), ["public", "site"])
+        try SiteWriter.write(Self.files(["index.html": "page 2"]), to: output)
+        XCTAssertEqual(try FileManager.default.destinationOfSymbolicLink(atPath: output), folder + "/site")
+        XCTAssertEqual(try entries(folder), [".site.previous", "public", "site"])
     }
 
     // MARK: - what is sitegen's to replace
@@ -180,13 +187,19 @@ final class StagedOutputTests: XCTestCase {
 
     // MARK: - crashes and concurrent builds
 
-    /// Each file-system call of a commit fails in turn: the folder is then wholly old, with
-    /// nothing left beside it; with no failure it is wholly new.
+    /// Each file-system call of a commit fails in turn: the folder is then wholly old, and the
+    /// next build, from whatever the failed one left, writes the new site whole. The output has
+    /// been built twice before, so that the previous folder holds second names of its files,
+    /// which must never be written through.
     func testACommitStoppedAtAnyStepLeavesTheOldSiteWhole() throws {
-        let old = ["index.html": "old home", "same/index.html": "same", "gone/index.html": "gone", "changed.html": "v1"]
-        let new = ["index.html": "new home", "same/index.html": "same", "added/deep/index.html": "added", "changed.html": "v2"]
-        for failing in 0..<20 {
-            try? FileManager.default.removeItem(atPath: output)
+        let older = ["index.html": "older home", "same/index.html": "same", "gone/index.html": "gone", "changed.html": "v1"]
+        let old = ["index.html": "old home", "same/index.html": "same", "gone/index.html": "gone", "changed.html": "v1", "a/b.html": "ab"]
+        let new = ["index.html": "new home", "same/index.html": "same", "added/deep/index.html": "added", "changed.html": "v2", "a": "a file"]
+        func contents(_ pairs: [String: String]) -> [String: [UInt8]] { pairs.mapValues { Array($0.utf8) } }
+        for failing in 0..<40 {
+            try? FileManager.default.removeItem(atPath: folder)
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            try SiteWriter.write(Self.files(older), to: output)
             try SiteWriter.write(Self.files(old), to: output)
             let counter = CallCounter(failing: failing)
             var calls = StagedOutput.Calls()
@@ -197,25 +210,38 @@ final class StagedOutputTests: XCTestCase {
             let staged = try StagedOutput(output, calls: calls)
             Self.files(new).forEach(staged.write)
             let committed = (try? staged.commit()) != nil
-            XCTAssertEqual(site(), Dictionary(uniqueKeysWithValues: Self.files(committed ? new : old).map { ($0.path, $0.bytes) }), "step \(failing)")
-            XCTAssertEqual(try entries(folder), ["public"], "step \(failing)")
+            XCTAssertEqual(site(), contents(committed ? new : old), "step \(failing)")
             if committed {
                 XCTAssertEqual(failing, counter.calls, "the commit made \(counter.calls) calls")
                 return
             }
+            try SiteWriter.write(Self.files(new), to: output)
+            XCTAssertEqual(site(), contents(new), "step \(failing), built again")
+            XCTAssertEqual(Fixture.snapshot(folder + "/.public.previous").filter { $0.key != ".sitegen-files" }, contents(old), "step \(failing)")
         }
         XCTFail("the commit never got through")
     }
 
-    func testWhatAKilledBuildLeftIsRemovedByTheNext() throws {
-        try SiteWriter.write(Self.files(["index.html": "old"]), to: output)
-        for leftover in [".public.new-1", ".public.new-2/deep", ".public.new-3.old"] {
-            try FileManager.default.createDirectory(atPath: folder + "/" + leftover, withIntermediateDirectories: true)
-            XCTAssertTrue(FileManager.default.createFile(atPath: folder + "/" + leftover + "/index.html", contents: Data("x".utf8)))
-        }
-        XCTAssertTrue(FileManager.default.createFile(atPath: folder + "/.other.new-1", contents: Data("not ours".utf8)))
+    /// A previous folder in any state, as a killed build or a person may leave it, is brought
+    /// to the new site; a link in it is removed, never followed.
+    func testAnyPreviousFolderIsBroughtToTheNewSite() throws {
+        try SiteWriter.write(Self.files(["index.html": "old", "b/index.html": "b"]), to: output)
+        let previous = folder + "/.public.previous"
+        try? FileManager.default.removeItem(atPath: previous)
+        try FileManager.default.createDirectory(atPath: previous + "/index.html/deep", withIntermediateDirectories: true)
+        XCTAssertTrue(FileManager.default.createFile(atPath: previous + "/a", contents: Data("a file where a folder goes".utf8)))
+        XCTAssertTrue(FileManager.default.createFile(atPath: previous + "/stale.html", contents: Data("stale".utf8)))
+        try FileManager.default.createDirectory(atPath: folder + "/elsewhere", withIntermediateDirectories: false)
+        XCTAssertTrue(FileManager.default.createFile(atPath: folder + "/elsewhere/b.html", contents: Data("outside".utf8)))
+        try FileManager.default.createSymbolicLink(atPath: previous + "/b", withDestinationPath: folder + "/elsewhere")
+        try SiteWriter.write(Self.files(["index.html": "new", "a/index.html": "a", "b/b.html": "b"]), to: output)
+        XCTAssertEqual(site(), ["index.html": Array("new".utf8), "a/index.html": Array("a".utf8), "b/b.html": Array("b".utf8)])
+        XCTAssertEqual(Fixture.snapshot(folder + "/elsewhere"), ["b.html": Array("outside".utf8)])
+    }
+
+    func testAPreviousFolderThatIsAFileIsReplaced() throws {
+        XCTAssertTrue(FileManager.default.createFile(atPath: folder + "/.public.previous", contents: Data("x".utf8)))
         try SiteWriter.write(Self.files(["index.html": "new"]), to: output)
-        XCTAssertEqual(try entries(folder), [".other.new-1", "public"])
         XCTAssertEqual(site(), ["index.html": Array("new".utf8)])
     }
 
@@ -228,11 +254,11 @@ final class StagedOutputTests: XCTestCase {
             secondDone.fulfill()
         }
         Thread.sleep(forTimeInterval: 0.3)
-        XCTAssertEqual(try entries(folder).filter { !$0.hasPrefix(".public.new-") }, [])
+        XCTAssertEqual(try entries(folder), [".public.previous"])
         try first.commit()
         wait(for: [secondDone], timeout: 10)
         XCTAssertEqual(site(), ["second.html": Array("2".utf8)])
-        XCTAssertEqual(try entries(folder), ["public"])
+        XCTAssertEqual(Fixture.snapshot(folder + "/.public.previous").keys.sorted(), [".sitegen-files", "first.html"])
     }
 
     static func inode(_ path: String) throws -> UInt64 {

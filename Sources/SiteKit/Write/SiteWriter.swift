@@ -20,10 +20,11 @@ public enum SiteWriter {
         !path.hasPrefix("/") && !path.split(separator: "/", omittingEmptySubsequences: false).contains { $0 == ".." || $0 == "." || $0.isEmpty }
     }
 
-    /// Plain POSIX write: Foundation's `Data.write` syncs every file to disk on Linux, which a
-    /// rebuildable output folder does not need.
+    /// Plain POSIX write of a new file: Foundation's `Data.write` syncs every file to disk on
+    /// Linux, which a rebuildable output folder does not need. An existing file is never
+    /// written through, since it may be a second name of a published one (`StagedOutput`).
     static func writeFile(_ bytes: [UInt8], to path: String) throws {
-        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
         guard fd >= 0 else { throw Failure(description: "cannot create \(path): \(String(cString: strerror(errno)))") }
         defer { close(fd) }
         var offset = 0

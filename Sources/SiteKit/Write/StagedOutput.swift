@@ -1,27 +1,37 @@
 import CFolderExchange
 import Foundation
 
-/// Replaces an output folder with a build's files in one step that no crash or kill can split:
+/// Replaces an output folder with a build's files in one step that no crash or kill can split.
+///
+/// Beside the output folder (`public/`) lies the site before it (`.public.previous/`), kept by
+/// the last build. A build brings that folder up to the new site and then exchanges the two
+/// (`renameat2` with `RENAME_EXCHANGE`): until the exchange the output is wholly old, after it
+/// wholly new, and the old site is the next build's folder to bring up to date. Recycling it
+/// spares a build from making and deleting a tree of folders each time, which costs seconds on
+/// file systems that discard freed blocks as they go.
 /// - `init` takes the output's lock (`OutputLock`: a second build into the same folder waits),
-///   removes what killed builds left beside the folder, and checks that the folder is sitegen's
-///   to replace (`OutputOwnership`).
-/// - `write`, from any thread, compares each file with the one already at its place. One that
-///   differs, or is new, is written into a complete new tree beside the folder; an equal one is
-///   hard-linked into that tree at commit, so it keeps its inode and modification time and rsync
-///   and HTTP caches (Last-Modified, ETag) see only real changes.
-/// - `commit` exchanges the new tree with the folder (`renameat2` with `RENAME_EXCHANGE`), then
-///   removes the old tree. Until the exchange the folder is wholly old; after it, wholly new.
-/// If a write failed, or `discard` is called, nothing in the output folder has been touched.
+///   checks that the output is sitegen's to replace (`OutputOwnership`) and lists both folders.
+/// - `write`, from any thread, compares each file with the one in the output. One that differs,
+///   or is new, is written into the previous folder as a new file; an equal one is hard-linked
+///   there at commit, so it keeps its inode and modification time and rsync and HTTP caches
+///   (Last-Modified, ETag) see only real changes.
+/// - `commit` links the unchanged files, removes what the new site does not have from the
+///   previous folder and makes the exchange.
+/// The output is never written through: a file of the previous folder may be a second name of
+/// one in the output, so one is only ever unlinked or linked there, never opened for writing.
+/// A build that fails or is killed leaves the output as it was and the previous folder part way
+/// to the new site, which the next build finishes whatever state it is in.
 public final class StagedOutput: @unchecked Sendable {
     private let target: String
-    private let staging: String
+    private let previous: String
     private let existing: OutputListing
+    private let recycled: OutputListing
     private let lock: OutputLock
-    /// Paths built so far, those that differ from the folder's, the folders made in the new tree
-    /// and the first write that failed; shared by the writing threads.
+    /// Paths built so far, those that differ from the output's, the folders present in the
+    /// previous folder and the first write that failed; shared by the writing threads.
     private var built: Set<String> = []
     private var staged: [String] = []
-    private var madeFolders: Set<String> = [""]
+    private var folders: Set<String>
     private var failure: Error?
     private let mutex = NSLock()
     private let calls: Calls
@@ -45,29 +55,26 @@ public final class StagedOutput: @unchecked Sendable {
         self.calls = calls
         let url = Self.folder(output)
         target = url.path
-        let parent = url.deletingLastPathComponent()
-        let leftoverPrefix = ".\(url.lastPathComponent).new-"
-        staging = parent.path + "/" + leftoverPrefix + "\(ProcessInfo.processInfo.processIdentifier)"
-        try? FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
-        lock = try OutputLock(parent: parent.path)
+        let parent = url.deletingLastPathComponent().path
+        previous = parent + "/.\(url.lastPathComponent).previous"
+        try? FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
+        lock = try OutputLock(parent: parent)
         do {
-            // With the lock held, no other build is using a staging folder here: any is a leftover.
-            for (name, _) in FolderEntries.read(parent.path) ?? [] where name.hasPrefix(leftoverPrefix) {
-                try? FileManager.default.removeItem(atPath: parent.path + "/" + name)
-            }
             existing = OutputListing(of: target)
             try OutputOwnership.check(target, named: output, listing: existing, protecting: protecting, force: force)
-            guard Foundation.mkdir(staging, 0o755) == 0 else {
-                throw SiteWriter.Failure(description: "cannot create \(staging): \(String(cString: strerror(errno)))")
-            }
+            var status = stat()
+            if lstat(previous, &status) == 0, status.st_mode & S_IFMT != S_IFDIR { try Self.remove(previous) }
+            if lstat(previous, &status) != 0, calls.mkdir(previous) != 0 { throw Self.failure("cannot create \(previous)", errno) }
+            recycled = OutputListing(of: previous)
+            folders = Set(recycled.folders + [""])
         } catch {
             lock.release()
             throw error
         }
     }
 
-    /// The folder pages go to. A symbolic link to it is followed, so that the new tree is made on
-    /// the same file system as the folder it is exchanged with.
+    /// The folder pages go to. A symbolic link to it is followed, so that the previous site is
+    /// kept on the same file system as the folder it is exchanged with.
     static func folder(_ output: String) -> URL {
         URL(fileURLWithPath: output).standardizedFileURL.resolvingSymlinksInPath()
     }
@@ -81,16 +88,7 @@ public final class StagedOutput: @unchecked Sendable {
             return fail(SiteWriter.Failure(description: "refusing to write \(file.path), which lists the files of the build"))
         }
         guard mutex.withLock({ failure == nil && built.insert(file.path).inserted }) else { return }
-        if existing.files.contains(file.path), Self.file(target + "/" + file.path, holds: file.bytes) { return }
-        do {
-            try mutex.withLock {
-                staged.append(file.path)
-                try makeParents(of: file.path)
-            }
-            try SiteWriter.writeFile(file.bytes, to: staging + "/" + file.path)
-        } catch {
-            fail(error)
-        }
+        place(file)
     }
 
     /// What a commit changed: the files written (new or changed) and removed, by path relative to
@@ -104,71 +102,90 @@ public final class StagedOutput: @unchecked Sendable {
 
     @discardableResult
     public func commit() throws -> Changes {
-        defer { discard() }
+        defer { lock.release() }
         // A path that is both a file and a folder of another file cannot be written at all.
         let needed = Set(built.flatMap(Self.parents))
         if let clash = built.filter(needed.contains).min() {
             throw SiteWriter.Failure(description: "cannot write both \(clash) and files inside a folder of that name")
         }
-        writeManifest()
+        built.insert(OutputOwnership.manifestName)
+        place(OutputFile(path: OutputOwnership.manifestName, bytes: OutputOwnership.manifest(for: built)))
         if let failure = mutex.withLock({ failure }) { throw failure }
         let changed = Set(staged)
-        for path in built.subtracting(changed).sorted() {
+        for path in built.subtracting(changed).sorted() where !Self.sameFile(previous + "/" + path, target + "/" + path) {
             try makeParents(of: path)
-            guard calls.link(target + "/" + path, staging + "/" + path) == 0 else {
+            try Self.remove(previous + "/" + path)
+            guard calls.link(target + "/" + path, previous + "/" + path) == 0 else {
                 throw Self.failure("cannot keep the unchanged \(target)/\(path)", errno)
             }
+        }
+        // What the new site does not have: stale files and links, then folders, innermost first.
+        // A path the build made a folder of, or a file, was cleared when that was written.
+        for path in recycled.files.union(recycled.others).subtracting(built).subtracting(needed).sorted() {
+            try Self.remove(previous + "/" + path)
+        }
+        for folder in recycled.folders.filter({ !needed.contains($0) && !built.contains($0) }).sorted(by: >) {
+            try Self.remove(previous + "/" + folder)
         }
         try replaceTarget()
         let removed = existing.files.subtracting(built).union(existing.others).sorted()
         return Changes(written: staged.sorted(), removed: removed, unchanged: built.count - staged.count)
     }
 
-    /// Removes the new tree and lets the next build go on; the output folder is as it was unless
-    /// `commit` got as far as replacing it.
+    /// Lets the next build go on, leaving the output as it was.
     public func discard() {
-        try? FileManager.default.removeItem(atPath: staging)
         lock.release()
     }
 
-    /// The one step that changes the output folder. After it, the old tree is at `staging` and is
-    /// removed by `discard`; a process killed before that leaves it for the next build to remove.
+    /// Compares a file with the output's and, when it differs, writes it into the previous
+    /// folder as a new file.
+    private func place(_ file: OutputFile) {
+        if existing.files.contains(file.path), Self.file(target + "/" + file.path, holds: file.bytes) { return }
+        do {
+            try mutex.withLock {
+                staged.append(file.path)
+                try makeParents(of: file.path)
+            }
+            let path = previous + "/" + file.path
+            try Self.remove(path)
+            try SiteWriter.writeFile(file.bytes, to: path)
+        } catch {
+            fail(error)
+        }
+    }
+
+    /// The one step that changes the output folder.
     private func replaceTarget() throws {
         var status = stat()
         guard lstat(target, &status) == 0 else {
-            guard calls.rename(staging, target) == 0 else { throw Self.failure("cannot move the site into \(target)", errno) }
+            guard calls.rename(previous, target) == 0 else { throw Self.failure("cannot move the site into \(target)", errno) }
             return
         }
-        if calls.exchange(staging, target) == 0 { return }
+        if calls.exchange(previous, target) == 0 { return }
         guard errno == EINVAL || errno == ENOSYS || errno == ENOTSUP else {
             throw Self.failure("cannot exchange the new site with \(target)", errno)
         }
         // A file system that cannot exchange: two renames, between which the folder is missing
         // but never mixed.
-        let aside = staging + ".old"
+        let aside = previous + ".old"
+        try Self.remove(aside)
         guard calls.rename(target, aside) == 0 else { throw Self.failure("cannot move \(target) aside", errno) }
-        guard calls.rename(staging, target) == 0 else {
+        guard calls.rename(previous, target) == 0 else {
             let code = errno
             _ = calls.rename(aside, target)
             throw Self.failure("cannot move the site into \(target)", code)
         }
-        _ = calls.rename(aside, staging)
+        _ = calls.rename(aside, previous)
     }
 
-    /// Records the built paths in the new tree, the last file a build writes.
-    private func writeManifest() {
-        let file = OutputFile(path: OutputOwnership.manifestName, bytes: OutputOwnership.manifest(for: built))
-        built.insert(file.path)
-        if existing.files.contains(file.path), Self.file(target + "/" + file.path, holds: file.bytes) { return }
-        staged.append(file.path)
-        do { try SiteWriter.writeFile(file.bytes, to: staging + "/" + file.path) } catch { fail(error) }
-    }
-
-    /// Makes the folders a path lies in inside the new tree; called with `mutex` held or from `commit`.
+    /// Makes the folders a path lies in inside the previous folder, first removing whatever else
+    /// stands at their place; called with `mutex` held or from `commit`.
     private func makeParents(of path: String) throws {
-        for folder in Self.parents(path).reversed() where !madeFolders.contains(folder) {
-            guard calls.mkdir(staging + "/" + folder) == 0 else { throw Self.failure("cannot create \(staging)/\(folder)", errno) }
-            madeFolders.insert(folder)
+        for folder in Self.parents(path).reversed() where !folders.contains(folder) {
+            let full = previous + "/" + folder
+            try Self.remove(full)
+            guard calls.mkdir(full) == 0 else { throw Self.failure("cannot create \(full)", errno) }
+            folders.insert(folder)
         }
     }
 
@@ -178,6 +195,23 @@ public final class StagedOutput: @unchecked Sendable {
 
     private static func failure(_ what: String, _ code: Int32) -> SiteWriter.Failure {
         SiteWriter.Failure(description: "\(what): \(String(cString: strerror(code)))")
+    }
+
+    /// Removes a file, link or whole folder; nothing there (or a file where a folder on the way
+    /// should be) is not a failure.
+    private static func remove(_ path: String) throws {
+        if unlink(path) == 0 || errno == ENOENT || errno == ENOTDIR { return }
+        do { try FileManager.default.removeItem(atPath: path) } catch {
+            var status = stat()
+            if lstat(path, &status) != 0 && (errno == ENOENT || errno == ENOTDIR) { return }
+            throw SiteWriter.Failure(description: "cannot remove \(path): \(error.localizedDescription)")
+        }
+    }
+
+    /// Whether two paths name the same file (hard links of one inode); a link is never followed.
+    private static func sameFile(_ first: String, _ second: String) -> Bool {
+        var a = stat(), b = stat()
+        return lstat(first, &a) == 0 && lstat(second, &b) == 0 && a.st_mode & S_IFMT == S_IFREG && a.st_dev == b.st_dev && a.st_ino == b.st_ino
     }
 
     /// Whether a regular file holds exactly these bytes; a link is never followed. The file is
