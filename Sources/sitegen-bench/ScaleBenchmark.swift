@@ -27,7 +27,9 @@ func scaleBenchmark(sizes: [Int], binFolder: String) {
         // and again) writes nothing; "sitegen, new folder" builds into a folder emptied first.
         var tools: [(name: String, argv: [String], before: () -> Void)] = [
             ("sitegen", build + [root + "/public"], {}),
-            ("sitegen, new folder", build + [root + "/public-new"], { try? FileManager.default.removeItem(atPath: root + "/public-new") }),
+            ("sitegen, new folder", build + [root + "/public-new"], {
+                for folder in ["/public-new", "/.public-new.previous"] { try? FileManager.default.removeItem(atPath: root + folder) }
+            }),
             ("floor", [binFolder + "/sitegen-bench", "floor", root + "/hugo/content", root + "/floor"], {}),
         ]
         if hasHugo { tools.append(("hugo", ["hugo", "--quiet", "--source", root + "/hugo", "--destination", root + "/hugo-public"], {})) }
