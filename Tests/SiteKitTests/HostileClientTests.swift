@@ -175,4 +175,20 @@ final class HostileClientTests: XCTestCase {
             serve.stop()
         }
     }
+
+    func testTimeoutsMustBeSecondsAboveZero() throws {
+        for (option, value) in [("--request-timeout", "0"), ("--idle-timeout", "nan"), ("--idle-timeout", "100000")] {
+            let process = Process()
+            process.executableURL = Bundle(for: Self.self).bundleURL.appendingPathComponent("sitegen")
+            process.arguments = ["serve", option, value]
+            let errors = Pipe()
+            process.standardError = errors
+            process.standardOutput = FileHandle.nullDevice
+            try process.run()
+            let text = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            XCTAssertEqual(process.terminationStatus, 64)
+            XCTAssertEqual(text.split(separator: "\n").first, "Error: \(option) takes a number of seconds above 0 and at most 86400.")
+        }
+    }
 }
