@@ -59,7 +59,9 @@ public final class PreviewServer: Sendable {
         }
         var logger = Logger(label: "sitegen.serve")
         logger.logLevel = .critical
-        let server = Server(childChannelSetup: channel, configuration: .init(address: .hostname(settings.host, port: Int(settings.port))),
+        let configuration = ServerConfiguration(address: .hostname(settings.host, port: Int(settings.port)),
+                                                availableConnectionsDelegate: MaximumAvailableConnections(settings.limits.connections))
+        let server = Server(childChannelSetup: channel, configuration: configuration,
                             onServerRunning: { [self] listening in
                                 events.listening("http://\(settings.host):\(listening.localAddress?.port ?? Int(settings.port))/")
                                 events.built(first, [])
