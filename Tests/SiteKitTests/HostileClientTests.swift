@@ -29,26 +29,26 @@ final class HostileClientTests: XCTestCase {
             + (head ? "" : reason + "\n")
     }
 
+    /// `largest` is answered as usual with `status`; `oneByteMore` gets the refusal `code`.
+    private func assertCap(largest: String, answered status: Int, oneByteMore: String, refused code: Int, _ reason: String) throws {
+        let connection = try connect()
+        try connection.send(largest)
+        XCTAssertEqual(try connection.readResponse().status, status)
+        XCTAssertEqual(try exchange(Array(oneByteMore.utf8)), refusal(code, reason))
+    }
+
     func testRequestLineIsCappedAt8KiB() throws {
         try start()
         // "GET /" + path + " HTTP/1.1\r\n" is 8,192 bytes: the longest line accepted.
-        let longest = "GET /" + String(repeating: "a", count: 8176) + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
-        let connection = try connect()
-        try connection.send(longest)
-        XCTAssertEqual(try connection.readResponse().status, 404)
-        let tooLong = "GET /" + String(repeating: "a", count: 8177) + " HTTP/1.1\r\nHost: x\r\n\r\n"
-        XCTAssertEqual(try exchange(Array(tooLong.utf8)), refusal(414, "URI Too Long"))
+        try assertCap(largest: "GET /" + String(repeating: "a", count: 8176) + " HTTP/1.1\r\nHost: x\r\n\r\n", answered: 404,
+                      oneByteMore: "GET /" + String(repeating: "a", count: 8177) + " HTTP/1.1\r\nHost: x\r\n\r\n", refused: 414, "URI Too Long")
     }
 
     func testHeadersAreCappedAt8KiB() throws {
         try start()
         // "X: " + value + "\r\n" is 8,192 bytes: the largest header block accepted.
-        let largest = "GET /assets/site.css HTTP/1.1\r\nX: " + String(repeating: "b", count: 8187) + "\r\n\r\n"
-        let connection = try connect()
-        try connection.send(largest)
-        XCTAssertEqual(try connection.readResponse().status, 200)
-        let tooLarge = "GET / HTTP/1.1\r\nHost: x\r\nX: " + String(repeating: "b", count: 8187) + "\r\n\r\n"
-        XCTAssertEqual(try exchange(Array(tooLarge.utf8)), refusal(431, "Request Header Fields Too Large"))
+        try assertCap(largest: "GET /assets/site.css HTTP/1.1\r\nX: " + String(repeating: "b", count: 8187) + "\r\n\r\n", answered: 200,
+                      oneByteMore: "GET / HTTP/1.1\r\nX: " + String(repeating: "b", count: 8188) + "\r\n\r\n", refused: 431, "Request Header Fields Too Large")
     }
 
     func testTenMegabyteHeaderIsRefusedWhileOthersAreServed() throws {
