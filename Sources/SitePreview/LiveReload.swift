@@ -1,6 +1,3 @@
-import FlyingFox
-import FlyingSocks
-
 /// Server-sent events to every open page: `reload` after a good build, `failed` with the
 /// diagnostics (JSON) after a bad one. One-way pushes are all live reload needs, and an
 /// EventSource reconnects by itself after the server restarts.
@@ -49,29 +46,5 @@ actor LiveReloadHub {
     static func event(_ name: String, data: String) -> [UInt8] {
         let oneLine = data.split(separator: "\n").joined(separator: " ")
         return Array("event: \(name)\ndata: \(oneLine)\n\n".utf8)
-    }
-}
-
-/// An `AsyncStream` of messages as the byte sequence FlyingFox streams a body from: each
-/// message goes out as one chunk the moment it is yielded.
-struct EventStreamBody: AsyncBufferedSequence, Sendable {
-    typealias Element = UInt8
-    let messages: AsyncStream<[UInt8]>
-
-    func makeAsyncIterator() -> Iterator { Iterator(messages: messages.makeAsyncIterator()) }
-
-    struct Iterator: AsyncBufferedIteratorProtocol {
-        var messages: AsyncStream<[UInt8]>.AsyncIterator
-        var pending: [UInt8] = []
-
-        mutating func next() async -> UInt8? {
-            if pending.isEmpty { pending = await messages.next() ?? [] }
-            return pending.isEmpty ? nil : pending.removeFirst()
-        }
-
-        mutating func nextBuffer(suggested count: Int) async -> [UInt8]? {
-            if !pending.isEmpty { defer { pending = [] }; return pending }
-            return await messages.next()
-        }
     }
 }

@@ -1,6 +1,8 @@
-import FlyingFox
-import FlyingSocks
-import Foundation
+import HTTPTypes
+import HummingbirdCore
+import Logging
+import NIOCore
+import NIOPosix
 import SiteKit
 
 /// `sitegen serve`: builds the site, serves it over HTTP, watches the content and templates,
@@ -11,11 +13,14 @@ public final class PreviewServer: Sendable {
         public var host: String
         public var port: UInt16
         public var pollInterval: Duration
-        public init(build: SiteBuilder.Options, host: String = "127.0.0.1", port: UInt16 = 8000, pollInterval: Duration = .milliseconds(200)) {
+        public var limits: ServerLimits
+        public init(build: SiteBuilder.Options, host: String = "127.0.0.1", port: UInt16 = 8000, pollInterval: Duration = .milliseconds(200),
+                    limits: ServerLimits = ServerLimits()) {
             self.build = build
             self.host = host
             self.port = port
             self.pollInterval = pollInterval
+            self.limits = limits
         }
     }
 
@@ -49,17 +54,21 @@ public final class PreviewServer: Sendable {
         let first = builder.rebuild()
         await publish(first)
 
-        let address = try sockaddr_in.inet(ip4: settings.host, port: settings.port)
-        let server = HTTPServer(config: .init(address: address, logger: .disabled), handler: ClosureHTTPHandler { [self] request in
-            await respond(to: request)
-        })
+        let channel = PreviewHTTPChannel(limits: settings.limits) { [self] request, writer, _ in
+            try await respond(to: request, writer: writer)
+        }
+        var logger = Logger(label: "sitegen.serve")
+        logger.logLevel = .critical
+        let configuration = ServerConfiguration(address: .hostname(settings.host, port: Int(settings.port)),
+                                                availableConnectionsDelegate: MaximumAvailableConnections(settings.limits.connections))
+        let server = Server(childChannelSetup: channel, configuration: configuration,
+                            onServerRunning: { [self] listening in
+                                events.listening("http://\(settings.host):\(listening.localAddress?.port ?? Int(settings.port))/")
+                                events.built(first, [])
+                            },
+                            eventLoopGroup: MultiThreadedEventLoopGroup.singleton, logger: logger)
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await server.run() }
-            try await server.waitUntilListening()
-            var port = settings.port
-            if case .ip4(_, let bound) = await server.listeningAddress { port = bound }
-            events.listening("http://\(settings.host):\(port)/")
-            events.built(first, [])
             group.addTask { [self] in
                 var stamps = initialStamps
                 while !Task.isCancelled {
@@ -74,10 +83,12 @@ public final class PreviewServer: Sendable {
                 }
             }
             do {
+                // The server returns once cancelled; it throws when it cannot listen.
                 try await group.next()
+                await hub.finish()
+                group.cancelAll()
             } catch {
                 await hub.finish()
-                await server.stop(timeout: 1)
                 group.cancelAll()
                 if !(error is CancellationError) && !Task.isCancelled { throw error }
             }
@@ -93,34 +104,38 @@ public final class PreviewServer: Sendable {
         }
     }
 
-    func respond(to request: HTTPRequest) async -> HTTPResponse {
-        let path = request.target.path()
+    /// One response, its head and body handed to the connection in one write; a HEAD request
+    /// gets the same head as a GET, `Content-Length` included, and no body.
+    func respond(to request: Request, writer: consuming ResponseWriter) async throws {
+        guard request.method == .get || request.method == .head else {
+            let reply = StaticResponder.Reply(status: 405, contentType: "text/plain; charset=utf-8", body: Array("Method not allowed\n".utf8))
+            return try await write(reply, extra: [.allow: "GET, HEAD"], bodyless: false, to: writer)
+        }
+        let path = String((request.head.path ?? "").prefix { $0 != "?" })
         switch path {
         case "/__sitegen/events":
-            let body = HTTPBodySequence(from: EventStreamBody(messages: await hub.subscribe()))
-            return HTTPResponse(statusCode: .ok, headers: [.contentType: "text/event-stream", .cacheControl: "no-store"], body: body)
-        case "/__sitegen/live.js":
-            return HTTPResponse(statusCode: .ok, headers: [.contentType: "text/javascript; charset=utf-8", .cacheControl: "no-store"],
-                                body: Data(LiveReloadScript.source.utf8))
-        default:
-            guard request.method == .GET || request.method == .HEAD else {
-                return HTTPResponse(statusCode: .methodNotAllowed, headers: [.contentType: "text/plain; charset=utf-8"], body: Data("Method not allowed\n".utf8))
+            var body = try await writer.writeHead(HTTPResponse(status: .ok, headerFields: [.contentType: "text/event-stream", .cacheControl: "no-store"]))
+            if request.method == .get {
+                for await message in await hub.subscribe() { try await body.write(ByteBuffer(bytes: message)) }
             }
-            let reply = await served.reply(to: path)
-            var headers: HTTPHeaders = [.contentType: reply.contentType, .cacheControl: "no-store"]
-            if let location = reply.location { headers[.location] = location }
-            return HTTPResponse(statusCode: Self.status(reply.status), headers: headers,
-                                body: request.method == .HEAD ? Data() : Data(reply.body))
+            try await body.finish(nil)
+        case "/__sitegen/live.js":
+            let reply = StaticResponder.Reply(status: 200, contentType: "text/javascript; charset=utf-8", body: Array(LiveReloadScript.source.utf8))
+            try await write(reply, bodyless: request.method == .head, to: writer)
+        default:
+            try await write(await served.reply(to: path), bodyless: request.method == .head, to: writer)
         }
     }
 
-    static func status(_ code: Int) -> HTTPStatusCode {
-        switch code {
-        case 200: return .ok
-        case 301: return .movedPermanently
-        case 403: return .forbidden
-        case 503: return .serviceUnavailable
-        default: return .notFound
+    private func write(_ reply: StaticResponder.Reply, extra: HTTPFields = [:], bodyless: Bool, to writer: consuming ResponseWriter) async throws {
+        var fields: HTTPFields = [.contentType: reply.contentType, .cacheControl: "no-store", .contentLength: String(reply.body.count)]
+        if let location = reply.location { fields[.location] = location }
+        fields.append(contentsOf: extra)
+        let head = HTTPResponse(status: .init(code: reply.status), headerFields: fields)
+        if bodyless {
+            try await writer.writeResponse(head)
+        } else {
+            try await writer.write(response: head, body: ResponseBody(byteBuffer: ByteBuffer(bytes: reply.body)))
         }
     }
 }

@@ -23,12 +23,27 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Port to listen on; 0 picks a free one.")
     var port: UInt16 = 8000
 
+    @Option(help: "Seconds a client may take to send a whole request; one still sending its head then gets 408.")
+    var requestTimeout = 10.0
+
+    @Option(help: "Seconds an open connection may wait for its next request before it is closed.")
+    var idleTimeout = 60.0
+
+    func validate() throws {
+        for (name, seconds) in [("--request-timeout", requestTimeout), ("--idle-timeout", idleTimeout)] where !(seconds > 0 && seconds <= 86_400) {
+            throw ValidationError("\(name) takes a number of seconds above 0 and at most 86400.")
+        }
+    }
+
     func run() async throws {
         AllocatorTuning.apply()
         var options = SiteBuilder.Options(content: folders.content, templates: folders.templates, output: output, baseURL: folders.baseURL)
         options.strict = folders.strict
         options.force = force
-        let server = PreviewServer(settings: .init(build: options, host: host, port: port), events: .init(
+        var limits = ServerLimits()
+        limits.requestTimeout = .milliseconds(Int(requestTimeout * 1000))
+        limits.idleTimeout = .milliseconds(Int(idleTimeout * 1000))
+        let server = PreviewServer(settings: .init(build: options, host: host, port: port, limits: limits), events: .init(
             listening: { url in Report.line("Serving \(url) (Ctrl-C to stop)") },
             built: { report, changed in Serve.log(report, changed: changed) }))
         let serving = Task { try await server.run() }

@@ -51,7 +51,9 @@ enum HTTP {
         }
     }
 
-    final class Connection {
+    /// Unchecked: a test may send on one thread while it reads on another, which a socket allows;
+    /// the buffered bytes are touched by the reading thread only.
+    final class Connection: @unchecked Sendable {
         let host: String
         let path: String
         let socket: Int32
@@ -79,10 +81,41 @@ enum HTTP {
         deinit { close(socket) }
 
         func send(_ text: String) throws {
-            let bytes = Array(text.utf8)
-            guard bytes.withUnsafeBytes({ Foundation.send(socket, $0.baseAddress, $0.count, 0) }) == bytes.count else {
-                throw Failure(reason: "send failed")
+            guard send(bytes: Array(text.utf8)) else { throw Failure(reason: "send failed") }
+        }
+
+        /// Sends all of `bytes`; false once the server has closed the connection.
+        @discardableResult
+        func send(bytes: [UInt8]) -> Bool {
+            var sent = 0
+            while sent < bytes.count {
+                let count = bytes.withUnsafeBytes { Foundation.send(socket, $0.baseAddress! + sent, $0.count - sent, Int32(MSG_NOSIGNAL)) }
+                guard count > 0 else { return false }
+                sent += count
             }
+            return true
+        }
+
+        /// One whole response whose body has a `Content-Length`, read as far as its end only.
+        func readResponse() throws -> Response {
+            let (status, headers) = try readHead()
+            let length = headers["content-length"].flatMap(Int.init) ?? 0
+            var body = pending
+            pending = []
+            while body.count < length {
+                let chunk = try read()
+                if chunk.isEmpty { throw Failure(reason: "closed inside the body") }
+                body += chunk
+            }
+            pending = Array(body[length...])
+            return Response(status: status, headers: headers, body: String(decoding: body[..<length], as: UTF8.self))
+        }
+
+        /// Waits for the server to close the connection; what arrived meanwhile.
+        func readToEnd() throws -> [UInt8] {
+            var bytes: [UInt8] = []
+            while case let chunk = try read(), !chunk.isEmpty { bytes += chunk }
+            return bytes
         }
 
         /// Bytes as they arrive; empty when the peer closed.
@@ -90,6 +123,7 @@ enum HTTP {
             if !pending.isEmpty { defer { pending = [] }; return pending }
             var buffer = [UInt8](repeating: 0, count: 65536)
             let count = buffer.withUnsafeMutableBytes { recv(socket, $0.baseAddress, $0.count, 0) }
+            if count < 0 && errno == ECONNRESET { return [] }
             guard count >= 0 else { throw Failure(reason: "timed out reading") }
             return Array(buffer[..<count])
         }
@@ -97,6 +131,7 @@ enum HTTP {
         /// Status and lower-cased headers; what follows them stays for `read`.
         func readHead() throws -> (Int, [String: String]) {
             var data: [UInt8] = []
+            swap(&data, &pending)
             let end = Array("\r\n\r\n".utf8)
             while true {
                 if let at = data.indices.first(where: { data[$0...].starts(with: end) }) {

@@ -4,32 +4,17 @@ import XCTest
 
 /// `sitegen serve` end to end: the built binary on a free port, spoken to over real sockets.
 final class ServeCommandTests: XCTestCase {
-    var folder: URL!
-    var process: Process!
-    var output: Pipe!
-    var base = ""
+    var serve: ServeProcess!
+    var base: String { serve.base }
+    var folder: URL { serve.folder }
+    var process: Process { serve.process }
 
     override func setUpWithError() throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("sitegen-serve-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        try FileManager.default.copyItem(atPath: Fixture.path("valid-site/content"), toPath: folder.appendingPathComponent("content").path)
-        process = Process()
-        process.executableURL = Bundle(for: Self.self).bundleURL.appendingPathComponent("sitegen")
-        process.arguments = ["serve", "--port", "0", "--content", folder.appendingPathComponent("content").path,
-                             "--templates", Fixture.templates, "--output", folder.appendingPathComponent("public").path]
-        output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let first = try XCTUnwrap(readLine())
-        let match = try XCTUnwrap(first.wholeMatch(of: #/Serving (http://127\.0\.0\.1:\d+/) \(Ctrl-C to stop\)/#))
-        base = String(match.1)
-        XCTAssertEqual(readLine().map(withoutTime), "Built 11 pages in T; 20 files written.")
+        serve = try ServeProcess()
     }
 
     override func tearDownWithError() throws {
-        if process.isRunning { process.terminate(); process.waitUntilExit() }
-        try? FileManager.default.removeItem(at: folder)
+        serve.stop()
     }
 
     func testServesPagesWithLiveReloadAndTheFolderAsBuilt() throws {
@@ -79,24 +64,7 @@ final class ServeCommandTests: XCTestCase {
         XCTAssertEqual(readLine(), "Stopped.")
     }
 
-    /// A written file as `serve` answers it: with the live-reload script before `</body>`.
-    private func served(_ path: String) throws -> String {
-        try String(contentsOf: folder.appendingPathComponent("public/" + path), encoding: .utf8)
-            .replacingOccurrences(of: "</body>", with: "<script src=\"/__sitegen/live.js\"></script></body>")
-    }
-
-    private func withoutTime(_ line: String) -> String {
-        line.replacingOccurrences(of: #"in \d+ ms"#, with: "in T", options: .regularExpression)
-    }
-
-    /// One line of the server's standard output, read byte by byte so nothing past it is lost.
-    private func readLine() -> String? {
-        var bytes: [UInt8] = []
-        while true {
-            let byte = output.fileHandleForReading.readData(ofLength: 1)
-            guard let first = byte.first else { return bytes.isEmpty ? nil : String(decoding: bytes, as: UTF8.self) }
-            if first == UInt8(ascii: "\n") { return String(decoding: bytes, as: UTF8.self) }
-            bytes.append(first)
-        }
-    }
+    private func served(_ path: String) throws -> String { try serve.served(path) }
+    private func withoutTime(_ line: String) -> String { ServeProcess.withoutTime(line) }
+    private func readLine() -> String? { serve.readLine() }
 }
