@@ -141,7 +141,7 @@ enum PageModelFields {
         let link = LinkModel(label: "", href: "")
         return [
             NavItem(label: "", href: "", current: false),
-            LayoutModel(lang: "", siteTitle: "", title: "", description: "", root: "", nav: [], canonical: nil, contentHTML: ""),
+            LayoutModel(lang: "", siteTitle: "", title: "", description: "", root: "", nav: [], canonical: nil, meta: [], contentHTML: ""),
             link,
             SourceSummaryModel(title: "", titleSupplied: false, href: "", author: nil, publisher: nil, date: "", summary: "", annotationCount: 0, annotationLabel: ""),
             IndexModel(siteTitle: "", subtitle: "", introHTML: "", sources: [], counts: []),

@@ -12,6 +12,8 @@ struct LayoutModel {
     var root: String
     var nav: [NavItem]
     var canonical: String?
+    /// `citation_*` tags for reference managers, on source pages.
+    var meta: [MetaTag]
     var contentHTML: String
 }
 
@@ -63,6 +65,10 @@ struct SourcePageModel {
     var citation: String
     /// The page's absolute address, when the site has a base URL.
     var pageURL: String?
+    /// The source's `citation.bib` and `citation.ris`, and the site's `annotations.jsonld`, from the page.
+    var bibHref: String
+    var risHref: String
+    var annotationsHref: String
     var bodyHTML: String
     var annotations: [AnnotationListItem]
     var hasAnnotations: Bool

@@ -1,0 +1,134 @@
+import Foundation
+
+/// `annotations.jsonld`: every annotation as a W3C Web Annotation (https://www.w3.org/TR/annotation-model/)
+/// in one `AnnotationCollection`, sources oldest first and each source's notes in reading order.
+///
+/// Selectors are stated over the source page's text as this rule defines it: each numbered
+/// paragraph's text as the page shows it (without the note numbers after highlights), with a
+/// line break after each block inside it, runs of spaces and line breaks as one space and none at
+/// either end; paragraphs joined by a blank line ("\n\n"); positions counted in Unicode code points.
+/// `Tests/site/check_site.py` reads the pages by the same rule and checks every selector.
+struct AnnotationExport {
+    static let path = "annotations.jsonld"
+    /// Characters of context a `TextQuoteSelector` gives on each side, as Hypothesis gives.
+    static let contextLength = 32
+
+    let site: ResolvedSite
+
+    func json() throws(Diagnostic) -> [UInt8] {
+        let root = site.site.rootURL ?? ""
+        let actorNames = Dictionary(uniqueKeysWithValues: site.actors.map { ($0.id.raw, $0.name) })
+        let termNames = Dictionary(uniqueKeysWithValues: site.terms.map { ($0.id.raw, $0.term) })
+        var items: [Item] = []
+        for document in site.documents {
+            let placed = site.annotations[document.source.id] ?? []
+            guard !placed.isEmpty else { continue }
+            let text = PageText(document.paragraphTexts())
+            let page = site.site.rootURL.map { $0 + "sources/\(document.source.id.raw)/" } ?? Paths.source(document.source.id)
+            for item in placed {
+                let annotation = item.annotation
+                let span = text.span(paragraph: item.anchor.paragraph, bytes: item.anchor.shown)
+                var bodies = [Body(type: "TextualBody", value: Self.linkedFromRoot(item.note?.html ?? "", root: root),
+                                   format: "text/html", language: site.site.language, purpose: nil)]
+                bodies += annotation.actors.compactMap { actorNames[$0.value] }.map(Body.tag)
+                bodies += annotation.terms.compactMap { termNames[$0.value] }.map(Body.tag)
+                items.append(Item(
+                    id: page + "#n-\(annotation.name.raw)", type: "Annotation", motivation: annotation.kind.motivation, body: bodies,
+                    target: Target(source: page, selector: [
+                        Selector(type: "TextQuoteSelector", exact: text.string(span), prefix: text.string(max(span.lowerBound - Self.contextLength, 0)..<span.lowerBound),
+                                 suffix: text.string(span.upperBound..<min(span.upperBound + Self.contextLength, text.scalars.count))),
+                        Selector(type: "TextPositionSelector", start: span.lowerBound, end: span.upperBound),
+                    ])))
+            }
+        }
+        let collection = Collection(context: "http://www.w3.org/ns/anno.jsonld", id: root + Self.path, type: "AnnotationCollection",
+                                    label: "Annotations: \(site.site.title)", total: items.count, items: items)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        do {
+            return Array(try encoder.encode(collection)) + [UInt8(ascii: "\n")]
+        } catch {
+            throw .error(SourceLocation(file: Self.path, line: 1, column: 1), "cannot encode the annotations: \(error)")
+        }
+    }
+
+    /// A note's HTML with its links to pages of the site made from the site's root (`root`, the
+    /// base URL or nothing) instead of from a source page: every link the generator writes in a
+    /// note starts with `Paths.notePagesRoot` (`CrossLinks.rewrite`).
+    static func linkedFromRoot(_ html: String, root: String) -> String {
+        html.replacingOccurrences(of: "href=\"\(Paths.notePagesRoot)", with: "href=\"\(root)")
+    }
+
+    /// The page text of one source (see above), and where each paragraph starts in it.
+    struct PageText {
+        let scalars: [Unicode.Scalar]
+        private let paragraphs: [(start: Int, utf8: [UInt8])]
+
+        init(_ texts: [String]) {
+            var scalars: [Unicode.Scalar] = []
+            var paragraphs: [(start: Int, utf8: [UInt8])] = []
+            for text in texts {
+                if !scalars.isEmpty { scalars += ["\n", "\n"] }
+                paragraphs.append((scalars.count, Array(text.utf8)))
+                scalars += text.unicodeScalars
+            }
+            self.scalars = scalars
+            self.paragraphs = paragraphs
+        }
+
+        /// Where bytes of a paragraph's text lie in the page text, in code points.
+        func span(paragraph number: Int, bytes: Range<Int32>) -> Range<Int> {
+            let paragraph = paragraphs[number - 1]
+            func offset(_ byte: Int32) -> Int {
+                paragraph.start + String(decoding: paragraph.utf8[..<Int(byte)], as: UTF8.self).unicodeScalars.count
+            }
+            return offset(bytes.lowerBound)..<offset(bytes.upperBound)
+        }
+
+        func string(_ range: Range<Int>) -> String {
+            var text = ""
+            text.unicodeScalars.append(contentsOf: scalars[range])
+            return text
+        }
+    }
+
+    struct Collection: Encodable {
+        var context: String, id: String, type: String, label: String, total: Int, items: [Item]
+        enum CodingKeys: String, CodingKey {
+            case context = "@context", id, type, label, total, items
+        }
+    }
+
+    struct Item: Encodable {
+        var id: String, type: String, motivation: String, body: [Body], target: Target
+    }
+
+    struct Body: Encodable {
+        var type: String, value: String, format: String?, language: String?, purpose: String?
+        static func tag(_ name: String) -> Body { Body(type: "TextualBody", value: name, format: nil, language: nil, purpose: "tagging") }
+    }
+
+    struct Target: Encodable { var source: String, selector: [Selector] }
+
+    struct Selector: Encodable {
+        var type: String
+        var exact: String?, prefix: String?, suffix: String?
+        var start: Int?, end: Int?
+        init(type: String, exact: String? = nil, prefix: String? = nil, suffix: String? = nil, start: Int? = nil, end: Int? = nil) {
+            (self.type, self.exact, self.prefix, self.suffix, self.start, self.end) = (type, exact, prefix, suffix, start, end)
+        }
+    }
+}
+
+extension NoteKind {
+    /// The Web Annotation motivation that fits the kind of note.
+    var motivation: String {
+        switch self {
+        case .context: return "commenting"
+        case .claim: return "questioning"
+        case .term: return "describing"
+        case .correction: return "editing"
+        case .crossReference: return "linking"
+        }
+    }
+}
