@@ -39,11 +39,11 @@ final class CommandLineTests: XCTestCase {
         let first = try sitegen(arguments)
         XCTAssertEqual(first.status, 0)
         XCTAssertEqual(withoutTime(first.stdout), "Built 11 pages (1 source, 2 annotations, 3 actors, 2 events, 2 terms) in T s; "
-                       + "\(output)/: 18 files written, 0 removed, 0 unchanged.\n")
+                       + "\(output)/: 21 files written, 0 removed, 0 unchanged.\n")
         XCTAssertTrue(FileManager.default.createFile(atPath: output + "/stale.html", contents: Data("old".utf8)))
         let second = try sitegen(arguments)
         XCTAssertEqual(withoutTime(second.stdout), "Built 11 pages (1 source, 2 annotations, 3 actors, 2 events, 2 terms) in T s; "
-                       + "\(output)/: 0 files written, 1 removed, 18 unchanged.\n")
+                       + "\(output)/: 0 files written, 1 removed, 21 unchanged.\n")
     }
 
     func testCheckOfInvalidSiteExitsOneWithSortedDiagnostics() throws {

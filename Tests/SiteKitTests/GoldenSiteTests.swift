@@ -130,7 +130,7 @@ final class GoldenSiteTests: XCTestCase {
         withBaseURL.baseURL = "https://example.org/reader/"
         let outcome = SiteBuilder(options: withBaseURL).build()
         XCTAssertEqual(outcome.diagnostics.filter { $0.severity == .error }.map(\.formatted),
-                       ["\(output):1:1: error: cannot write the site: cannot move \(locked)/index.html into place: "
+                       ["\(output):1:1: error: cannot write the site: cannot move \(locked)/citation.bib into place: "
                         + "Operation not permitted; the folder is left as it was"])
         XCTAssertEqual(Fixture.snapshot(output), before)
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder), ["public"])
