@@ -122,7 +122,7 @@ final class GoldenSiteTests: XCTestCase {
         // A stale file, moved aside before any page is replaced, and a folder that even root may
         // not change: every page changes with a base URL, and the one in that folder cannot.
         XCTAssertTrue(FileManager.default.createFile(atPath: output + "/actors/stale.html", contents: Data("old".utf8)))
-        let locked = output + "/sources/memo"
+        let locked = output + "/actors/russia"
         guard Self.chattr("+i", locked) else { throw XCTSkip("this file system cannot make a folder immutable") }
         defer { _ = Self.chattr("-i", locked) }
         let before = Fixture.snapshot(output)
@@ -130,7 +130,7 @@ final class GoldenSiteTests: XCTestCase {
         withBaseURL.baseURL = "https://example.org/reader/"
         let outcome = SiteBuilder(options: withBaseURL).build()
         XCTAssertEqual(outcome.diagnostics.filter { $0.severity == .error }.map(\.formatted),
-                       ["\(output):1:1: error: cannot write the site: cannot move \(locked)/citation.bib into place: "
+                       ["\(output):1:1: error: cannot write the site: cannot move \(locked)/index.html into place: "
                         + "Operation not permitted; the folder is left as it was"])
         XCTAssertEqual(Fixture.snapshot(output), before)
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder), ["public"])
