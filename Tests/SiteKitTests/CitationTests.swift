@@ -65,11 +65,7 @@ final class CitationTests: XCTestCase {
     }
 
     func testAnAuthorsEntryMustBeNamedInAuthor() {
-        var files: [String: String] = [:]
-        let folder = Fixture.path("valid-site/content")
-        for file in DiskFileSystem().files(under: folder).files {
-            files["content/" + file] = String(decoding: DiskFileSystem().contents(of: folder + "/" + file)!, as: UTF8.self)
-        }
+        var files = Fixture.validContent()
         files["content/sources/memo.md"] = files["content/sources/memo.md"]!
             .replacingOccurrences(of: "author: null\n", with: "author: \"A. Speaker\"\nauthors: [\"A. Speaker\", \"B. Writer\"]\n")
         let outcome = SiteBuilder(options: .init(templates: Fixture.templates), fileSystem: Overlay(memory: MemoryFileSystem(files))).run()

@@ -4,11 +4,7 @@ import XCTest
 final class HypothesisImportTests: XCTestCase {
     /// The valid fixture site's content and the Hypothesis fixtures, in memory.
     func files() -> MemoryFileSystem {
-        var files: [String: String] = [:]
-        let folder = Fixture.path("valid-site/content")
-        for file in DiskFileSystem().files(under: folder).files {
-            files["content/" + file] = String(decoding: DiskFileSystem().contents(of: folder + "/" + file)!, as: UTF8.self)
-        }
+        var files = Fixture.validContent()
         for name in ["export", "not-json", "wrong-shape"] {
             files["\(name).json"] = String(decoding: DiskFileSystem().contents(of: Fixture.path("hypothesis/\(name).json"))!, as: UTF8.self)
         }
