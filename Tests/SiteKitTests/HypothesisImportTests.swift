@@ -114,4 +114,13 @@ final class HypothesisImportTests: XCTestCase {
         XCTAssertEqual(outcome.diagnostics.map(\.formatted), ["<command line>:1:1: error: unknown source 'mem'; did you mean 'memo'?"])
         XCTAssertEqual(outcome.written, [])
     }
+
+    func testAnImportedFileMustKeepItsRowID() {
+        var files = files()
+        files.files["content/annotations/memo/h-lost.md"] = Array("---\nquote: \"disagreed with\"\nhypothesis:\n  user: \"acct:reviewer@hypothes.is\"\n---\nA note.\n".utf8)
+        let outcome = SiteBuilder(options: .init(templates: Fixture.templates), fileSystem: Overlay(memory: files)).run()
+        XCTAssertEqual(outcome.diagnostics.filter { $0.location.file == "content/annotations/memo/h-lost.md" }.map(\.formatted), [
+            "content/annotations/memo/h-lost.md:4:3: error: missing required key 'id'",
+        ])
+    }
 }
