@@ -145,7 +145,7 @@ enum PageModelFields {
             link,
             MetaTag(name: "", content: ""),
             SourceSummaryModel(title: "", titleSupplied: false, href: "", author: nil, publisher: nil, date: "", summary: "", annotationCount: 0, annotationLabel: ""),
-            IndexModel(siteTitle: "", subtitle: "", introHTML: "", sources: [], counts: []),
+            IndexModel(siteTitle: "", subtitle: "", introHTML: "", sources: [], counts: [], annotationsHref: ""),
             CorrectionModel(original: "", corrected: "", paragraphHref: nil, paragraph: nil),
             AnnotationListItem(number: 0, name: "", kind: "", kindLabel: "", paragraph: 0, quote: "", noteHTML: ""),
             SourcePageModel(title: "", titleSupplied: false, author: nil, publisher: nil, date: "", url: nil, summary: "", editorNoteHTML: nil,

@@ -37,6 +37,8 @@ struct IndexModel {
     var introHTML: String
     var sources: [SourceSummaryModel]
     var counts: [LinkModel]
+    /// `annotations.jsonld`, from the home page.
+    var annotationsHref: String
 }
 
 struct CorrectionModel { var original: String; var corrected: String; var paragraphHref: String?; var paragraph: String? }

@@ -231,7 +231,7 @@ public final class SiteRenderer {
             LinkModel(label: "\(site.terms.count) glossary terms", href: Paths.glossary),
         ]
         return templates.render("index", IndexModel(siteTitle: site.site.title, subtitle: site.site.subtitle, introHTML: "",
-                                                    sources: sources, counts: counts))
+                                                    sources: sources, counts: counts, annotationsHref: AnnotationExport.path))
     }
 
     private func sourceHTML(_ document: SourceDocument, root: String) throws(Diagnostic) -> String {

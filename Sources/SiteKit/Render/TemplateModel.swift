@@ -189,7 +189,7 @@ extension SourceSummaryModel: TemplateModel {
 extension IndexModel: TemplateModel {
     static let fields: TemplateFields<IndexModel> = [
         "siteTitle": field { $0.siteTitle }, "subtitle": field { $0.subtitle }, "introHTML": field { $0.introHTML }, "sources": field { $0.sources.templateList },
-        "counts": field { $0.counts.templateList },
+        "counts": field { $0.counts.templateList }, "annotationsHref": field { $0.annotationsHref },
     ]
 }
 extension CorrectionModel: TemplateModel {
