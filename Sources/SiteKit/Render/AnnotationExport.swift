@@ -15,11 +15,28 @@ struct AnnotationExport {
 
     let site: ResolvedSite
 
+    /// The collection, its fields first and then one annotation a line. Each annotation is
+    /// encoded on its own and appended: the whole collection as one value to encode held several
+    /// copies of every note at once, and a big site has tens of thousands.
     func json() throws(Diagnostic) -> [UInt8] {
         let root = site.site.rootURL ?? ""
         let actorNames = Dictionary(uniqueKeysWithValues: site.actors.map { ($0.id.raw, $0.name) })
         let termNames = Dictionary(uniqueKeysWithValues: site.terms.map { ($0.id.raw, $0.term) })
-        var items: [Item] = []
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        func encoded(_ value: some Encodable) throws(Diagnostic) -> [UInt8] {
+            do {
+                return Array(try encoder.encode(value))
+            } catch {
+                throw .error(SourceLocation(file: Self.path, line: 1, column: 1), "cannot encode the annotations: \(error)")
+            }
+        }
+        let total = site.documents.reduce(0) { $0 + (site.annotations[$1.source.id]?.count ?? 0) }
+        var bytes = try encoded(Header(context: "http://www.w3.org/ns/anno.jsonld", id: root + Self.path, label: "Annotations: \(site.site.title)",
+                                       total: total, type: "AnnotationCollection"))
+        bytes.removeLast()  // the closing brace, written after the items
+        bytes += Array(#","items":["#.utf8)
+        var first = true
         for document in site.documents {
             let placed = site.annotations[document.source.id] ?? []
             guard !placed.isEmpty else { continue }
@@ -32,7 +49,9 @@ struct AnnotationExport {
                                    format: "text/html", language: site.site.language, purpose: nil)]
                 bodies += annotation.actors.compactMap { actorNames[$0.value] }.map(Body.tag)
                 bodies += annotation.terms.compactMap { termNames[$0.value] }.map(Body.tag)
-                items.append(Item(
+                bytes += Array((first ? "\n" : ",\n").utf8)
+                first = false
+                bytes += try encoded(Item(
                     id: page + "#n-\(annotation.name.raw)", type: "Annotation", motivation: annotation.kind.motivation, body: bodies,
                     target: Target(source: page, selector: [
                         Selector(type: "TextQuoteSelector", exact: text.string(span), prefix: text.string(max(span.lowerBound - Self.contextLength, 0)..<span.lowerBound),
@@ -41,15 +60,8 @@ struct AnnotationExport {
                     ])))
             }
         }
-        let collection = Collection(context: "http://www.w3.org/ns/anno.jsonld", id: root + Self.path, type: "AnnotationCollection",
-                                    label: "Annotations: \(site.site.title)", total: items.count, items: items)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        do {
-            return Array(try encoder.encode(collection)) + [UInt8(ascii: "\n")]
-        } catch {
-            throw .error(SourceLocation(file: Self.path, line: 1, column: 1), "cannot encode the annotations: \(error)")
-        }
+        bytes += Array("\n]}\n".utf8)
+        return bytes
     }
 
     /// A note's HTML with its links to pages of the site made from the site's root (`root`, the
@@ -92,10 +104,11 @@ struct AnnotationExport {
         }
     }
 
-    struct Collection: Encodable {
-        var context: String, id: String, type: String, label: String, total: Int, items: [Item]
+    /// The collection's fields but its items.
+    struct Header: Encodable {
+        var context: String, id: String, label: String, total: Int, type: String
         enum CodingKeys: String, CodingKey {
-            case context = "@context", id, type, label, total, items
+            case context = "@context", id, label, total, type
         }
     }
 
