@@ -108,11 +108,6 @@ public final class SiteRenderer {
                 try sourceHTML(document, root: root)
             }
         }
-        for document in site.documents {
-            let citation = citation(of: document.source)
-            addData(Citation.bibPath(document.source.id), PageInputs(files: [document.source.file])) { Array(citation.bibTeX.utf8) }
-            addData(Citation.risPath(document.source.id), PageInputs(files: [document.source.file])) { Array(citation.ris.utf8) }
-        }
         add(Paths.actors, PageInputs(kinds: [.sources, .actors]), title: "Actors",
             description: "The states, organisations, groups and people the sources discuss.", section: "actors") { _ in actorPages.value.indexHTML() }
         let actorJobsStart = jobs.count
@@ -124,6 +119,11 @@ public final class SiteRenderer {
             }
         }
         let actorJobsEnd = jobs.count
+        for document in site.documents {
+            let citation = citation(of: document.source)
+            addData(Citation.bibPath(document.source.id), PageInputs(files: [document.source.file])) { Array(citation.bibTeX.utf8) }
+            addData(Citation.risPath(document.source.id), PageInputs(files: [document.source.file])) { Array(citation.ris.utf8) }
+        }
         add(Paths.search, .none, title: "Search", description: "Search the sources, notes, actors, events and glossary.", section: "search") { [templates] root in
             templates.render("search", ["root": root])
         }
