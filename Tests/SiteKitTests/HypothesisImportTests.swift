@@ -5,7 +5,7 @@ final class HypothesisImportTests: XCTestCase {
     /// The valid fixture site's content and the Hypothesis fixtures, in memory.
     func files() -> MemoryFileSystem {
         var files = Fixture.validContent()
-        for name in ["export", "not-json", "wrong-shape"] {
+        for name in ["export", "not-json", "wrong-shape", "bad-rows", "bad-names", "not-an-export"] {
             files["\(name).json"] = String(decoding: DiskFileSystem().contents(of: Fixture.path("hypothesis/\(name).json"))!, as: UTF8.self)
         }
         return MemoryFileSystem(files)
@@ -122,5 +122,30 @@ final class HypothesisImportTests: XCTestCase {
         XCTAssertEqual(outcome.diagnostics.filter { $0.location.file == "content/annotations/memo/h-lost.md" }.map(\.formatted), [
             "content/annotations/memo/h-lost.md:4:3: error: missing required key 'id'",
         ])
+    }
+
+    func testRowsWithoutAnIDOrAQuoteOrWithTextNotAStringWriteNothing() {
+        let outcome = run("bad-rows.json", files())
+        XCTAssertEqual(outcome.diagnostics.map(\.formatted), [
+            "bad-rows.json:3:3: error: row 1 has no 'id' string",
+            "bad-rows.json:5:6: error: row 'NoQuote': its selectors have no TextQuoteSelector with an 'exact' text",
+            "bad-rows.json:6:6: error: row 'NumberText': 'text' must be a string",
+        ])
+        XCTAssertEqual(outcome.written, [])
+    }
+
+    func testRowIDsThatCannotNameAFileOrNameTheSameFileAreReported() {
+        let outcome = run("bad-names.json", files())
+        XCTAssertEqual(outcome.diagnostics.map(\.formatted), [
+            "bad-names.json:4:6: error: row 'Dot.ted': its id cannot make a file name (letters, digits, '-' and '_' only)",
+            "bad-names.json:6:6: error: row 'twin' would be written to the same file as row 'Twin' (h-twin.md)",
+        ])
+        XCTAssertEqual(outcome.written.map(\.path), ["content/annotations/memo/h-twin.md"])
+    }
+
+    func testAFileThatIsNotAnExportOrIsMissing() {
+        XCTAssertEqual(run("not-an-export.json", files()).diagnostics.map(\.formatted),
+                       ["not-an-export.json:1:1: error: not a Hypothesis export: expected an object with a 'rows' list, as the API's search answers"])
+        XCTAssertEqual(run("missing.json", files()).diagnostics.map(\.formatted), ["missing.json:1:1: error: cannot read file"])
     }
 }
