@@ -18,9 +18,9 @@ struct AnnotationExport {
 
     let site: ResolvedSite
 
-    /// The collection, its fields first and then one annotation a line. Each annotation is
-    /// encoded on its own and appended: the whole collection as one value to encode held several
-    /// copies of every note at once, and a big site has tens of thousands.
+    /// The collection, its fields first and then one source's annotations a line. Each source's
+    /// are encoded on their own and appended: the whole collection as one value to encode held
+    /// several copies of every note at once, and a big site has tens of thousands.
     func json() throws(Diagnostic) -> [UInt8] {
         let root = site.site.rootURL ?? ""
         let actorNames = Dictionary(uniqueKeysWithValues: site.actors.map { ($0.id.raw, $0.name) })
@@ -51,23 +51,24 @@ struct AnnotationExport {
             guard !placed.isEmpty else { continue }
             let text = PageText(document.paragraphTexts())
             let page = site.site.rootURL.map { $0 + "sources/\(document.source.id.raw)/" } ?? Paths.source(document.source.id)
-            for item in placed {
+            let items = placed.map { item in
                 let annotation = item.annotation
-                let span = text.span(paragraph: item.anchor.paragraph, bytes: item.anchor.shown)
+                let quote = text.quote(paragraph: item.anchor.paragraph, bytes: item.anchor.shown, context: Self.contextLength)
                 var bodies = [Body(type: "TextualBody", value: Self.linkedFromRoot(item.note?.html ?? "", root: root),
                                    format: "text/html", language: site.site.language, purpose: nil)]
                 bodies += annotation.actors.compactMap { actorNames[$0.value] }.map(Body.tag)
                 bodies += annotation.terms.compactMap { termNames[$0.value] }.map(Body.tag)
-                bytes += Array((first ? "\n" : ",\n").utf8)
-                first = false
-                bytes += try encoded(Item(
-                    id: page + "#n-\(annotation.name.raw)", type: "Annotation", motivation: annotation.kind.motivation, body: bodies,
-                    target: Target(source: page, selector: [
-                        Selector(type: "TextQuoteSelector", exact: text.string(span), prefix: text.string(max(span.lowerBound - Self.contextLength, 0)..<span.lowerBound),
-                                 suffix: text.string(span.upperBound..<min(span.upperBound + Self.contextLength, text.scalars.count))),
-                        Selector(type: "TextPositionSelector", start: span.lowerBound, end: span.upperBound),
-                    ])))
+                return Item(id: page + "#n-\(annotation.name.raw)", type: "Annotation", motivation: annotation.kind.motivation, body: bodies,
+                            target: Target(source: page, selector: [
+                                Selector(type: "TextQuoteSelector", exact: quote.exact, prefix: quote.prefix, suffix: quote.suffix),
+                                Selector(type: "TextPositionSelector", start: quote.position.lowerBound, end: quote.position.upperBound),
+                            ]))
             }
+            // A source's annotations are encoded as one list, whose brackets are left out.
+            let list = try encoded(items)
+            bytes += Array((first ? "\n" : ",\n").utf8)
+            bytes += list[1..<(list.count - 1)]
+            first = false
         }
         bytes += Array("\n]}\n".utf8)
         return bytes
@@ -80,36 +81,56 @@ struct AnnotationExport {
         html.replacingOccurrences(of: "href=\"\(Paths.notePagesRoot)", with: "href=\"\(root)")
     }
 
-    /// The page text of one source (see above), and where each paragraph starts in it.
+    /// The page text of one source (see above) as UTF-8, and where each paragraph starts in it,
+    /// in bytes and in code points. Kept as bytes: as code points it took four times the room,
+    /// and making them was a large part of the export's time.
     struct PageText {
-        let scalars: [Unicode.Scalar]
-        private let paragraphs: [(start: Int, utf8: [UInt8])]
+        private let bytes: [UInt8]
+        private let starts: [(byte: Int, scalar: Int)]
 
         init(_ texts: [String]) {
-            var scalars: [Unicode.Scalar] = []
-            var paragraphs: [(start: Int, utf8: [UInt8])] = []
+            var bytes: [UInt8] = [], starts: [(byte: Int, scalar: Int)] = []
+            var scalars = 0
             for text in texts {
-                if !scalars.isEmpty { scalars += ["\n", "\n"] }
-                paragraphs.append((scalars.count, Array(text.utf8)))
-                scalars += text.unicodeScalars
+                if !bytes.isEmpty {
+                    bytes += [UInt8(ascii: "\n"), UInt8(ascii: "\n")]
+                    scalars += 2
+                }
+                starts.append((bytes.count, scalars))
+                let first = bytes.count
+                bytes += text.utf8
+                scalars += Self.scalarCount(bytes[first...])
             }
-            self.scalars = scalars
-            self.paragraphs = paragraphs
+            self.bytes = bytes
+            self.starts = starts
         }
 
-        /// Where bytes of a paragraph's text lie in the page text, in code points.
-        func span(paragraph number: Int, bytes: Range<Int32>) -> Range<Int> {
-            let paragraph = paragraphs[number - 1]
-            func offset(_ byte: Int32) -> Int {
-                paragraph.start + String(decoding: paragraph.utf8[..<Int(byte)], as: UTF8.self).unicodeScalars.count
+        /// A span given in bytes of one paragraph's text: its text, up to `context` code points
+        /// of the page text on either side, and where it lies in code points.
+        func quote(paragraph number: Int, bytes span: Range<Int32>, context: Int)
+            -> (exact: String, prefix: String, suffix: String, position: Range<Int>) {
+            let paragraph = starts[number - 1]
+            let lower = paragraph.byte + Int(span.lowerBound), upper = paragraph.byte + Int(span.upperBound)
+            let start = paragraph.scalar + Self.scalarCount(bytes[paragraph.byte..<lower])
+            var before = lower, after = upper
+            for _ in 0..<context where before > 0 {
+                before -= 1
+                while before > 0 && Self.isContinuation(bytes[before]) { before -= 1 }
             }
-            return offset(bytes.lowerBound)..<offset(bytes.upperBound)
+            for _ in 0..<context where after < bytes.count {
+                after += 1
+                while after < bytes.count && Self.isContinuation(bytes[after]) { after += 1 }
+            }
+            func text(_ range: Range<Int>) -> String { String(decoding: bytes[range], as: UTF8.self) }
+            return (text(lower..<upper), text(before..<lower), text(upper..<after),
+                    start..<(start + Self.scalarCount(bytes[lower..<upper])))
         }
 
-        func string(_ range: Range<Int>) -> String {
-            var text = ""
-            text.unicodeScalars.append(contentsOf: scalars[range])
-            return text
+        private static func isContinuation(_ byte: UInt8) -> Bool { byte & 0xC0 == 0x80 }
+
+        /// Code points counted as the bytes that start one.
+        private static func scalarCount(_ bytes: ArraySlice<UInt8>) -> Int {
+            bytes.reduce(0) { $0 + (isContinuation($1) ? 0 : 1) }
         }
     }
 
