@@ -8,7 +8,8 @@ public enum HypothesisImport {
         public var written: [OutputFile] = []
         /// Rows whose file is already as it would be written.
         public var unchanged = 0
-        /// Rows that could not be imported; a row of the wrong shape stops the whole import.
+        /// Why rows could not be imported. A row of the wrong shape stops the whole import before
+        /// anything is checked; a row whose quote does not anchor stops only itself.
         public var diagnostics: [Diagnostic] = []
     }
 
@@ -54,8 +55,7 @@ public enum HypothesisImport {
                 files.append(OutputFile(path: "\(content)/annotations/\(source)/\(name).md", bytes: Array(text.utf8)))
             }
         }
-        // A row of the wrong shape stops the import before anything is checked; one whose quote
-        // does not anchor stops only itself.
+        // Only new and changed files are written: importing the same export again writes nothing.
         for file in files {
             if fileSystem.contents(of: file.path) == file.bytes { outcome.unchanged += 1 } else { outcome.written.append(file) }
         }

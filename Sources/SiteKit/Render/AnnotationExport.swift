@@ -19,8 +19,8 @@ struct AnnotationExport {
     let site: ResolvedSite
 
     /// The collection, its fields first and then one source's annotations a line. Each source's
-    /// are encoded on their own and appended: the whole collection as one value to encode held
-    /// several copies of every note at once, and a big site has tens of thousands.
+    /// are encoded on their own and appended: the whole collection as one value to encode would
+    /// hold several copies of every note at once, and a big site has tens of thousands.
     func json() throws(Diagnostic) -> [UInt8] {
         let root = site.site.rootURL ?? ""
         let actorNames = Dictionary(uniqueKeysWithValues: site.actors.map { ($0.id.raw, $0.name) })
@@ -39,8 +39,8 @@ struct AnnotationExport {
                                        total: total, type: "AnnotationCollection"))
         bytes.removeLast()  // the closing brace, written after the items
         // Room for all of it at once, more than it will take: grown by doubling, the tens of
-        // megabytes of a big site's collection were copied at each step, both copies held while
-        // copying. Room never written to is never given memory by the system.
+        // megabytes of a big site's collection would be copied at each step, both copies held
+        // while copying. Room never written to is never given memory by the system.
         bytes.reserveCapacity(site.annotations.values.joined().reduce(bytes.count + 16) {
             $0 + Self.roomPerAnnotation + 2 * ($1.note?.htmlSize ?? 0) + 2 * $1.annotation.quote.value.utf8.count
         })
@@ -82,8 +82,8 @@ struct AnnotationExport {
     }
 
     /// The page text of one source (see above) as UTF-8, and where each paragraph starts in it,
-    /// in bytes and in code points. Kept as bytes: as code points it took four times the room,
-    /// and making them was a large part of the export's time.
+    /// in bytes and in code points. Kept as bytes: as code points it would take four times the
+    /// room, and the time to make them for every source.
     struct PageText {
         private let bytes: [UInt8]
         private let starts: [(byte: Int, scalar: Int)]
