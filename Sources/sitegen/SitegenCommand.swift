@@ -7,7 +7,7 @@ struct Sitegen: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sitegen",
         abstract: "Builds the annotated reader: source texts, annotations, actors, timeline and glossary as a static site.",
-        subcommands: [Build.self, Check.self, Serve.self, New.self])
+        subcommands: [Build.self, Check.self, Serve.self, New.self, Import.self])
 }
 
 /// Folder options shared by every command.
@@ -144,11 +144,40 @@ extension New {
             Report.line("Nothing written.")
             throw ExitCode.failure
         case .success(let file):
-            let url = URL(fileURLWithPath: file.path)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(file.bytes).write(to: url)
+            try save(file)
             Report.line("Wrote \(file.path)")
         }
+    }
+
+    static func save(_ file: OutputFile) throws {
+        let url = URL(fileURLWithPath: file.path)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(file.bytes).write(to: url)
+    }
+}
+
+struct Import: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Bring annotations made with another tool into the content.",
+                                                    subcommands: [ImportHypothesis.self])
+}
+
+struct ImportHypothesis: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "hypothesis",
+        abstract: "Annotation files from a Hypothesis API search response, each quote checked as 'new annotation' checks it.")
+
+    @Argument(help: "The saved response of Hypothesis's search API ({\"total\", \"rows\"}).") var file: String
+    @Option(help: "Id of the source the rows annotate.") var source: String
+    @Option(help: "Content folder.") var content = "content"
+
+    func run() throws {
+        let outcome = HypothesisImport.run(export: file, source: source, content: content, fileSystem: DiskFileSystem())
+        Report.diagnostics(outcome.diagnostics.sorted())
+        for written in outcome.written { try New.save(written) }
+        let failed = outcome.diagnostics.count
+        Report.line("Imported from \(file): \(Report.plural(outcome.written.count, "file")) written, \(outcome.unchanged) unchanged"
+                    + (failed > 0 ? "; \(Report.plural(failed, "error")), the rows named were not imported." : "."))
+        if failed > 0 { throw ExitCode.failure }
     }
 }
 

@@ -124,7 +124,7 @@ final class BadInputTests: XCTestCase {
             let declared = Set(Mirror(reflecting: sample).children.compactMap(\.label))
             XCTAssertEqual(type(of: sample).fieldNames, declared, "\(type(of: sample))")
         }
-        XCTAssertEqual(PageModelFields.samples.count, 34)
+        XCTAssertEqual(PageModelFields.samples.count, 35)
     }
 }
 
@@ -141,14 +141,15 @@ enum PageModelFields {
         let link = LinkModel(label: "", href: "")
         return [
             NavItem(label: "", href: "", current: false),
-            LayoutModel(lang: "", siteTitle: "", title: "", description: "", root: "", nav: [], canonical: nil, contentHTML: ""),
+            LayoutModel(lang: "", siteTitle: "", title: "", description: "", root: "", nav: [], canonical: nil, meta: [], contentHTML: ""),
             link,
+            MetaTag(name: "", content: ""),
             SourceSummaryModel(title: "", titleSupplied: false, href: "", author: nil, publisher: nil, date: "", summary: "", annotationCount: 0, annotationLabel: ""),
-            IndexModel(siteTitle: "", subtitle: "", introHTML: "", sources: [], counts: []),
+            IndexModel(siteTitle: "", subtitle: "", introHTML: "", sources: [], counts: [], annotationsHref: ""),
             CorrectionModel(original: "", corrected: "", paragraphHref: nil, paragraph: nil),
             AnnotationListItem(number: 0, name: "", kind: "", kindLabel: "", paragraph: 0, quote: "", noteHTML: ""),
             SourcePageModel(title: "", titleSupplied: false, author: nil, publisher: nil, date: "", url: nil, summary: "", editorNoteHTML: nil,
-                            corrections: [], hasCorrections: false, citation: "", pageURL: nil, bodyHTML: "", annotations: [], hasAnnotations: false),
+                            corrections: [], hasCorrections: false, citation: "", pageURL: nil, bibHref: "", risHref: "", annotationsHref: "", bodyHTML: "", annotations: [], hasAnnotations: false),
             NoteModel(name: "", number: 0, kind: "", kindLabel: "", bodyHTML: ""),
             ActorGroupModel(label: "", actors: []),
             ActorSummaryModel(name: "", href: "", mentions: 0, mentionLabel: ""),

@@ -32,6 +32,26 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(withoutTime(run.stdout), "Checked 11 pages (1 source, 2 annotations, 3 actors, 2 events, 2 terms) in T s; nothing written.\n")
     }
 
+    func testImportHypothesisWritesTheRowsThatAnchorAndExitsOneForTheOrphan() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sitegen-import-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try FileManager.default.copyItem(atPath: Fixture.path("valid-site/content"), toPath: folder + "/content")
+        let arguments = ["import", "hypothesis", "hypothesis/export.json", "--source", "memo", "--content", folder + "/content"]
+        for unchanged in [0, 3] {
+            let run = try sitegen(arguments)
+            XCTAssertEqual(run.status, 1)
+            XCTAssertEqual(run.stderr, """
+                hypothesis/export.json:34:7: error: row 'Zz9Orphan': quote not found in source 'memo'
+                hypothesis/export.json:34:7: note: closest passage is ¶1 (90% similar): "Russia and the United States became allies—…"
+
+                """)
+            XCTAssertEqual(run.stdout, "Imported from hypothesis/export.json: \(3 - unchanged) files written, \(unchanged) unchanged; "
+                           + "1 error, the rows named were not imported.\n")
+        }
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder + "/content/annotations/memo").sorted(),
+                       ["allies-again.md", "h-q2w3e4.md", "h-r5t6y7.md", "h-xy-ab12.md", "second-tier.md"])
+    }
+
     func testBuildReportsWhatItChangedInTheOutputFolder() throws {
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("sitegen-cli-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: output) }
@@ -39,7 +59,7 @@ final class CommandLineTests: XCTestCase {
         let first = try sitegen(arguments)
         XCTAssertEqual(first.status, 0)
         XCTAssertEqual(withoutTime(first.stdout), "Built 11 pages (1 source, 2 annotations, 3 actors, 2 events, 2 terms) in T s; "
-                       + "\(output)/: 20 files written, 0 removed, 0 unchanged.\n")
+                       + "\(output)/: 23 files written, 0 removed, 0 unchanged.\n")
         XCTAssertTrue(FileManager.default.createFile(atPath: output + "/stale.html", contents: Data("old".utf8)))
         let refused = try sitegen(arguments)
         XCTAssertEqual(refused.status, 1)
@@ -48,7 +68,7 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(refused.stdout, "Build failed: 1 error; nothing written.\n")
         let forced = try sitegen(arguments + ["--force"])
         XCTAssertEqual(withoutTime(forced.stdout), "Built 11 pages (1 source, 2 annotations, 3 actors, 2 events, 2 terms) in T s; "
-                       + "\(output)/: 0 files written, 1 removed, 20 unchanged.\n")
+                       + "\(output)/: 0 files written, 1 removed, 23 unchanged.\n")
     }
 
     func testCheckOfInvalidSiteExitsOneWithSortedDiagnostics() throws {

@@ -2,14 +2,7 @@ import XCTest
 @testable import SiteKit
 
 final class ScaffoldTests: XCTestCase {
-    let fileSystem: MemoryFileSystem = {
-        var files: [String: String] = [:]
-        let folder = Fixture.path("valid-site/content")
-        for file in DiskFileSystem().files(under: folder).files {
-            files["content/" + file] = String(decoding: DiskFileSystem().contents(of: folder + "/" + file)!, as: UTF8.self)
-        }
-        return MemoryFileSystem(files)
-    }()
+    let fileSystem = MemoryFileSystem(Fixture.validContent())
 
     func testNewAnnotationChecksTheQuoteAndBuilds() throws {
         let file = try Scaffold.annotation(source: "memo", quote: "disagreed with \"strategic allies\"", name: nil, content: "content", fileSystem: fileSystem).get()

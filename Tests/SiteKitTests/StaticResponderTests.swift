@@ -21,6 +21,11 @@ final class StaticResponderTests: XCTestCase {
         XCTAssertEqual(responder.reply(to: "/assets/site.css"), .init(status: 200, contentType: "text/css; charset=utf-8", body: Array("body{}".utf8)))
     }
 
+    func testDataFilesForOtherToolsGetTheirTypes() {
+        XCTAssertEqual(["annotations.jsonld", "sources/memo/citation.bib", "sources/memo/citation.ris"].map(StaticResponder.contentType(of:)),
+                       ["application/ld+json", "application/x-bibtex; charset=utf-8", "application/x-research-info-systems; charset=utf-8"])
+    }
+
     func testFolderWithoutSlashRedirects() {
         XCTAssertEqual(responder.reply(to: "/actors"), .init(status: 301, contentType: "text/plain; charset=utf-8", body: [], location: "/actors/"))
     }

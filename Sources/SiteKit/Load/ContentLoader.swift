@@ -264,6 +264,11 @@ public struct ContentLoader {
         if let url, !(url.value.hasPrefix("https://") || url.value.hasPrefix("http://")) {
             reader.error(url.location, "'url' must be an http:// or https:// address, found '\(url.value)'")
         }
+        let authors = reader.stringList("authors")
+        for name in authors where !(author?.value?.contains(name.value) ?? false) {
+            reader.error(name.location, "'\(name.value)' is not part of 'author'; 'authors' lists the people 'author' names, as it spells them")
+        }
+        let journal = reader.bool("journal") ?? false
         let summary = reader.string("summary", required: true)
         let editorNote = reader.string("editor_note")
         var corrections: [Source.Correction] = []
@@ -275,13 +280,13 @@ public struct ContentLoader {
             if let original, let corrected { corrections.append(.init(original: original.value, corrected: corrected)) }
         }
         let ok = !reader.diagnostics.contains { $0.severity == .error }
-        finish(reader, known: ["title", "title_supplied", "author", "publisher", "date", "url", "summary", "editor_note", "corrections"])
+        finish(reader, known: ["title", "title_supplied", "author", "authors", "publisher", "journal", "date", "url", "summary", "editor_note", "corrections"])
         guard ok, let title, let author, let publisher, let date, let summary else { return nil }
         // The text itself is read again where it is needed (`BodyReader`).
         let frontMatterOnly = Body(markdown: "", firstLine: body.firstLine, file: body.file)
         var source = Source(id: SourceID(id), file: body.file, title: title.value, titleSupplied: titleSupplied,
-                            author: author.value, publisher: publisher.value, date: date, url: url?.value,
-                            summary: summary.value, editorNote: editorNote?.value, corrections: corrections, body: frontMatterOnly)
+                            author: author.value, authors: authors.map(\.value), publisher: publisher.value, journal: journal, date: date,
+                            url: url?.value, summary: summary.value, editorNote: editorNote?.value, corrections: corrections, body: frontMatterOnly)
         source.prose = [reader.prose("summary"), reader.prose("editor_note")].compactMap { $0 }
         return source
     }
@@ -320,8 +325,16 @@ public struct ContentLoader {
             reader.merge(map)
             if between.count == 2, let category { relation = Relation(between: between, category: category, roleOf: roleOf, location: map.start) }
         }
+        // Where an imported annotation came from (`sitegen import hypothesis`): kept for the
+        // editors, not shown on the site.
+        if var origin = reader.mapping("hypothesis") {
+            _ = origin.string("id", required: true)
+            _ = origin.string("user")
+            origin.warnUnknownKeys(known: ["id", "user"])
+            reader.merge(origin)
+        }
         let ok = !reader.diagnostics.contains { $0.severity == .error }
-        finish(reader, known: ["quote", "prefix", "suffix", "kind", "actors", "terms", "events", "relation"])
+        finish(reader, known: ["quote", "prefix", "suffix", "kind", "actors", "terms", "events", "relation", "hypothesis"])
         guard ok, let quote else { return nil }
         let sourceFolder = Located(String(parts[1]), at: SourceLocation(file: body.file, line: 1, column: 1))
         return Annotation(source: sourceFolder, name: AnnotationName(id), file: body.file, quote: quote,

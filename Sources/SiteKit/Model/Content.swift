@@ -77,7 +77,11 @@ public struct Source: Sendable {
     public var title: String
     public var titleSupplied: Bool
     public var author: String?
+    /// Each person `author` names, for citation metadata; `[author]` when not given.
+    public var authors: [String]
     public var publisher: String?
+    /// The publisher is a periodical, cited as the journal's title.
+    public var journal: Bool
     public var date: PartialDate
     public var url: String?
     public var summary: String
@@ -87,14 +91,17 @@ public struct Source: Sendable {
     public var corrections: [Correction]
     public var body: Body
 
-    public init(id: SourceID, file: String, title: String, titleSupplied: Bool, author: String?, publisher: String?,
+    public init(id: SourceID, file: String, title: String, titleSupplied: Bool, author: String?, authors: [String] = [],
+                publisher: String?, journal: Bool = false,
                 date: PartialDate, url: String?, summary: String, editorNote: String?, corrections: [Correction], body: Body) {
         self.id = id
         self.file = file
         self.title = title
         self.titleSupplied = titleSupplied
         self.author = author
+        self.authors = authors.isEmpty ? author.map { [$0] } ?? [] : authors
         self.publisher = publisher
+        self.journal = journal
         self.date = date
         self.url = url
         self.summary = summary

@@ -12,6 +12,8 @@ struct LayoutModel {
     var root: String
     var nav: [NavItem]
     var canonical: String?
+    /// `citation_*` tags for reference managers, on source pages.
+    var meta: [MetaTag]
     var contentHTML: String
 }
 
@@ -35,6 +37,8 @@ struct IndexModel {
     var introHTML: String
     var sources: [SourceSummaryModel]
     var counts: [LinkModel]
+    /// `annotations.jsonld`, from the home page.
+    var annotationsHref: String
 }
 
 struct CorrectionModel { var original: String; var corrected: String; var paragraphHref: String?; var paragraph: String? }
@@ -63,6 +67,10 @@ struct SourcePageModel {
     var citation: String
     /// The page's absolute address, when the site has a base URL.
     var pageURL: String?
+    /// The source's `citation.bib` and `citation.ris`, and the site's `annotations.jsonld`, from the page.
+    var bibHref: String
+    var risHref: String
+    var annotationsHref: String
     var bodyHTML: String
     var annotations: [AnnotationListItem]
     var hasAnnotations: Bool

@@ -66,10 +66,13 @@ public final class SiteRenderer {
         let actorPages = Later { [site, links, templates] in ActorPagesRenderer(site: site, links: links, templates: templates) }
         var jobs: [Job] = []
         func add(_ path: String, _ inputs: @autoclosure @escaping () -> PageInputs, title: String, description: String, section: String,
-                 content: @escaping (_ root: String) throws(Diagnostic) -> String) {
+                 meta: [MetaTag] = [], content: @escaping (_ root: String) throws(Diagnostic) -> String) {
             jobs.append(Job(path: path, inputs: inputs) { [self] () throws(Diagnostic) in
-                page(path, title: title, description: description, section: section, content: try content(Paths.root(of: path)))
+                page(path, title: title, description: description, section: section, content: try content(Paths.root(of: path)), meta: meta)
             })
+        }
+        func addData(_ path: String, _ inputs: PageInputs, bytes: @escaping () throws(Diagnostic) -> [UInt8]) {
+            jobs.append(Job(path: path, inputs: { inputs }) { () throws(Diagnostic) in OutputFile(path: path, bytes: try bytes()) })
         }
         // The site-wide pages come first: they are the largest jobs, and started first they run
         // beside the many small ones instead of alone at the end.
@@ -93,12 +96,15 @@ public final class SiteRenderer {
             description: "From the 1999 Kosovo bombing to the 24 February 2022 invasion of Ukraine.", section: "timeline") { [self] _ in
             TimelineRenderer(site: site, links: links, templates: templates).html()
         }
+        addData(AnnotationExport.path, .everything) { [self] () throws(Diagnostic) in try AnnotationExport(site: site).json() }
         add(Paths.home, .everything, title: site.site.title, description: site.site.description, section: "") { [self] _ in indexHTML() }
         let sourceJobsStart = jobs.count
         for document in site.documents {
+            let citation = citation(of: document.source)
             add(Paths.source(document.source.id), PageInputs(files: [document.source.file] + (self.site.annotations[document.source.id] ?? []).map(\.annotation.file),
                                                              kinds: [.sources, .actors, .events, .terms]),
-                title: document.source.title, description: document.source.summary, section: "sources") { [self] root throws(Diagnostic) in
+                title: document.source.title, description: document.source.summary, section: "sources",
+                meta: citation.metaTags) { [self] root throws(Diagnostic) in
                 try sourceHTML(document, root: root)
             }
         }
@@ -113,6 +119,11 @@ public final class SiteRenderer {
             }
         }
         let actorJobsEnd = jobs.count
+        for document in site.documents {
+            let citation = citation(of: document.source)
+            addData(Citation.bibPath(document.source.id), PageInputs(files: [document.source.file])) { Array(citation.bibTeX.utf8) }
+            addData(Citation.risPath(document.source.id), PageInputs(files: [document.source.file])) { Array(citation.ris.utf8) }
+        }
         add(Paths.search, .none, title: "Search", description: "Search the sources, notes, actors, events and glossary.", section: "search") { [templates] root in
             templates.render("search", ["root": root])
         }
@@ -179,8 +190,12 @@ public final class SiteRenderer {
         return order
     }
 
+    private func citation(of source: Source) -> Citation {
+        Citation(source: source, pageURL: site.site.rootURL.map { $0 + "sources/\(source.id.raw)/" })
+    }
+
     private func page(_ path: String, title: String, description: String, section: String, content: String,
-                      root: String? = nil, canonical: Bool = true) -> OutputFile {
+                      meta: [MetaTag] = [], root: String? = nil, canonical: Bool = true) -> OutputFile {
         let root = root ?? Paths.root(of: path)
         let nav = [("Sources", Paths.sources, "sources"), ("Actors", Paths.actors, "actors"), ("Relations", Paths.relations, "relations"),
                    ("Timeline", Paths.timeline, "timeline"), ("Glossary", Paths.glossary, "glossary"), ("Search", Paths.search, "search")]
@@ -191,7 +206,7 @@ public final class SiteRenderer {
         }
         let model = LayoutModel(lang: site.site.language, siteTitle: site.site.title,
                                 title: path == Paths.home ? site.site.title : "\(title) · \(site.site.title)",
-                                description: description, root: root, nav: nav, canonical: canonicalURL, contentHTML: content)
+                                description: description, root: root, nav: nav, canonical: canonicalURL, meta: meta, contentHTML: content)
         // Room for the content and the layout around it, made at once: grown as it was written,
         // the page was copied once when its content came and again when the footer followed.
         let capacity = content.utf8.count + 4096
@@ -216,7 +231,7 @@ public final class SiteRenderer {
             LinkModel(label: "\(site.terms.count) glossary terms", href: Paths.glossary),
         ]
         return templates.render("index", IndexModel(siteTitle: site.site.title, subtitle: site.site.subtitle, introHTML: "",
-                                                    sources: sources, counts: counts))
+                                                    sources: sources, counts: counts, annotationsHref: AnnotationExport.path))
     }
 
     private func sourceHTML(_ document: SourceDocument, root: String) throws(Diagnostic) -> String {
@@ -243,7 +258,8 @@ public final class SiteRenderer {
             title: source.title, titleSupplied: source.titleSupplied, author: source.author, publisher: source.publisher,
             date: source.date.display, url: source.url, summary: source.summary, editorNoteHTML: editorNote,
             corrections: corrections, hasCorrections: !corrections.isEmpty, citation: citation,
-            pageURL: site.site.rootURL.map { $0 + "sources/\(source.id.raw)/" },
+            pageURL: self.citation(of: source).pageURL, bibHref: "citation.bib", risHref: "citation.ris",
+            annotationsHref: root + AnnotationExport.path,
             bodyHTML: try renderer.bodyHTML(document), annotations: annotations, hasAnnotations: !annotations.isEmpty)
         return templates.render("source", model)
     }

@@ -166,7 +166,12 @@ extension NavItem: TemplateModel {
 extension LayoutModel: TemplateModel {
     static let fields: TemplateFields<LayoutModel> = [
         "lang": field { $0.lang }, "siteTitle": field { $0.siteTitle }, "title": field { $0.title }, "description": field { $0.description }, "root": field { $0.root },
-        "nav": field { $0.nav.templateList }, "canonical": field { $0.canonical }, "contentHTML": field { $0.contentHTML },
+        "nav": field { $0.nav.templateList }, "canonical": field { $0.canonical }, "meta": field { $0.meta.templateList }, "contentHTML": field { $0.contentHTML },
+    ]
+}
+extension MetaTag: TemplateModel {
+    static let fields: TemplateFields<MetaTag> = [
+        "name": field { $0.name }, "content": field { $0.content },
     ]
 }
 extension LinkModel: TemplateModel {
@@ -184,7 +189,7 @@ extension SourceSummaryModel: TemplateModel {
 extension IndexModel: TemplateModel {
     static let fields: TemplateFields<IndexModel> = [
         "siteTitle": field { $0.siteTitle }, "subtitle": field { $0.subtitle }, "introHTML": field { $0.introHTML }, "sources": field { $0.sources.templateList },
-        "counts": field { $0.counts.templateList },
+        "counts": field { $0.counts.templateList }, "annotationsHref": field { $0.annotationsHref },
     ]
 }
 extension CorrectionModel: TemplateModel {
@@ -204,7 +209,8 @@ extension SourcePageModel: TemplateModel {
         "title": field { $0.title }, "titleSupplied": field { $0.titleSupplied }, "author": field { $0.author }, "publisher": field { $0.publisher },
         "date": field { $0.date }, "url": field { $0.url }, "summary": field { $0.summary }, "editorNoteHTML": field { $0.editorNoteHTML },
         "corrections": field { $0.corrections.templateList }, "hasCorrections": field { $0.hasCorrections }, "citation": field { $0.citation },
-        "pageURL": field { $0.pageURL }, "bodyHTML": field { $0.bodyHTML }, "annotations": field { $0.annotations.templateList },
+        "pageURL": field { $0.pageURL }, "bibHref": field { $0.bibHref }, "risHref": field { $0.risHref },
+        "annotationsHref": field { $0.annotationsHref }, "bodyHTML": field { $0.bodyHTML }, "annotations": field { $0.annotations.templateList },
         "hasAnnotations": field { $0.hasAnnotations },
     ]
 }

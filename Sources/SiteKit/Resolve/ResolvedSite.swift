@@ -75,6 +75,9 @@ public struct RenderedNote: Sendable {
         end = textStart + text.utf8.count
     }
 
+    /// The size of its HTML in UTF-8 bytes, known without reading it.
+    public var htmlSize: Int { textStart }
+
     /// Its HTML, links written from `Paths.notePagesRoot`.
     public var html: String { String(decoding: store.bytes(chunk, 0..<textStart, of: file), as: UTF8.self) }
     /// What search finds: its plain text, runs of spaces as one.

@@ -12,6 +12,14 @@ public struct SourceText: Sendable {
         public var collapsed: String
         /// Where each scalar of `plain` that is not a space starts in `collapsed`, in bytes.
         var starts: [Int32]
+
+        /// Where a range of `plain` lies in `collapsed`, in bytes: from its first scalar that
+        /// is not a space to the end of its last one; empty when it holds only spaces.
+        func collapsedBytes(_ range: Range<Int>) -> Range<Int32> {
+            guard let first = range.first(where: { !SourceText.isSpace(plain[$0]) }),
+                  let last = range.last(where: { !SourceText.isSpace(plain[$0]) }) else { return 0..<0 }
+            return starts[first]..<(starts[last] + Int32(UTF8.width(plain[last])))
+        }
     }
 
     public var sourceID: SourceID
@@ -80,7 +88,7 @@ public struct SourceText: Sendable {
         return (text, starts)
     }
 
-    private static func isSpace(_ scalar: Unicode.Scalar) -> Bool { scalar == " " || scalar == "\n" }
+    fileprivate static func isSpace(_ scalar: Unicode.Scalar) -> Bool { scalar == " " || scalar == "\n" }
 
     public func paragraph(_ number: Int) -> Paragraph? {
         number >= 1 && number <= paragraphs.count ? paragraphs[number - 1] : nil

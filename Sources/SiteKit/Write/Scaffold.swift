@@ -11,18 +11,12 @@ public enum Scaffold {
     public static func annotation(source: String, quote: String, name: String?, content: String,
                                   fileSystem: ContentFileSystem) -> Result<OutputFile, Scaffold.Failure> {
         let commandLine = SourceLocation(file: "<command line>", line: 1, column: 1)
-        let (corpus, loadDiagnostics) = ContentLoader.load(from: content, fileSystem: fileSystem)
-        guard let corpus else { return .failure(Failure(diagnostics: loadDiagnostics.filter { $0.severity == .error })) }
-        guard let found = corpus.sources.first(where: { $0.id.raw == source }) else {
-            let hint = Suggestion.closest(to: source, in: corpus.sources.map(\.id.raw)).map { "; did you mean '\($0)'?" } ?? ""
-            return .failure(Failure(diagnostics: [.error(commandLine, "unknown source '\(source)'\(hint)")]))
+        let check: QuoteCheck
+        switch QuoteCheck.load(source: source, content: content, fileSystem: fileSystem, at: commandLine) {
+        case .success(let loaded): check = loaded
+        case .failure(let failure): return .failure(failure)
         }
-        let document: SourceText
-        switch SourceDocument.read(found, reader: corpus.bodyReader, store: .inMemory()) {
-        case .success(let read): document = read.text
-        case .failure(let diagnostic): return .failure(Failure(diagnostics: [diagnostic]))
-        }
-        if case .failure(let diagnostic) = QuoteAnchor.anchor(quote: Located(quote, at: commandLine), prefix: nil, suffix: nil, in: document) {
+        if case .failure(let diagnostic) = check.anchor(Located(quote, at: commandLine)) {
             return .failure(Failure(diagnostics: [diagnostic]))
         }
         let fileName = name ?? slug(quote)

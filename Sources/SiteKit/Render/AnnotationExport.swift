@@ -1,0 +1,177 @@
+import Foundation
+
+/// `annotations.jsonld`: every annotation as a W3C Web Annotation (https://www.w3.org/TR/annotation-model/)
+/// in one `AnnotationCollection`, sources oldest first and each source's notes in reading order.
+///
+/// Selectors are stated over the source page's text as this rule defines it: each numbered
+/// paragraph's text as the page shows it (without the note numbers after highlights), with a
+/// line break after each block inside it, runs of spaces and line breaks as one space and none at
+/// either end; paragraphs joined by a blank line ("\n\n"); positions counted in Unicode code points.
+/// `Tests/site/check_site.py` reads the pages by the same rule and checks every selector.
+struct AnnotationExport {
+    static let path = "annotations.jsonld"
+    /// Characters of context a `TextQuoteSelector` gives on each side, as Hypothesis gives.
+    static let contextLength = 32
+    /// More than an annotation takes in the file besides its note and quote (keys, ids, tags,
+    /// selectors' context), in bytes.
+    static let roomPerAnnotation = 1024
+
+    let site: ResolvedSite
+
+    /// The collection, its fields first and then one source's annotations a line. Each source's
+    /// are encoded on their own and appended: the whole collection as one value to encode would
+    /// hold several copies of every note at once, and a big site has tens of thousands.
+    func json() throws(Diagnostic) -> [UInt8] {
+        let root = site.site.rootURL ?? ""
+        let actorNames = Dictionary(uniqueKeysWithValues: site.actors.map { ($0.id.raw, $0.name) })
+        let termNames = Dictionary(uniqueKeysWithValues: site.terms.map { ($0.id.raw, $0.term) })
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        func encoded(_ value: some Encodable) throws(Diagnostic) -> [UInt8] {
+            do {
+                return Array(try encoder.encode(value))
+            } catch {
+                throw .error(SourceLocation(file: Self.path, line: 1, column: 1), "cannot encode the annotations: \(error)")
+            }
+        }
+        let total = site.documents.reduce(0) { $0 + (site.annotations[$1.source.id]?.count ?? 0) }
+        var bytes = try encoded(Header(context: "http://www.w3.org/ns/anno.jsonld", id: root + Self.path, label: "Annotations: \(site.site.title)",
+                                       total: total, type: "AnnotationCollection"))
+        bytes.removeLast()  // the closing brace, written after the items
+        // Room for all of it at once, more than it will take: grown by doubling, the tens of
+        // megabytes of a big site's collection would be copied at each step, both copies held
+        // while copying. Room never written to is never given memory by the system.
+        bytes.reserveCapacity(site.annotations.values.joined().reduce(bytes.count + 16) {
+            $0 + Self.roomPerAnnotation + 2 * ($1.note?.htmlSize ?? 0) + 2 * $1.annotation.quote.value.utf8.count
+        })
+        bytes += Array(#","items":["#.utf8)
+        var first = true
+        for document in site.documents {
+            let placed = site.annotations[document.source.id] ?? []
+            guard !placed.isEmpty else { continue }
+            let text = PageText(document.paragraphTexts())
+            let page = site.site.rootURL.map { $0 + "sources/\(document.source.id.raw)/" } ?? Paths.source(document.source.id)
+            let items = placed.map { item in
+                let annotation = item.annotation
+                let quote = text.quote(paragraph: item.anchor.paragraph, bytes: item.anchor.shown, context: Self.contextLength)
+                var bodies = [Body(type: "TextualBody", value: Self.linkedFromRoot(item.note?.html ?? "", root: root),
+                                   format: "text/html", language: site.site.language, purpose: nil)]
+                bodies += annotation.actors.compactMap { actorNames[$0.value] }.map(Body.tag)
+                bodies += annotation.terms.compactMap { termNames[$0.value] }.map(Body.tag)
+                return Item(id: page + "#n-\(annotation.name.raw)", type: "Annotation", motivation: annotation.kind.motivation, body: bodies,
+                            target: Target(source: page, selector: [
+                                Selector(type: "TextQuoteSelector", exact: quote.exact, prefix: quote.prefix, suffix: quote.suffix),
+                                Selector(type: "TextPositionSelector", start: quote.position.lowerBound, end: quote.position.upperBound),
+                            ]))
+            }
+            // A source's annotations are encoded as one list, whose brackets are left out.
+            let list = try encoded(items)
+            bytes += Array((first ? "\n" : ",\n").utf8)
+            bytes += list[1..<(list.count - 1)]
+            first = false
+        }
+        bytes += Array("\n]}\n".utf8)
+        return bytes
+    }
+
+    /// A note's HTML with its links to pages of the site made from the site's root (`root`, the
+    /// base URL or nothing) instead of from a source page: every link the generator writes in a
+    /// note starts with `Paths.notePagesRoot` (`CrossLinks.rewrite`).
+    static func linkedFromRoot(_ html: String, root: String) -> String {
+        html.replacingOccurrences(of: "href=\"\(Paths.notePagesRoot)", with: "href=\"\(root)")
+    }
+
+    /// The page text of one source (see above) as UTF-8, and where each paragraph starts in it,
+    /// in bytes and in code points. Kept as bytes: as code points it would take four times the
+    /// room, and the time to make them for every source.
+    struct PageText {
+        private let bytes: [UInt8]
+        private let starts: [(byte: Int, scalar: Int)]
+
+        init(_ texts: [String]) {
+            var bytes: [UInt8] = [], starts: [(byte: Int, scalar: Int)] = []
+            var scalars = 0
+            for text in texts {
+                if !bytes.isEmpty {
+                    bytes += [UInt8(ascii: "\n"), UInt8(ascii: "\n")]
+                    scalars += 2
+                }
+                starts.append((bytes.count, scalars))
+                let first = bytes.count
+                bytes += text.utf8
+                scalars += Self.scalarCount(bytes[first...])
+            }
+            self.bytes = bytes
+            self.starts = starts
+        }
+
+        /// A span given in bytes of one paragraph's text: its text, up to `context` code points
+        /// of the page text on either side, and where it lies in code points.
+        func quote(paragraph number: Int, bytes span: Range<Int32>, context: Int)
+            -> (exact: String, prefix: String, suffix: String, position: Range<Int>) {
+            let paragraph = starts[number - 1]
+            let lower = paragraph.byte + Int(span.lowerBound), upper = paragraph.byte + Int(span.upperBound)
+            let start = paragraph.scalar + Self.scalarCount(bytes[paragraph.byte..<lower])
+            var before = lower, after = upper
+            for _ in 0..<context where before > 0 {
+                before -= 1
+                while before > 0 && Self.isContinuation(bytes[before]) { before -= 1 }
+            }
+            for _ in 0..<context where after < bytes.count {
+                after += 1
+                while after < bytes.count && Self.isContinuation(bytes[after]) { after += 1 }
+            }
+            func text(_ range: Range<Int>) -> String { String(decoding: bytes[range], as: UTF8.self) }
+            return (text(lower..<upper), text(before..<lower), text(upper..<after),
+                    start..<(start + Self.scalarCount(bytes[lower..<upper])))
+        }
+
+        private static func isContinuation(_ byte: UInt8) -> Bool { byte & 0xC0 == 0x80 }
+
+        /// Code points counted as the bytes that start one.
+        private static func scalarCount(_ bytes: ArraySlice<UInt8>) -> Int {
+            bytes.reduce(0) { $0 + (isContinuation($1) ? 0 : 1) }
+        }
+    }
+
+    /// The collection's fields but its items.
+    struct Header: Encodable {
+        var context: String, id: String, label: String, total: Int, type: String
+        enum CodingKeys: String, CodingKey {
+            case context = "@context", id, label, total, type
+        }
+    }
+
+    struct Item: Encodable {
+        var id: String, type: String, motivation: String, body: [Body], target: Target
+    }
+
+    struct Body: Encodable {
+        var type: String, value: String, format: String?, language: String?, purpose: String?
+        static func tag(_ name: String) -> Body { Body(type: "TextualBody", value: name, format: nil, language: nil, purpose: "tagging") }
+    }
+
+    struct Target: Encodable { var source: String, selector: [Selector] }
+
+    struct Selector: Encodable {
+        var type: String
+        var exact: String?, prefix: String?, suffix: String?
+        var start: Int?, end: Int?
+        init(type: String, exact: String? = nil, prefix: String? = nil, suffix: String? = nil, start: Int? = nil, end: Int? = nil) {
+            (self.type, self.exact, self.prefix, self.suffix, self.start, self.end) = (type, exact, prefix, suffix, start, end)
+        }
+    }
+}
+
+extension NoteKind {
+    /// The Web Annotation motivation that fits the kind of note.
+    var motivation: String {
+        switch self {
+        case .context: return "commenting"
+        case .claim: return "questioning"
+        case .term: return "describing"
+        case .correction: return "editing"
+        case .crossReference: return "linking"
+        }
+    }
+}
