@@ -12,7 +12,6 @@ struct TimelineRenderer {
 
     func html() -> String {
         let root = Paths.root(of: Paths.timeline)
-        var paragraphTexts: [SourceID: [String]] = [:]
         var filters = (actors: Set<ActorID>(), terms: Set<TermID>(), sources: Set<SourceID>())
         var years: [TimelineYearModel] = []
         var erasToShow = site.site.eras[...]
@@ -20,7 +19,7 @@ struct TimelineRenderer {
         for event in site.events {
             let actors = event.actors.compactMap { links.actors[ActorID($0.value)] }
             let terms = event.terms.compactMap { links.terms[TermID($0.value)] }
-            let passages = event.passages.compactMap { passage($0, root: root, texts: &paragraphTexts) }
+            let passages = event.passages.compactMap { passage($0, root: root) }
             filters.actors.formUnion(actors.map(\.id))
             filters.terms.formUnion(terms.map(\.id))
             filters.sources.formUnion(passages.map { SourceID($0.source) })
@@ -46,7 +45,7 @@ struct TimelineRenderer {
             sources: site.documents.map(\.source).filter { filters.sources.contains($0.id) }.map { FilterOptionModel(id: $0.id.raw, label: $0.title) })
         let eras = site.site.eras.map { era in
             EraModel(label: era.label, dates: TimelineChart.range(era.start, era.end),
-                     passages: era.passages.compactMap { passage($0, root: root, texts: &paragraphTexts) })
+                     passages: era.passages.compactMap { passage($0, root: root) })
         }
         let model = TimelineModel(start: site.site.timelineStart.display, end: site.site.timelineEnd.display,
                                   svgHTML: TimelineChart(site: site).svg(), years: years, count: site.events.count, root: root,
@@ -60,13 +59,12 @@ struct TimelineRenderer {
         OverviewItemModel(id: "", label: era.label, date: TimelineChart.range(era.start, era.end), era: true, span: true, circa: false)
     }
 
-    /// A cited passage with its first words; `texts` keeps each source's paragraphs once read.
-    private func passage(_ ref: Located<String>, root: String, texts: inout [SourceID: [String]]) -> TimelinePassageModel? {
+    /// A cited passage with its first words, read from the text store alone: keeping each cited
+    /// source's text for the whole page held every cited source's text at once.
+    private func passage(_ ref: Located<String>, root: String) -> TimelinePassageModel? {
         guard let passage = PassageRef(ref.value), let document = site.document(passage.source) else { return nil }
-        if texts[passage.source] == nil { texts[passage.source] = document.paragraphTexts() }
-        let text = texts[passage.source]?[passage.paragraph - 1] ?? ""
         return TimelinePassageModel(label: "\(document.source.title), ¶\(passage.paragraph)", href: root + Paths.paragraph(passage),
-                                    firstWords: Self.firstWords(of: text), source: passage.source.raw)
+                                    firstWords: Self.firstWords(of: document.paragraphText(passage.paragraph) ?? ""), source: passage.source.raw)
     }
 
     /// The start of a paragraph, cut at a word boundary with an ellipsis when it goes on.

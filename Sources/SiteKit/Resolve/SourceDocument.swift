@@ -83,6 +83,13 @@ public struct SourceDocument: Sendable {
         return paragraphs.map { String(decoding: all[Int($0.textBytes.lowerBound)..<Int($0.textBytes.upperBound)], as: UTF8.self) }
     }
 
+    /// What a reader sees of one paragraph (numbered from 1), spaces collapsed; nil if there is none.
+    public func paragraphText(_ number: Int) -> String? {
+        guard paragraphs.indices.contains(number - 1) else { return nil }
+        let bytes = paragraphs[number - 1].textBytes
+        return String(decoding: storage.store.bytes(storage.text, Int(bytes.lowerBound)..<Int(bytes.upperBound), of: source.file), as: UTF8.self)
+    }
+
     /// The size of the paragraphs' text in bytes.
     public var textSize: Int { Int(paragraphs.last?.textBytes.upperBound ?? 0) }
 
