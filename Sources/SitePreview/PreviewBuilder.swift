@@ -34,12 +34,13 @@ public final class PreviewBuilder: @unchecked Sendable {
         var written: [String] = [], removed: [String] = []
         if !outcome.hasErrors {
             do {
-                let changes = try SiteWriter.write(outcome.files, to: options.output, force: options.force)
+                let changes = try SiteWriter.write(outcome.files, to: options.output, protecting: options.inputFolders,
+                                                   force: options.force)
                 (written, removed) = (changes.written, changes.removed)
                 files = Dictionary(uniqueKeysWithValues: outcome.files.map { ($0.path, $0.bytes) })
                 cache = outcome.cache
             } catch {
-                outcome.diagnostics.append(.error(SourceLocation(file: options.output, line: 1, column: 1), "cannot write the site: \(error)"))
+                outcome.diagnostics.append(SiteBuilder.outputDiagnostic(error, output: options.output))
             }
         }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9

@@ -26,6 +26,18 @@ final class PreviewBuilderTests: XCTestCase {
                             output: folder.appendingPathComponent(output).path)
     }
 
+    /// `serve` writes as `build` does: a folder it reads is refused as the output, even forced.
+    func testTheContentFolderIsRefusedAsTheOutput() throws {
+        var options = options(output: "content")
+        options.force = true
+        let before = snapshot("content")
+        let report = PreviewBuilder(options: options).rebuild()
+        XCTAssertFalse(report.succeeded)
+        XCTAssertEqual(report.diagnostics.filter { $0.severity == .error }.map(\.formatted),
+                       ["\(options.output):1:1: error: '\(options.output)' is the content folder; write the site to another folder"])
+        XCTAssertEqual(snapshot("content"), before)
+    }
+
     func testEditedAnnotationRewritesOnlyTheChangedPagesAndEqualsAFullBuild() throws {
         let builder = PreviewBuilder(options: options(output: "served"))
         let first = builder.rebuild()

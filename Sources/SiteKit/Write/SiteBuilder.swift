@@ -11,6 +11,8 @@ public struct SiteBuilder {
         public var strict = false
         /// Replace an output folder that holds files sitegen did not write.
         public var force = false
+        /// The folders a build reads, which its output must neither be, hold nor lie in.
+        public var inputFolders: [(role: String, path: String)] { [("content", content), ("templates", templates)] }
         public init(content: String = "content", templates: String = "templates", output: String = "public", baseURL: String? = nil) {
             self.content = content
             self.templates = templates
@@ -67,8 +69,7 @@ public struct SiteBuilder {
         guard checked != nil else { return Outcome(diagnostics: diagnostics, files: [], summary: nil) }
         let staged: StagedOutput
         do {
-            staged = try StagedOutput(options.output, protecting: [("content", options.content), ("templates", options.templates)],
-                                      force: options.force)
+            staged = try StagedOutput(options.output, protecting: options.inputFolders, force: options.force)
         } catch {
             return Outcome(diagnostics: (diagnostics + [outputError(error)]).sorted(), files: [], summary: nil)
         }
@@ -91,9 +92,11 @@ public struct SiteBuilder {
         }
     }
 
+    private func outputError(_ error: Error) -> Diagnostic { Self.outputDiagnostic(error, output: options.output) }
+
     /// Why the output folder could not be written, reported at the folder as the user named it.
-    private func outputError(_ error: Error) -> Diagnostic {
-        let location = SourceLocation(file: options.output, line: 1, column: 1)
+    public static func outputDiagnostic(_ error: Error, output: String) -> Diagnostic {
+        let location = SourceLocation(file: output, line: 1, column: 1)
         if error is OutputOwnership.Refusal { return .error(location, "\(error)") }
         return .error(location, "cannot write the site: \(error); the folder is left as it was")
     }
