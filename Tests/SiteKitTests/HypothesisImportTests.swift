@@ -146,6 +146,6 @@ final class HypothesisImportTests: XCTestCase {
     func testAFileThatIsNotAnExportOrIsMissing() {
         XCTAssertEqual(run("not-an-export.json", files()).diagnostics.map(\.formatted),
                        ["not-an-export.json:1:1: error: not a Hypothesis export: expected an object with a 'rows' list, as the API's search answers"])
-        XCTAssertEqual(run("missing.json", files()).diagnostics.map(\.formatted), ["missing.json:1:1: error: cannot read file"])
+        XCTAssertEqual(run("missing.json", files()).diagnostics.map(\.formatted), ["missing.json:1:1: error: cannot read file: no such file"])
     }
 }

@@ -16,7 +16,7 @@ public enum HypothesisImport {
     public static func run(export file: String, source: String, content: String, fileSystem: ContentFileSystem) -> Outcome {
         var outcome = Outcome()
         guard let bytes = fileSystem.contents(of: file) else {
-            outcome.diagnostics = [.error(SourceLocation(file: file, line: 1, column: 1), "cannot read file")]
+            outcome.diagnostics = [.error(SourceLocation(file: file, line: 1, column: 1), "cannot read file: \(fileSystem.whyUnreadable(file))")]
             return outcome
         }
         let export: HypothesisExport
