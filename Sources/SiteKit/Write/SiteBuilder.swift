@@ -71,7 +71,7 @@ public struct SiteBuilder {
         do {
             staged = try StagedOutput(options.output, protecting: options.inputFolders, force: options.force)
         } catch {
-            return Outcome(diagnostics: (diagnostics + [outputError(error)]).sorted(), files: [], summary: nil)
+            return Outcome(diagnostics: (diagnostics + [Self.outputDiagnostic(error, output: options.output)]).sorted(), files: [], summary: nil)
         }
         // Taken out, not unwrapped into a binding of its own: the optional would keep a reference
         // to everything until this function returned, and the freeing below would be done here,
@@ -88,11 +88,9 @@ public struct SiteBuilder {
             outcome.changes = try staged.commit()
             return outcome
         } catch {
-            return Outcome(diagnostics: diagnostics + [outputError(error)], files: [], summary: nil)
+            return Outcome(diagnostics: diagnostics + [Self.outputDiagnostic(error, output: options.output)], files: [], summary: nil)
         }
     }
-
-    private func outputError(_ error: Error) -> Diagnostic { Self.outputDiagnostic(error, output: options.output) }
 
     /// Why the output folder could not be written, reported at the folder as the user named it.
     public static func outputDiagnostic(_ error: Error, output: String) -> Diagnostic {
