@@ -58,6 +58,7 @@ final class GoldenSiteTests: XCTestCase {
             #"<link rel="icon" href="/reader/assets/favicon.svg" type="image/svg+xml">"#,
             #"<link rel="stylesheet" href="/reader/assets/site.css">"#,
             #"<script src="/reader/assets/preview.js" defer></script>"#,
+            #"<script src="/reader/assets/notes.js" defer></script>"#,
             #"<p class="site-title"><a href="/reader/index.html">Fixture Reader</a></p>"#,
             #"<li><a href="/reader/index.html#sources">Sources</a></li>"#,
             #"<li><a href="/reader/actors/index.html">Actors</a></li>"#,
@@ -66,6 +67,26 @@ final class GoldenSiteTests: XCTestCase {
             #"<li><a href="/reader/glossary/index.html">Glossary</a></li>"#,
             #"<li><a href="/reader/search/index.html">Search</a></li>"#,
             #"<p>Start again from the <a href="/reader/index.html">list of sources</a>, or go to the <a href="/reader/actors/index.html">actors</a>, <a href="/reader/timeline/index.html">timeline</a> or <a href="/reader/glossary/index.html">glossary</a>.</p>"#,
+        ])
+    }
+
+    /// Without a base URL, 404.html links from the domain root, where a host at that root serves it at any depth.
+    func testNotFoundPageLinksFromTheDomainRootWithoutABaseURL() {
+        let options = SiteBuilder.Options(content: Fixture.path("valid-site/content"), templates: Fixture.templates)
+        let page = SiteBuilder(options: options).run().files.first { $0.path == "404.html" }.map { String(decoding: $0.bytes, as: UTF8.self) }
+        XCTAssertEqual(page?.split(separator: "\n").filter { $0.contains("href=\"/") || $0.contains("src=\"/") }, [
+            #"<link rel="icon" href="/assets/favicon.svg" type="image/svg+xml">"#,
+            #"<link rel="stylesheet" href="/assets/site.css">"#,
+            #"<script src="/assets/preview.js" defer></script>"#,
+            #"<script src="/assets/notes.js" defer></script>"#,
+            #"<p class="site-title"><a href="/index.html">Fixture Reader</a></p>"#,
+            #"<li><a href="/index.html#sources">Sources</a></li>"#,
+            #"<li><a href="/actors/index.html">Actors</a></li>"#,
+            #"<li><a href="/relations/index.html">Relations</a></li>"#,
+            #"<li><a href="/timeline/index.html">Timeline</a></li>"#,
+            #"<li><a href="/glossary/index.html">Glossary</a></li>"#,
+            #"<li><a href="/search/index.html">Search</a></li>"#,
+            #"<p>Start again from the <a href="/index.html">list of sources</a>, or go to the <a href="/actors/index.html">actors</a>, <a href="/timeline/index.html">timeline</a> or <a href="/glossary/index.html">glossary</a>.</p>"#,
         ])
     }
 

@@ -121,7 +121,7 @@ struct SourcePageRenderer {
                 let number = item.number
                 let ref = "<a class=\"note-ref\" href=\"#n-\(name)\" aria-label=\"Note \(number)\">\(number)</a>"
                 wraps.append(InlineWrap(range: item.anchor.range, trailer: ref) { piece in
-                    ("<mark\(piece == 0 ? " id=\"a-\(name)\"" : "") class=\"hl hl-\(kind)\">", "</mark>")
+                    ("<mark\(piece == 0 ? " id=\"a-\(name)\"" : "") class=\"hl hl-\(kind)\" data-note=\"\(name)\">", "</mark>")
                 })
             }
             // Read before this paragraph's block is replaced below.
