@@ -23,10 +23,11 @@ const notes = Array.from(document.querySelectorAll('.text .note')).map(note => {
   return {id: note.id, top: box.top + scrollY, bottom: box.bottom + scrollY, left: box.left, right: box.right,
           shown: box.height > 0, markTop: first.top + scrollY};
 });
-const texts = Array.from(document.querySelectorAll('.text .ptext')).map(text => {
-  const rects = lines(text), box = text.getBoundingClientRect();
-  return {top: Math.min(...rects.map(r => r.top)) + scrollY, bottom: Math.max(...rects.map(r => r.bottom)) + scrollY, right: box.right};
-});
+const texts = Array.from(document.querySelectorAll('.text > *')).map(block => block.querySelector('.ptext') || block).map(text => {
+  const rects = lines(text);
+  return {top: Math.min(...rects.map(r => r.top)) + scrollY, bottom: Math.max(...rects.map(r => r.bottom)) + scrollY,
+          right: Math.max(...rects.map(r => r.right))};
+}).filter(text => isFinite(text.top));
 let perLine = 0;
 const longest = Array.from(document.querySelectorAll('.text .ptext p')).sort((a, b) => b.textContent.length - a.textContent.length)[0];
 if (longest) {
@@ -206,13 +207,20 @@ def run(driver, no_script_driver, base, pages, report, start_nginx, http_get):
         missing = root + "one/two/three/"
         status, body, _ = http_get(missing)
         problems = [] if status == 404 else ["%s answers HTTP %d" % (missing, status)]
-        driver.get(missing)
-        if driver.execute_script("return getComputedStyle(document.querySelector('.site-header')).borderBottomStyle") != "solid":
-            problems.append("404 page at %s is unstyled" % missing)
+        for width in (390, 1280):
+            driver.set_window_size(width, 900)
+            driver.get_log("browser")  # what earlier pages logged
+            driver.get(missing)
+            if driver.execute_script("return getComputedStyle(document.querySelector('.site-header')).borderBottomStyle") != "solid":
+                problems.append("404 page at %s is unstyled" % missing)
+            problems += ["console: " + entry["message"] for entry in driver.get_log("browser") if entry["level"] in ("SEVERE", "WARNING")]
+            axe = Axe(driver)
+            axe.inject()
+            problems += ["%dpx axe %s: %s" % (width, v["id"], node["target"]) for v in axe.run(options={"resultTypes": ["violations"]})["violations"] for node in v["nodes"][:3]]
         for href in driver.execute_script("return Array.from(document.querySelectorAll('link[href], a[href], script[src]')).map(e => e.href || e.src)"):
             if http_get(href)[0] != 200:
                 problems.append("404 page at %s: %s does not answer 200" % (missing, href))
-        report("nginx at a domain root: a missing page 3 levels deep gets a styled 404.html with working links", problems)
+        report("nginx at a domain root: a missing page 3 levels deep gets a styled 404.html with working links, no console error or axe violation at 390 and 1280 px", problems)
     finally:
         nginx.terminate()
         nginx.wait()

@@ -1,14 +1,15 @@
-// Notes of a source page. On wide screens (the stylesheet's 64rem) each note is moved down from the
-// top of its paragraph to the first line of its highlight, and further only as far as it must to
-// clear the note above it. On narrower screens each note is closed until its button (which
-// replaces the note's reference link) or its highlight opens it. Hovering or focusing a highlight
-// emphasises its note, and the reverse. Without this script every note is shown.
+// Notes of a source page. Each note is closed until its button (which replaces the note's
+// reference link), its highlight or, on wide screens, the note itself opens it: on wide screens
+// (the stylesheet's 64rem) a closed note shows its first lines, on narrower ones nothing. On wide
+// screens each note is moved down from the top of its paragraph to the first line of its
+// highlight, and further only as far as it must to clear the note above it. Hovering or focusing
+// a highlight emphasises its note, and the reverse. Without this script every note is open.
 (function () {
   "use strict";
   var wide = window.matchMedia("(min-width: 64rem)");
   var text = document.querySelector(".source .text");
   if (!text) { return; }
-  var GAP = 8;
+  var GAP = 6;
 
   function noteOf(name) { return document.getElementById("n-" + name); }
   function button(name) { return document.querySelector("button.note-ref[aria-controls='n-" + CSS.escape(name) + "']"); }
@@ -29,7 +30,7 @@
     var note = noteOf(name), control = button(name);
     if (!note) { return; }
     note.classList.toggle("closed", !open);
-    if (control) { control.setAttribute("aria-expanded", String(open || wide.matches)); }
+    if (control) { control.setAttribute("aria-expanded", String(open)); }
   }
 
   function isOpen(name) { var note = noteOf(name); return note && !note.classList.contains("closed"); }
@@ -55,19 +56,25 @@
 
   function reset() {
     Array.prototype.forEach.call(text.querySelectorAll(".note"), function (note) {
-      setOpen(note.id.slice(2), wide.matches || location.hash === "#" + note.id);
+      setOpen(note.id.slice(2), location.hash === "#" + note.id);
     });
     place();
   }
 
   text.addEventListener("click", function (event) {
+    if (event.target.closest("a")) { return; }
     var control = event.target.closest("button.note-ref");
     var mark = control ? null : event.target.closest("mark[data-note]");
-    if (mark && (wide.matches || event.target.closest("a"))) { return; }
-    var name = control ? control.getAttribute("aria-controls").slice(2) : mark && mark.getAttribute("data-note");
+    var note = control || mark ? null : event.target.closest(".note.closed");
+    var name = control ? control.getAttribute("aria-controls").slice(2) : mark ? mark.getAttribute("data-note") : note && note.id.slice(2);
     if (!name) { return; }
-    if (wide.matches) { emphasise(name, true); return; }
     setOpen(name, !isOpen(name));
+    place();
+  });
+  // A link inside a shortened note opens the note when it takes the focus.
+  text.addEventListener("focusin", function (event) {
+    var note = event.target.closest(".note.closed");
+    if (note) { setOpen(note.id.slice(2), true); place(); }
   });
 
   var active = null;
@@ -95,7 +102,7 @@
   });
 
   window.addEventListener("hashchange", function () {
-    if (location.hash.indexOf("#n-") === 0) { setOpen(location.hash.slice(3), true); }
+    if (location.hash.indexOf("#n-") === 0) { setOpen(decodeURIComponent(location.hash.slice(3)), true); place(); }
   });
   wide.addEventListener("change", reset);
   window.addEventListener("resize", place);
