@@ -109,16 +109,15 @@ struct SourcePageRenderer {
                 .sorted { ($0.range.lowerBound, -$0.range.count, $0.order) < ($1.range.lowerBound, -$1.range.count, $1.order) }
             // An actor's first mention carries the id its page links to (`Paths.mentionID`): on its
             // link, or on a span of its own where another link holds its words.
-            var placed: Set<Int32> = []
             for match in matches where !linked.contains(match.target) && !taken.contains(where: { $0.overlaps(match.range) }) {
                 linked.insert(match.target)
-                placed.insert(match.target)
                 taken.append(match.range)
                 var enter = marks.mentionLinks[Int(match.target)].enter(root: root, escapedRoot: escapedRoot)
+                // The link's markup opens with "<a".
                 if let id = mentionID(match.target, paragraph.number) { enter = "<a id=\"\(id)\"" + enter.dropFirst(2) }
                 wraps.append(InlineWrap(range: match.range) { [enter] _ in (enter, "</a>") })
             }
-            for match in matches where placed.insert(match.target).inserted {
+            for match in matches where linked.insert(match.target).inserted {
                 guard let id = mentionID(match.target, paragraph.number) else { continue }
                 wraps.append(InlineWrap(range: match.range) { piece in (piece == 0 ? "<span id=\"\(id)\">" : "<span>", "</span>") })
             }
