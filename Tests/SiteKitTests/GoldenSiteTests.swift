@@ -56,7 +56,7 @@ final class GoldenSiteTests: XCTestCase {
         for (baseURL, root) in [("https://example.org/reader", "/reader/"), (nil, "/")] {
             let options = SiteBuilder.Options(content: Fixture.path("valid-site/content"), templates: Fixture.templates, baseURL: baseURL)
             let page = SiteBuilder(options: options).run().files.first { $0.path == "404.html" }.map { String(decoding: $0.bytes, as: UTF8.self) }
-            XCTAssertEqual(page?.split(separator: "\n").filter { $0.contains("href=\"/") || $0.contains("src=\"/") }, [
+            XCTAssertEqual(page?.split(separator: "\n").filter { $0.contains("href=\"/") || $0.contains("src=\"/") }.map(String.init), [
                 #"<link rel="icon" href="ROOTassets/favicon.svg" type="image/svg+xml">"#,
                 #"<link rel="stylesheet" href="ROOTassets/site.css">"#,
                 #"<script src="ROOTassets/preview.js" defer></script>"#,

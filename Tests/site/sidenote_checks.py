@@ -180,7 +180,7 @@ def run(driver, no_script_driver, base, pages, report, start_nginx, http_get):
         driver.get(base + page)
         axe = Axe(driver)
         axe.inject()
-        result = axe.run(options={"runOnly": ["color-contrast"], "resultTypes": ["violations"]})
+        result = axe.run(options={"runOnly": {"type": "rule", "values": ["color-contrast"]}, "resultTypes": ["violations"]})
         for violation in result["violations"]:
             problems += ["%s: %s" % (page, node["target"]) for node in violation["nodes"][:5]]
     driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": []})
