@@ -33,14 +33,13 @@
     if (control) { control.setAttribute("aria-expanded", String(open)); }
   }
 
-  function isOpen(name) { var note = noteOf(name); return note && !note.classList.contains("closed"); }
-
   // Each box of the notes column in page order: a note goes to its highlight's top, anything else
   // (the paragraph's timeline links) to its paragraph's top, each below the box before it.
   function place() {
     var boxes = text.querySelectorAll(".notes > *");
     Array.prototype.forEach.call(boxes, function (box) { box.style.marginTop = ""; });
-    if (!wide.matches) { text.style.paddingBottom = ""; return; }
+    text.style.paddingBottom = "";
+    if (!wide.matches) { return; }
     var floor = -Infinity;
     Array.prototype.forEach.call(boxes, function (box) {
       var mark = box.id ? document.getElementById("a-" + box.id.slice(2)) : null;
@@ -61,14 +60,11 @@
     place();
   }
 
+  // A button or a highlight opens and closes its note; a closed note opens itself. Links keep their own.
   text.addEventListener("click", function (event) {
-    if (event.target.closest("a")) { return; }
-    var control = event.target.closest("button.note-ref");
-    var mark = control ? null : event.target.closest("mark[data-note]");
-    var note = control || mark ? null : event.target.closest(".note.closed");
-    var name = control ? control.getAttribute("aria-controls").slice(2) : mark ? mark.getAttribute("data-note") : note && note.id.slice(2);
+    var name = event.target.closest("a, .note:not(.closed)") ? null : nameAt(event.target);
     if (!name) { return; }
-    setOpen(name, !isOpen(name));
+    setOpen(name, noteOf(name).classList.contains("closed"));
     place();
   });
   // A link inside a shortened note opens the note when it takes the focus.
