@@ -14,6 +14,8 @@
 5. The timeline at 390 px and 1280 px: every overview label at least 12 px tall, none
    overlapping another, none cut off; a link to every year with events; each filter
    (?actor=, ?term=, ?source=, and combined) shows exactly the events content/events/ gives it.
+6. The notes on every source page, actor pages, contrast in dark mode and 404.html served at a
+   domain root (Tests/site/sidenote_checks.py).
 
 Usage: check_site.py PUBLIC_DIR. Prints one line per check and a closing 'N passed, N failed'.
 """
