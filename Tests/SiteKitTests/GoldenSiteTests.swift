@@ -50,23 +50,27 @@ final class GoldenSiteTests: XCTestCase {
         XCTAssertEqual(files["404.html"]?.contains("rel=\"canonical\""), false)
     }
 
-    /// A server shows 404.html at any missing URL, however deep, so with a base URL its links are absolute paths.
-    func testNotFoundPageLinksFromTheBaseURLPath() {
-        let options = SiteBuilder.Options(content: Fixture.path("valid-site/content"), templates: Fixture.templates, baseURL: "https://example.org/reader")
-        let page = SiteBuilder(options: options).run().files.first { $0.path == "404.html" }.map { String(decoding: $0.bytes, as: UTF8.self) }
-        XCTAssertEqual(page?.split(separator: "\n").filter { $0.contains("href=\"/") || $0.contains("src=\"/") }, [
-            #"<link rel="icon" href="/reader/assets/favicon.svg" type="image/svg+xml">"#,
-            #"<link rel="stylesheet" href="/reader/assets/site.css">"#,
-            #"<script src="/reader/assets/preview.js" defer></script>"#,
-            #"<p class="site-title"><a href="/reader/index.html">Fixture Reader</a></p>"#,
-            #"<li><a href="/reader/index.html#sources">Sources</a></li>"#,
-            #"<li><a href="/reader/actors/index.html">Actors</a></li>"#,
-            #"<li><a href="/reader/relations/index.html">Relations</a></li>"#,
-            #"<li><a href="/reader/timeline/index.html">Timeline</a></li>"#,
-            #"<li><a href="/reader/glossary/index.html">Glossary</a></li>"#,
-            #"<li><a href="/reader/search/index.html">Search</a></li>"#,
-            #"<p>Start again from the <a href="/reader/index.html">list of sources</a>, or go to the <a href="/reader/actors/index.html">actors</a>, <a href="/reader/timeline/index.html">timeline</a> or <a href="/reader/glossary/index.html">glossary</a>.</p>"#,
-        ])
+    /// A server shows 404.html at any missing URL, however deep, so its links are absolute paths: from
+    /// the base URL's path, or from the domain root without a base URL.
+    func testNotFoundPageLinksFromTheBaseURLPathOrTheDomainRoot() {
+        for (baseURL, root) in [("https://example.org/reader", "/reader/"), (nil, "/")] {
+            let options = SiteBuilder.Options(content: Fixture.path("valid-site/content"), templates: Fixture.templates, baseURL: baseURL)
+            let page = SiteBuilder(options: options).run().files.first { $0.path == "404.html" }.map { String(decoding: $0.bytes, as: UTF8.self) }
+            XCTAssertEqual(page?.split(separator: "\n").filter { $0.contains("href=\"/") || $0.contains("src=\"/") }.map(String.init), [
+                #"<link rel="icon" href="ROOTassets/favicon.svg" type="image/svg+xml">"#,
+                #"<link rel="stylesheet" href="ROOTassets/site.css">"#,
+                #"<script src="ROOTassets/preview.js" defer></script>"#,
+                #"<script src="ROOTassets/notes.js" defer></script>"#,
+                #"<p class="site-title"><a href="ROOTindex.html">Fixture Reader</a></p>"#,
+                #"<li><a href="ROOTindex.html#sources">Sources</a></li>"#,
+                #"<li><a href="ROOTactors/index.html">Actors</a></li>"#,
+                #"<li><a href="ROOTrelations/index.html">Relations</a></li>"#,
+                #"<li><a href="ROOTtimeline/index.html">Timeline</a></li>"#,
+                #"<li><a href="ROOTglossary/index.html">Glossary</a></li>"#,
+                #"<li><a href="ROOTsearch/index.html">Search</a></li>"#,
+                #"<p>Start again from the <a href="ROOTindex.html">list of sources</a>, or go to the <a href="ROOTactors/index.html">actors</a>, <a href="ROOTtimeline/index.html">timeline</a> or <a href="ROOTglossary/index.html">glossary</a>.</p>"#,
+            ].map { $0.replacingOccurrences(of: "ROOT", with: root) }, root)
+        }
     }
 
     func testTwoBuildsAreByteIdentical() {

@@ -37,8 +37,8 @@ final class TextStoreTests: XCTestCase {
         let (pages, failures) = try render(keepingTextIn: .scratch())
         XCTAssertEqual(failures, [])
         XCTAssertEqual(pages["actors/entente/index.html"]?.split(separator: "\n").filter { $0.hasPrefix("<li><a href=\"../../sources/s/") }.map(String.init), [
-            "<li><a href=\"../../sources/s/index.html#p1\">¶1</a> …of every court in Europe gathered to talk, the Entente met in Vienna and, after weeks of quarrels over…</li>",
-            "<li><a href=\"../../sources/s/index.html#p2\">¶2</a> Then the Entente — once more — met again.</li>",
+            "<li><a href=\"../../sources/s/index.html#p1-entente\" aria-label=\"¶1 of S\">¶1</a> …of every court in Europe gathered to talk, the Entente met in Vienna and, after weeks of quarrels over…</li>",
+            "<li><a href=\"../../sources/s/index.html#p2-entente\" aria-label=\"¶2 of S\">¶2</a> Then the Entente — once more — met again.</li>",
         ])
         XCTAssertEqual(pages["search/index-1.js"], "(window.sitegenSearchIndex = window.sitegenSearchIndex || [])[0] = ["
             + "{\"k\":\"Source\",\"t\":\"S, ¶1\",\"u\":\"sources/s/index.html#p1\",\"x\":\"Long before the war, when the ministers of every court in Europe "

@@ -14,6 +14,8 @@
 5. The timeline at 390 px and 1280 px: every overview label at least 12 px tall, none
    overlapping another, none cut off; a link to every year with events; each filter
    (?actor=, ?term=, ?source=, and combined) shows exactly the events content/events/ gives it.
+6. The notes on every source page, actor pages, contrast in dark mode and 404.html served at a
+   domain root (Tests/site/sidenote_checks.py).
 
 Usage: check_site.py PUBLIC_DIR. Prints one line per check and a closing 'N passed, N failed'.
 """
@@ -31,6 +33,7 @@ import urllib.request
 
 import yaml
 import exchange_checks
+import sidenote_checks
 
 PUBLIC = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else "public")
 CONTENT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "content")
@@ -94,7 +97,8 @@ def crawl(read):
             if parts.scheme or link.startswith("//"):
                 broken.append("%s: %s (leaves the site)" % (page, link))
                 continue
-            target = os.path.normpath(os.path.join(os.path.dirname(page), urllib.parse.unquote(parts.path))) if parts.path else page
+            # A root-relative link (404.html's without a base URL) is taken from the site's root.
+            target = os.path.normpath(os.path.join(os.path.dirname(page), urllib.parse.unquote(parts.path)).lstrip("/")) if parts.path else page
             if target.startswith(".."):
                 broken.append("%s: %s (outside the site)" % (page, link))
                 continue
@@ -123,11 +127,11 @@ def free_port():
         return s.getsockname()[1]
 
 
-def start_nginx(work):
+def start_nginx(work, prefix=PREFIX):
     port = free_port()
     www = os.path.join(work, "www")
-    os.makedirs(www)
-    os.symlink(PUBLIC, os.path.join(www, PREFIX.strip("/")))
+    os.makedirs(os.path.dirname(www.rstrip("/") + prefix.rstrip("/")), exist_ok=True)
+    os.symlink(PUBLIC, www.rstrip("/") + prefix.rstrip("/"))
     config = os.path.join(work, "nginx.conf")
     with open(config, "w") as handle:
         handle.write("""
@@ -148,12 +152,12 @@ http {
         error_page 404 %(prefix)s404.html;
     }
 }
-""" % {"work": work, "port": port, "www": www, "csp": CSP, "prefix": PREFIX})
+""" % {"work": work, "port": port, "www": www, "csp": CSP, "prefix": prefix})
     process = subprocess.Popen(["nginx", "-c", config, "-p", work], stderr=subprocess.PIPE)
     for _ in range(50):
         try:
             socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-            return process, "http://127.0.0.1:%d%s" % (port, PREFIX)
+            return process, "http://127.0.0.1:%d%s" % (port, prefix)
         except OSError:
             time.sleep(0.1)
     process.kill()
@@ -232,7 +236,8 @@ def browser_checks(base):
     driver = webdriver.Chrome(service=Service(shutil.which("chromedriver") or "/usr/bin/chromedriver"), options=options)
     try:
         kinds = {}
-        for page in sorted(pages()):
+        # 404.html without a base URL links from the domain root: sidenote_checks loads it there.
+        for page in sorted(set(pages()) - {"404.html"}):
             kind = page.split("/")[0] if "/" in page else page
             if page.count("/") == 2:
                 kind += "/<id>"
@@ -261,6 +266,12 @@ def browser_checks(base):
                         problems.append("axe %s (%s): %s" % (violation["id"], violation["impact"], node["target"]))
                 report("Chromium %dpx %s: no console error, no axe violation" % (width, page), problems)
         timeline_checks(driver, base)
+        options.add_experimental_option("prefs", {"profile.managed_default_content_settings.javascript": 2})
+        no_script = webdriver.Chrome(service=Service(shutil.which("chromedriver") or "/usr/bin/chromedriver"), options=options)
+        try:
+            sidenote_checks.run(driver, no_script, base, list(pages()), report, start_nginx, http_get)
+        finally:
+            no_script.quit()
     finally:
         driver.quit()
 

@@ -75,12 +75,12 @@ struct ActorPagesRenderer {
         let excerpts = site.excerpts(of: .actor(actor.id))
         // Mentions are in document order, so each source's mentions form one run.
         let groups = site.runs(of: mentions[...]).map { document, run in
-            // Each mention's link is the source's with its paragraph added (`Paths.paragraph`),
+            // Each mention's link is the source's with the mention's id added (`Paths.mentionID`),
             // made from the source's once rather than from the parts again for each mention.
             let sourceHref = root + Paths.source(document.source.id)
             return MentionGroupModel(source: document.source.title, sourceHref: sourceHref, year: String(document.source.date.year),
                                      mentions: run.indices.map { index in
-                                         MentionModel(paragraph: mentions[index].paragraph, href: sourceHref + Paths.paragraphFragment(mentions[index].paragraph),
+                                         MentionModel(paragraph: mentions[index].paragraph, href: sourceHref + "#" + Paths.mentionID(actor.id, paragraph: mentions[index].paragraph),
                                                       excerpt: excerpts[index])
                                      })
         }

@@ -7,6 +7,8 @@ public enum Paths {
     public static func paragraph(_ ref: PassageRef) -> String { source(ref.source) + paragraphFragment(ref.paragraph) }
     /// What `paragraph` adds to its source's path.
     public static func paragraphFragment(_ number: Int) -> String { "#p\(number)" }
+    /// Where a source's paragraph names an actor: the id its page gives the mention (`SourcePageRenderer`).
+    public static func mentionID(_ actor: ActorID, paragraph: Int) -> String { "p\(paragraph)-\(actor.raw)" }
     public static func annotation(_ source: SourceID, _ name: AnnotationName) -> String { Paths.source(source) + "#a-\(name.raw)" }
     public static let actors = "actors/index.html"
     public static func actor(_ id: ActorID) -> String { "actors/\(id.raw)/index.html" }

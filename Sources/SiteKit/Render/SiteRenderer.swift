@@ -127,8 +127,9 @@ public final class SiteRenderer {
         add(Paths.search, .none, title: "Search", description: "Search the sources, notes, actors, events and glossary.", section: "search") { [templates] root in
             templates.render("search", ["root": root])
         }
-        // Relative links in 404.html only hold at the top level; with a base URL its links are absolute paths.
-        let notFoundRoot = site.site.rootPath ?? ""
+        // A server shows 404.html at any missing URL, however deep, so its links are absolute paths:
+        // from the base URL's path, or from the domain root when there is no base URL.
+        let notFoundRoot = site.site.rootPath ?? "/"
         jobs.append(Job(path: Paths.notFound, inputs: { .none }) { [self] in
             page(Paths.notFound, title: "Page not found", description: "This page does not exist.", section: "",
                  content: templates.render("not-found", ["root": notFoundRoot]), root: notFoundRoot, canonical: false)

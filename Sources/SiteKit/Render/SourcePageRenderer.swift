@@ -73,6 +73,12 @@ struct SourcePageRenderer {
     let marks: Marks
     let root: String
 
+    /// The id of an actor's mention in a paragraph, escaped; nil for a term.
+    private func mentionID(_ target: Int32, _ paragraph: Int) -> String? {
+        guard case .actor(let actor) = site.mentionTargets[Int(target)] else { return nil }
+        return HTML.escape(Paths.mentionID(actor, paragraph: paragraph))
+    }
+
     /// Fails only when the source's file changed since it was loaded (`SourceDocument.tree()`).
     func bodyHTML(_ document: SourceDocument) throws(Diagnostic) -> String {
         let annotations = Dictionary(grouping: site.annotations[document.source.id] ?? [], by: \.anchor.paragraph)
@@ -101,11 +107,19 @@ struct SourcePageRenderer {
             while nextMention < mentions.endIndex && mentions[nextMention].paragraph == paragraph.number { nextMention += 1 }
             let matches = mentions[firstMention..<nextMention].map { (range: $0.range, target: $0.target, order: marks.mentionLinks[Int($0.target)].order) }
                 .sorted { ($0.range.lowerBound, -$0.range.count, $0.order) < ($1.range.lowerBound, -$1.range.count, $1.order) }
+            // An actor's first mention carries the id its page links to (`Paths.mentionID`): on its
+            // link, or on a span of its own where another link holds its words.
             for match in matches where !linked.contains(match.target) && !taken.contains(where: { $0.overlaps(match.range) }) {
                 linked.insert(match.target)
                 taken.append(match.range)
-                let enter = marks.mentionLinks[Int(match.target)].enter(root: root, escapedRoot: escapedRoot)
-                wraps.append(InlineWrap(range: match.range) { _ in (enter, "</a>") })
+                var enter = marks.mentionLinks[Int(match.target)].enter(root: root, escapedRoot: escapedRoot)
+                // The link's markup opens with "<a".
+                if let id = mentionID(match.target, paragraph.number) { enter = "<a id=\"\(id)\"" + enter.dropFirst(2) }
+                wraps.append(InlineWrap(range: match.range) { [enter] _ in (enter, "</a>") })
+            }
+            for match in matches where linked.insert(match.target).inserted {
+                guard let id = mentionID(match.target, paragraph.number) else { continue }
+                wraps.append(InlineWrap(range: match.range) { piece in (piece == 0 ? "<span id=\"\(id)\">" : "<span>", "</span>") })
             }
             // Editorial corrections are shown as insertions.
             for range in corrections[paragraph.number] ?? [] {
@@ -121,7 +135,7 @@ struct SourcePageRenderer {
                 let number = item.number
                 let ref = "<a class=\"note-ref\" href=\"#n-\(name)\" aria-label=\"Note \(number)\">\(number)</a>"
                 wraps.append(InlineWrap(range: item.anchor.range, trailer: ref) { piece in
-                    ("<mark\(piece == 0 ? " id=\"a-\(name)\"" : "") class=\"hl hl-\(kind)\">", "</mark>")
+                    ("<mark\(piece == 0 ? " id=\"a-\(name)\"" : "") class=\"hl hl-\(kind)\" data-note=\"\(name)\">", "</mark>")
                 })
             }
             // Read before this paragraph's block is replaced below.

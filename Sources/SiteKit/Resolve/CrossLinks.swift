@@ -134,6 +134,10 @@ struct CrossLinks {
             if node.children.isEmpty, let name = name(of: target) {
                 node.children = [MarkdownNode(.text(name))]
             }
+            // A bare "¶N" says nothing out of its sentence: its accessible name adds the source's title.
+            if case .passage(let ref) = target, title.isEmpty, node.plainText.hasPrefix("¶"), let source = name(of: .source(ref.source)) {
+                node.kind = .customInline(enter: "<a href=\"\(HTML.escape(root + path(of: target)))\" aria-label=\"\(HTML.escape(node.plainText + " of " + source))\">", exit: "</a>")
+            }
         }
         node.children = node.children.map { rewrite($0, root: root) }
         return node
