@@ -175,9 +175,18 @@ enum PageModelFields {
             TermPageModel(term: "", definitionHTML: "", glossaryHref: "", useCount: 0, uses: []),
             TermFamilyModel(label: "", terms: []),
             GlossaryModel(families: []),
-            MatrixCellModel(categories: []),
-            MatrixRowModel(pair: "", cells: []),
-            RelationsModel(matrixShown: false, sourceCount: 0, sources: [], rows: [], svgHTML: "", edgeList: []),
+            NamedLinkModel(label: "", href: "", name: ""),
+            MatrixGroupModel(label: "", href: "", repeats: nil, passages: []),
+            MatrixCellModel(groups: []),
+            MatrixRowModel(pair: "", pairHref: "", cells: []),
+            TieModel(pair: "", pairHref: "", label: "", source: "", paragraph: 0, passageHref: ""),
+            RelationsModel(matrixShown: false, sourceCount: 0, sources: [], rows: [], svgHTML: "", ties: []),
+            PairPassageModel(category: "", categoryHref: "", quote: "", paragraph: 0, passageHref: "", annotationHref: "", noteHTML: ""),
+            PairSourceModel(id: "", title: "", href: "", date: "", passages: []),
+            PairPageModel(title: "", firstName: "", firstHref: "", secondName: "", secondHref: "", summary: "", relationsHref: "", sources: []),
+            AnnotationIndexItem(href: "", source: "", sourceID: "", paragraph: 0, kind: "", kindLabel: "", quote: "", actors: [], terms: [],
+                                actorIDs: "", termIDs: ""),
+            AnnotationIndexModel(count: 0, items: [], kindOptions: [], sourceOptions: [], actorOptions: [], termOptions: []),
         ]
     }
 }
