@@ -13,6 +13,8 @@
   var store = window.sitegenPreviews = window.sitegenPreviews || {};
   var loading = {};
   var box = null, shownFor = null, hideTimer = null, lastPointer = "mouse";
+  // The link whose preview Esc closed: the pointer resting on it does not open it again.
+  var dismissed = null;
 
   // The folder whose previews.js describes a link, and the key there; null for other links.
   function place(link) {
@@ -73,7 +75,8 @@
     }
     box.addEventListener("mouseenter", cancelHide);
     box.addEventListener("mouseleave", hideSoon);
-    document.body.appendChild(box);
+    // Inside <main>, so the tooltip belongs to a landmark, as everything on the page does.
+    (document.getElementById("main") || document.body).appendChild(box);
     link.setAttribute("aria-describedby", "link-preview");
     shownFor = link;
     var rect = link.getClientRects()[0] || link.getBoundingClientRect();
@@ -106,17 +109,22 @@
     return el && el.closest ? el.closest("a[href]") : null;
   }
 
-  document.addEventListener("pointerdown", function (e) { lastPointer = e.pointerType || "mouse"; }, true);
+  function pointer(e) { lastPointer = e.pointerType || "mouse"; }
+  document.addEventListener("pointerdown", pointer, true);
+  document.addEventListener("pointermove", pointer, true);
   document.addEventListener("mouseover", function (e) {
     var link = linkOf(e);
-    if (link && lastPointer !== "touch") { preview(link); }
+    if (link && link !== dismissed && lastPointer !== "touch") { preview(link); }
   });
   document.addEventListener("mouseout", function (e) {
     var link = linkOf(e);
-    if (link && link === shownFor && !link.contains(e.relatedTarget)) { hideSoon(); }
+    if (link && link.contains(e.relatedTarget)) { return; }
+    if (link === dismissed) { dismissed = null; }
+    if (link && link === shownFor) { hideSoon(); }
   });
   document.addEventListener("focusin", function (e) {
     var link = linkOf(e);
+    dismissed = null;
     if (link && lastPointer !== "touch" && preview(link)) { return; }
     if (!box || !box.contains(e.target)) { hide(); }
   });
@@ -124,7 +132,7 @@
     if (e.target === shownFor && !(box && box.contains(e.relatedTarget))) { hide(); }
   });
   document.addEventListener("keydown", function (e) {
-    if (e.key === "Escape" && box) { hide(); }
+    if (e.key === "Escape" && box) { dismissed = shownFor; hide(); }
   });
   // Touch: the first tap on a link shows its preview instead of following it; a second follows.
   document.addEventListener("click", function (e) {
