@@ -142,7 +142,7 @@ def check_previews(driver, base, public, report):
     samples = [("sources/memri-2019/index.html", "a.mention"), ("sources/memri-2019/index.html", "a.term"),
                ("sources/memri-2019/index.html", ".para-events a"), ("sources/memri-2019/index.html", ".note a[href*='#p']"),
                ("sources/memri-2019/index.html", "a.note-ref"), ("relations/iran--russia/index.html", ".pair-note a[href*='/actors/']"),
-               ("relations/index.html", ".matrix td a"), ("annotations/index.html", ".ai-head a")]
+               ("relations/index.html", ".matrix td a"), ("annotations/index.html", ".ai-quote a")]
     problems = []
     for page, selector in samples:
         driver.get(base + page)
@@ -256,7 +256,7 @@ def check_pairs(driver, base, content, report):
 
 SHOWN_ANNOTATIONS = """
 return {shown: Array.from(document.querySelectorAll('.annotation-index > li')).filter(li => li.getClientRects().length)
-          .map(li => li.querySelector('.ai-head a').getAttribute('href')),
+          .map(li => li.querySelector('.ai-quote a').getAttribute('href')),
         status: document.getElementById('filter-count').textContent};
 """
 

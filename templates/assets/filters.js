@@ -28,6 +28,9 @@
       item.hidden = !match;
       if (match) { total += 1; }
     });
+    document.querySelectorAll(".annotation-group").forEach(function (group) {
+      group.hidden = !group.querySelector(".annotation-index > li:not([hidden])");
+    });
     keys.forEach(function (key) {
       var select = form.elements[key[0]];
       select.value = chosen[key[0]] || "";

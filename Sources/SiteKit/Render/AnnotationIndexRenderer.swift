@@ -12,8 +12,9 @@ struct AnnotationIndexRenderer {
     func html() -> String {
         let root = Paths.root(of: Paths.annotations)
         var actorsUsed: Set<ActorID> = [], termsUsed: Set<TermID> = [], kindsUsed: Set<NoteKind> = []
-        var items: [AnnotationIndexItem] = []
+        var groups: [AnnotationGroupModel] = []
         for document in site.documents {
+            var items: [AnnotationIndexItem] = []
             for item in site.annotations[document.source.id] ?? [] {
                 let annotation = item.annotation
                 let actors = unique(annotation.actors.map(\.value) + (annotation.relation?.between.map(\.value) ?? [])).map(ActorID.init)
@@ -31,10 +32,14 @@ struct AnnotationIndexRenderer {
                     terms: terms.map { LinkModel(label: links.terms[$0]!.term, href: root + Paths.term($0)) },
                     actorIDs: actors.map(\.raw).joined(separator: " "), termIDs: terms.map(\.raw).joined(separator: " ")))
             }
+            if !items.isEmpty {
+                groups.append(AnnotationGroupModel(id: "s-\(document.source.id.raw)", title: document.source.title,
+                                                   href: root + Paths.source(document.source.id), date: document.source.date.display, items: items))
+            }
         }
         let byLabel = { (a: FilterOptionModel, b: FilterOptionModel) in a.label < b.label }
         return templates.render("annotations", AnnotationIndexModel(
-            count: items.count, items: items,
+            count: groups.reduce(0) { $0 + $1.items.count }, groups: groups,
             kindOptions: NoteKind.allCases.filter(kindsUsed.contains).map { FilterOptionModel(id: $0.rawValue, label: $0.label) },
             sourceOptions: site.documents.map { FilterOptionModel(id: $0.source.id.raw, label: "\($0.source.title) (\($0.source.date.year))") },
             actorOptions: actorsUsed.map { FilterOptionModel(id: $0.raw, label: links.actors[$0]!.name) }.sorted(by: byLabel),

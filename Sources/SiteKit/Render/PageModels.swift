@@ -223,9 +223,11 @@ struct AnnotationIndexItem {
     var actorIDs: String
     var termIDs: String
 }
+/// A source's annotations in the index; `id` is its heading's.
+struct AnnotationGroupModel { var id: String; var title: String; var href: String; var date: String; var items: [AnnotationIndexItem] }
 struct AnnotationIndexModel {
     var count: Int
-    var items: [AnnotationIndexItem]
+    var groups: [AnnotationGroupModel]
     var kindOptions: [FilterOptionModel]
     var sourceOptions: [FilterOptionModel]
     var actorOptions: [FilterOptionModel]

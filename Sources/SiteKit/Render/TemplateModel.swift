@@ -395,9 +395,14 @@ extension AnnotationIndexItem: TemplateModel {
         "terms": field { $0.terms.templateList }, "actorIDs": field { $0.actorIDs }, "termIDs": field { $0.termIDs },
     ]
 }
+extension AnnotationGroupModel: TemplateModel {
+    static let fields: TemplateFields<AnnotationGroupModel> = [
+        "id": field { $0.id }, "title": field { $0.title }, "href": field { $0.href }, "date": field { $0.date }, "items": field { $0.items.templateList },
+    ]
+}
 extension AnnotationIndexModel: TemplateModel {
     static let fields: TemplateFields<AnnotationIndexModel> = [
-        "count": field { $0.count }, "items": field { $0.items.templateList }, "kindOptions": field { $0.kindOptions.templateList },
+        "count": field { $0.count }, "groups": field { $0.groups.templateList }, "kindOptions": field { $0.kindOptions.templateList },
         "sourceOptions": field { $0.sourceOptions.templateList }, "actorOptions": field { $0.actorOptions.templateList },
         "termOptions": field { $0.termOptions.templateList },
     ]
