@@ -166,7 +166,7 @@ final class RelationsPageTests: XCTestCase {
         <li class="kind-claim" data-kind="claim" data-source="old" data-actors="russia iran" data-terms="partner">
         <p class="ai-head">¶1 <span class="kind">Claim to weigh</span></p>
         <p class="ai-quote"><a href="../sources/old/index.html#a-tie">“Iran and Russia are partners”</a></p>
-        <dl class="ai-tags"><div><dt>Actors</dt><dd><a href="../actors/russia/index.html">Russia</a></dd><dd><a href="../actors/iran/index.html">Iran</a></dd></div><div><dt>Terms</dt><dd><a href="../glossary/index.html#partner">Partner</a></dd></div></dl>
+        <dl class="ai-tags"><dt>Actors</dt><dd><a href="../actors/russia/index.html">Russia</a></dd><dd><a href="../actors/iran/index.html">Iran</a></dd><dt>Terms</dt><dd><a href="../glossary/index.html#partner">Partner</a></dd></dl>
         </li>
         </ol>
         </section>
@@ -176,17 +176,17 @@ final class RelationsPageTests: XCTestCase {
         <li class="kind-claim" data-kind="claim" data-source="new" data-actors="russia iran" data-terms="partner">
         <p class="ai-head">¶1 <span class="kind">Claim to weigh</span></p>
         <p class="ai-quote"><a href="../sources/new/index.html#a-first">“Russia and Iran are partners”</a></p>
-        <dl class="ai-tags"><div><dt>Actors</dt><dd><a href="../actors/russia/index.html">Russia</a></dd><dd><a href="../actors/iran/index.html">Iran</a></dd></div><div><dt>Terms</dt><dd><a href="../glossary/index.html#partner">Partner</a></dd></div></dl>
+        <dl class="ai-tags"><dt>Actors</dt><dd><a href="../actors/russia/index.html">Russia</a></dd><dd><a href="../actors/iran/index.html">Iran</a></dd><dt>Terms</dt><dd><a href="../glossary/index.html#partner">Partner</a></dd></dl>
         </li>
         <li class="kind-claim" data-kind="claim" data-source="new" data-actors="russia iran" data-terms="partner">
         <p class="ai-head">¶2 <span class="kind">Claim to weigh</span></p>
         <p class="ai-quote"><a href="../sources/new/index.html#a-second">“still partners”</a></p>
-        <dl class="ai-tags"><div><dt>Actors</dt><dd><a href="../actors/russia/index.html">Russia</a></dd><dd><a href="../actors/iran/index.html">Iran</a></dd></div><div><dt>Terms</dt><dd><a href="../glossary/index.html#partner">Partner</a></dd></div></dl>
+        <dl class="ai-tags"><dt>Actors</dt><dd><a href="../actors/russia/index.html">Russia</a></dd><dd><a href="../actors/iran/index.html">Iran</a></dd><dt>Terms</dt><dd><a href="../glossary/index.html#partner">Partner</a></dd></dl>
         </li>
         <li class="kind-claim" data-kind="claim" data-source="new" data-actors="russia iran" data-terms="rival">
         <p class="ai-head">¶3 <span class="kind">Claim to weigh</span></p>
         <p class="ai-quote"><a href="../sources/new/index.html#a-third">“rivals in Syria”</a></p>
-        <dl class="ai-tags"><div><dt>Actors</dt><dd><a href="../actors/russia/index.html">Russia</a></dd><dd><a href="../actors/iran/index.html">Iran</a></dd></div><div><dt>Terms</dt><dd><a href="../glossary/index.html#rival">Rival</a></dd></div></dl>
+        <dl class="ai-tags"><dt>Actors</dt><dd><a href="../actors/russia/index.html">Russia</a></dd><dd><a href="../actors/iran/index.html">Iran</a></dd><dt>Terms</dt><dd><a href="../glossary/index.html#rival">Rival</a></dd></dl>
         </li>
         </ol>
         </section>

@@ -13,8 +13,9 @@
   var store = window.sitegenPreviews = window.sitegenPreviews || {};
   var loading = {};
   var box = null, shownFor = null, hideTimer = null, lastPointer = "mouse";
-  // The link whose preview Esc closed: the pointer resting on it does not open it again.
-  var dismissed = null;
+  // After Esc, hovering opens nothing until the pointer moves: the page under a resting
+  // pointer changes as the tooltip goes, and that alone must not open another one.
+  var hushed = false;
 
   // The folder whose previews.js describes a link, and the key there; null for other links.
   function place(link) {
@@ -109,22 +110,19 @@
     return el && el.closest ? el.closest("a[href]") : null;
   }
 
-  function pointer(e) { lastPointer = e.pointerType || "mouse"; }
+  function pointer(e) { lastPointer = e.pointerType || "mouse"; if (e.type === "pointermove") { hushed = false; } }
   document.addEventListener("pointerdown", pointer, true);
   document.addEventListener("pointermove", pointer, true);
   document.addEventListener("mouseover", function (e) {
     var link = linkOf(e);
-    if (link && link !== dismissed && lastPointer !== "touch") { preview(link); }
+    if (link && !hushed && lastPointer !== "touch") { preview(link); }
   });
   document.addEventListener("mouseout", function (e) {
     var link = linkOf(e);
-    if (link && link.contains(e.relatedTarget)) { return; }
-    if (link === dismissed) { dismissed = null; }
-    if (link && link === shownFor) { hideSoon(); }
+    if (link && link === shownFor && !link.contains(e.relatedTarget)) { hideSoon(); }
   });
   document.addEventListener("focusin", function (e) {
     var link = linkOf(e);
-    dismissed = null;
     if (link && lastPointer !== "touch" && preview(link)) { return; }
     if (!box || !box.contains(e.target)) { hide(); }
   });
@@ -132,7 +130,7 @@
     if (e.target === shownFor && !(box && box.contains(e.relatedTarget))) { hide(); }
   });
   document.addEventListener("keydown", function (e) {
-    if (e.key === "Escape" && box) { dismissed = shownFor; hide(); }
+    if (e.key === "Escape" && box) { hushed = true; hide(); }
   });
   // Touch: the first tap on a link shows its preview instead of following it; a second follows.
   document.addEventListener("click", function (e) {

@@ -99,7 +99,7 @@ struct NetworkChart {
             let angle = -Double.pi / 2 + 2 * Double.pi * index / Double(max(ids.count, 1))
             return (center + radius * cos(angle), center + radius * sin(angle))
         }
-        var svg = "<svg class=\"network\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Int(size)) \(Int(size))\" role=\"group\" aria-labelledby=\"network-title\">"
+        var svg = "<svg class=\"network\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Int(size)) \(Int(size))\" aria-labelledby=\"network-title\">"
         svg += "<title id=\"network-title\">Network of \(ids.count) actors joined by the ties the sources characterise; the same ties are listed in \(alsoIn) on this page.</title>"
         for pair in ties.pairs {
             let (x1, y1) = position(pair.first), (x2, y2) = position(pair.second)
