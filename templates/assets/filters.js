@@ -1,13 +1,16 @@
-// Filters of the annotation index: ?kind=, ?source=, ?actor= and ?term=, combinable, show only
-// the annotations that match all of them. The controls keep the address up to date, so a
-// filtered list can be shared. Without JavaScript the page lists every annotation and the
-// controls stay hidden.
-(function () {
+// Filters through query parameters, shared by the timeline (?actor=, ?term=, ?source=) and the
+// annotation index (?kind=, ?source=, ?actor=, ?term=): combinable, they show only the items that
+// match all of them. The controls keep the address up to date, so a filtered view can be shared.
+// Without JavaScript the page shows every item and the controls stay hidden.
+//
+// sitegenFilters(options): options.form, the controls; options.keys, [parameter, data attribute
+// holding the item's space-separated ids] pairs; options.items, the elements filtered;
+// options.noun ("events") and options.place ("this timeline") for the status line;
+// options.shown(visible, chosen), called after each change with the visible items by id.
+window.sitegenFilters = function (options) {
   "use strict";
-  var form = document.getElementById("annotation-filters");
+  var form = options.form, keys = options.keys, items = options.items;
   if (!form || !window.URLSearchParams) { return; }
-  var keys = [["kind", "kind"], ["source", "source"], ["actor", "actors"], ["term", "terms"]];
-  var items = Array.prototype.slice.call(document.querySelectorAll(".annotation-index > li"));
   var count = document.getElementById("filter-count");
   var clear = document.getElementById("filter-clear");
   function wanted() {
@@ -18,27 +21,28 @@
     });
     return chosen;
   }
+  function matches(item, chosen) {
+    return keys.every(function (key) {
+      var value = chosen[key[0]];
+      return !value || (item.getAttribute("data-" + key[1]) || "").split(" ").indexOf(value) >= 0;
+    });
+  }
   function apply(chosen) {
-    var total = 0, unknown = [];
-    items.forEach(function (item) {
-      var match = keys.every(function (key) {
-        var value = chosen[key[0]];
-        return !value || (item.getAttribute("data-" + key[1]) || "").split(" ").indexOf(value) >= 0;
-      });
+    var visible = {}, total = 0, unknown = [];
+    items.forEach(function (item, index) {
+      var match = matches(item, chosen);
       item.hidden = !match;
-      if (match) { total += 1; }
+      if (match) { visible[item.id || index] = true; total += 1; }
     });
-    document.querySelectorAll(".annotation-group").forEach(function (group) {
-      group.hidden = !group.querySelector(".annotation-index > li:not([hidden])");
-    });
+    options.shown(visible, chosen);
     keys.forEach(function (key) {
       var select = form.elements[key[0]];
       select.value = chosen[key[0]] || "";
       if (chosen[key[0]] && select.value !== chosen[key[0]]) { unknown.push("no " + key[0] + " \u201c" + chosen[key[0]] + "\u201d"); }
     });
     var filtered = Object.keys(chosen).length > 0;
-    count.textContent = (filtered ? "Showing " + total + " of " + items.length + " annotations" : "Showing all " + items.length + " annotations")
-      + (unknown.length ? " (the index has " + unknown.join(", ") + ")." : ".");
+    count.textContent = (filtered ? "Showing " + total + " of " + items.length + " " + options.noun : "Showing all " + items.length + " " + options.noun)
+      + (unknown.length ? " (" + options.place + " has " + unknown.join(", ") + ")." : ".");
     clear.hidden = !filtered;
   }
   form.addEventListener("change", function () {
@@ -56,4 +60,4 @@
   });
   form.hidden = false;
   apply(wanted());
-}());
+};
