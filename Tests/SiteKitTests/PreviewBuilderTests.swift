@@ -42,7 +42,7 @@ final class PreviewBuilderTests: XCTestCase {
         let builder = PreviewBuilder(options: options(output: "served"))
         let first = builder.rebuild()
         XCTAssertTrue(first.succeeded)
-        XCTAssertEqual(first.written.count, 31)
+        XCTAssertEqual(first.written.count, 32)
 
         let note = folder.appendingPathComponent("content/annotations/memo/second-tier.md")
         try (String(contentsOf: note, encoding: .utf8) + " An added sentence.").write(to: note, atomically: true, encoding: .utf8)

@@ -191,6 +191,7 @@ final class RelationsPageTests: XCTestCase {
         </ol>
         </section>
         <script src="../assets/filters.js" defer></script>
+        <script src="../assets/annotation-filters.js" defer></script>
 
 
         """)

@@ -19,7 +19,7 @@ struct RelationsRenderer {
         }
         let pairHref = { (pair: ActorPair) in root + Paths.pair(pair.first, pair.second) }
         let rows = !matrixShown ? [] : ties.pairs.map { pair in
-            MatrixRowModel(pair: name(pair), pairHref: pairHref(pair), cells: site.documents.map { document in
+            MatrixRowModel(pair: pair.name(links), pairHref: pairHref(pair), cells: site.documents.map { document in
                 let source = document.source
                 var groups: [MatrixGroupModel] = []
                 for edge in ties.edges[pair]?[source.id] ?? [] {
@@ -40,18 +40,13 @@ struct RelationsRenderer {
         let tieList = site.relations.map { edge in
             let source = site.document(edge.passage.source)!.source
             let pair = ActorPair(edge.actors)
-            return TieModel(pair: name(pair), pairHref: pairHref(pair) + PairPageRenderer.sourceFragment(source.id), label: wording.label(edge),
+            return TieModel(pair: pair.name(links), pairHref: pairHref(pair) + PairPageRenderer.sourceFragment(source.id), label: wording.label(edge),
                             source: "\(source.title), \(source.date.year)", paragraph: edge.passage.paragraph,
                             passageHref: root + Paths.annotation(source.id, edge.annotationName))
         }
         let chart = NetworkChart(links: links).svg(ties, alsoIn: matrixShown ? "the table and the list" : "the list")
         return templates.render("relations", RelationsModel(matrixShown: matrixShown, sourceCount: site.documents.count, sources: sources,
                                                             rows: rows, svgHTML: chart, ties: tieList))
-    }
-
-    /// "Iran – Russia", in the order the pair's first edge gives.
-    private func name(_ pair: ActorPair) -> String {
-        "\(links.actors[pair.first]!.name) – \(links.actors[pair.second]!.name)"
     }
 }
 
@@ -60,6 +55,11 @@ struct ActorPair: Hashable {
     var first: ActorID
     var second: ActorID
     init(_ actors: (ActorID, ActorID)) { (first, second) = actors }
+
+    /// "Iran – Russia", in the pair's order.
+    func name(_ links: CrossLinks) -> String {
+        "\(links.actors[first]!.name) – \(links.actors[second]!.name)"
+    }
 }
 
 /// The pairs the sources characterise, in the order they first appear, with their edges by source.
@@ -104,8 +104,7 @@ struct NetworkChart {
         for pair in ties.pairs {
             let (x1, y1) = position(pair.first), (x2, y2) = position(pair.second)
             let count = ties.counts[pair]!
-            let name = "\(links.actors[pair.first]!.name) – \(links.actors[pair.second]!.name): "
-                + (count == 1 ? "one characterisation" : "\(count) characterisations")
+            let name = pair.name(links) + ": " + (count == 1 ? "one characterisation" : "\(count) characterisations")
             let line = "x1=\"\(f(x1))\" y1=\"\(f(y1))\" x2=\"\(f(x2))\" y2=\"\(f(y2))\""
             // A wide transparent line under the drawn one makes the tie easy to point at.
             svg += "<a class=\"tie-link\" href=\"../\(Paths.pair(pair.first, pair.second))\" aria-label=\"\(HTML.escape(name))\"><title>\(HTML.escape(name))</title>"
