@@ -101,7 +101,10 @@
   function preview(link) {
     var where = place(link);
     if (!where) { return false; }
-    load(where.folder, function () { show(link, where); });
+    // The folder's previews may arrive after the pointer or the focus has moved on.
+    load(where.folder, function () {
+      if (link.matches(":hover") || link === document.activeElement) { show(link, where); }
+    });
     return true;
   }
 
