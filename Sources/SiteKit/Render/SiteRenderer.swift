@@ -96,7 +96,8 @@ public final class SiteRenderer {
         let pairPages = PairPageRenderer(site: site, links: links, templates: templates)
         for pair in ties.pairs {
             let title = PairPageRenderer.title(pair, links: links)
-            add(Paths.pair(pair.first, pair.second), PageInputs(kinds: [.sources, .annotations, .actors, .terms]), title: title,
+            // Its notes name the actors, events and terms they link to.
+            add(Paths.pair(pair.first, pair.second), PageInputs(kinds: [.sources, .annotations, .actors, .events, .terms]), title: title,
                 description: "What each source says about the tie between \(title).", section: "relations") { _ in
                 pairPages.html(pair, edges: ties.edges[pair]!)
             }
