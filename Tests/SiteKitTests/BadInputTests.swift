@@ -124,7 +124,7 @@ final class BadInputTests: XCTestCase {
             let declared = Set(Mirror(reflecting: sample).children.compactMap(\.label))
             XCTAssertEqual(type(of: sample).fieldNames, declared, "\(type(of: sample))")
         }
-        XCTAssertEqual(PageModelFields.samples.count, 35)
+        XCTAssertEqual(PageModelFields.samples.count, 44)
     }
 }
 
@@ -175,9 +175,19 @@ enum PageModelFields {
             TermPageModel(term: "", definitionHTML: "", glossaryHref: "", useCount: 0, uses: []),
             TermFamilyModel(label: "", terms: []),
             GlossaryModel(families: []),
-            MatrixCellModel(categories: []),
-            MatrixRowModel(pair: "", cells: []),
-            RelationsModel(matrixShown: false, sourceCount: 0, sources: [], rows: [], svgHTML: "", edgeList: []),
+            NamedLinkModel(label: "", href: "", name: ""),
+            MatrixGroupModel(label: "", href: "", repeats: nil, passages: []),
+            MatrixCellModel(groups: []),
+            MatrixRowModel(pair: "", pairHref: "", cells: []),
+            TieModel(pair: "", pairHref: "", label: "", source: "", paragraph: 0, passageHref: ""),
+            RelationsModel(matrixShown: false, sourceCount: 0, sources: [], rows: [], svgHTML: "", ties: []),
+            PairPassageModel(category: "", categoryHref: "", quote: "", paragraph: 0, passageHref: "", annotationHref: "", noteHTML: ""),
+            PairSourceModel(id: "", title: "", href: "", date: "", passages: []),
+            PairPageModel(title: "", firstName: "", firstHref: "", secondName: "", secondHref: "", summary: "", relationsHref: "", sources: []),
+            AnnotationIndexItem(href: "", source: "", sourceID: "", paragraph: 0, kind: "", kindLabel: "", quote: "", actors: [], terms: [],
+                                actorIDs: "", termIDs: ""),
+            AnnotationGroupModel(id: "", title: "", href: "", date: "", items: []),
+            AnnotationIndexModel(count: 0, groups: [], kindOptions: [], sourceOptions: [], actorOptions: [], termOptions: []),
         ]
     }
 }

@@ -29,7 +29,7 @@ final class CommandLineTests: XCTestCase {
         let run = try sitegen(["check", "--content", "valid-site/content", "--templates", Fixture.templates])
         XCTAssertEqual(run.status, 0)
         XCTAssertEqual(run.stderr, "")
-        XCTAssertEqual(withoutTime(run.stdout), "Checked 11 pages (1 source, 2 annotations, 3 actors, 2 events, 2 terms) in T s; nothing written.\n")
+        XCTAssertEqual(withoutTime(run.stdout), "Checked 13 pages (1 source, 2 annotations, 3 actors, 2 events, 2 terms) in T s; nothing written.\n")
     }
 
     func testImportHypothesisWritesTheRowsThatAnchorAndExitsOneForTheOrphan() throws {
@@ -58,8 +58,8 @@ final class CommandLineTests: XCTestCase {
         let arguments = ["build", "--content", "valid-site/content", "--templates", Fixture.templates, "--output", output]
         let first = try sitegen(arguments)
         XCTAssertEqual(first.status, 0)
-        XCTAssertEqual(withoutTime(first.stdout), "Built 11 pages (1 source, 2 annotations, 3 actors, 2 events, 2 terms) in T s; "
-                       + "\(output)/: 24 files written, 0 removed, 0 unchanged.\n")
+        XCTAssertEqual(withoutTime(first.stdout), "Built 13 pages (1 source, 2 annotations, 3 actors, 2 events, 2 terms) in T s; "
+                       + "\(output)/: 33 files written, 0 removed, 0 unchanged.\n")
         XCTAssertTrue(FileManager.default.createFile(atPath: output + "/stale.html", contents: Data("old".utf8)))
         let refused = try sitegen(arguments)
         XCTAssertEqual(refused.status, 1)
@@ -67,8 +67,8 @@ final class CommandLineTests: XCTestCase {
                        + "refusing to remove it: move it out, or pass --force\n")
         XCTAssertEqual(refused.stdout, "Build failed: 1 error; nothing written.\n")
         let forced = try sitegen(arguments + ["--force"])
-        XCTAssertEqual(withoutTime(forced.stdout), "Built 11 pages (1 source, 2 annotations, 3 actors, 2 events, 2 terms) in T s; "
-                       + "\(output)/: 0 files written, 1 removed, 24 unchanged.\n")
+        XCTAssertEqual(withoutTime(forced.stdout), "Built 13 pages (1 source, 2 annotations, 3 actors, 2 events, 2 terms) in T s; "
+                       + "\(output)/: 0 files written, 1 removed, 33 unchanged.\n")
     }
 
     func testCheckOfInvalidSiteExitsOneWithSortedDiagnostics() throws {

@@ -49,8 +49,10 @@ final class EscapingTests: XCTestCase {
         XCTAssertEqual(line(source, startingWith: "<dt>Original"), "<dt>Original</dt><dd><a href=\"https://example.org/?a=&lt;b&gt;&amp;c=&quot;d&quot;\">https://example.org/?a=&lt;b&gt;&amp;c=&quot;d&quot;</a></dd>")
         XCTAssertEqual(line(source, startingWith: "<p><!-- raw HTML omitted --> <a"), "<p><!-- raw HTML omitted --> <a href=\"\">x</a></p>")
         XCTAssertEqual(line(source, startingWith: "<p><mark id="),
-                       "<p><mark id=\"a-n\" class=\"hl hl-claim\" data-note=\"n\"><a id=\"p1-iran\" class=\"mention\" href=\"../../actors/iran/index.html\" title=\"\(escaped) (state)\">Iran</a> <!-- raw HTML omitted --><a class=\"term\" href=\"../../glossary/index.html#g\" title=\"\(escaped): x\">and</a><!-- raw HTML omitted --> <a href=\"\">a</a></mark><a class=\"note-ref\" href=\"#n-n\" aria-label=\"Note 1\">1</a> <img src=\"\" alt=\"i\" /> <a href=\"\">v</a>.</p>")
+                       "<p><mark id=\"a-n\" class=\"hl hl-claim\" data-note=\"n\"><a id=\"p1-iran\" class=\"mention\" href=\"../../actors/iran/index.html\">Iran</a> <!-- raw HTML omitted --><a class=\"term\" href=\"../../glossary/index.html#g\">and</a><!-- raw HTML omitted --> <a href=\"\">a</a></mark><a class=\"note-ref\" href=\"#n-n\" aria-label=\"Note 1\">1</a> <img src=\"\" alt=\"i\" /> <a href=\"\">v</a>.</p>")
         XCTAssertEqual(line(source, startingWith: "<!-- raw"), "<!-- raw HTML omitted -->")
+        // Previews are JSON strings in scripts, which the tooltip shows as text.
+        XCTAssertEqual(line(pages["actors/previews.js"]!, startingWith: "\"iran\""), #""iran": ["<script>alert(1)</script>\"'& · State",""]"#)
         XCTAssertEqual(line(pages["actors/iran/index.html"]!, startingWith: "<h1>"), "<h1>\(escaped)</h1>")
         XCTAssertEqual(line(pages["timeline/index.html"]!, startingWith: "<h3>"), "<h3>\(escaped)</h3>")
         XCTAssertEqual(line(pages["glossary/index.html"]!, startingWith: "<h3>"), "<h3>\(escaped)</h3>")

@@ -18,7 +18,7 @@ final class GoldenSiteTests: XCTestCase {
         }
         let expected = DiskFileSystem().files(under: golden).files
         let produced = outcome.files.filter { !$0.path.hasPrefix("assets/") }
-        XCTAssertEqual(produced.map(\.path), expected)
+        XCTAssertEqual(produced.map(\.path).sorted(), expected.sorted())
         for file in produced {
             let want = String(decoding: DiskFileSystem().contents(of: golden + "/" + file.path) ?? [], as: UTF8.self)
             XCTAssertEqual(String(decoding: file.bytes, as: UTF8.self), want, file.path)
@@ -35,9 +35,11 @@ final class GoldenSiteTests: XCTestCase {
           <url><loc>https://example.org/reader/actors/riac/</loc></url>
           <url><loc>https://example.org/reader/actors/russia/</loc></url>
           <url><loc>https://example.org/reader/actors/united-states/</loc></url>
+          <url><loc>https://example.org/reader/annotations/</loc></url>
           <url><loc>https://example.org/reader/glossary/</loc></url>
           <url><loc>https://example.org/reader/</loc></url>
           <url><loc>https://example.org/reader/relations/</loc></url>
+          <url><loc>https://example.org/reader/relations/russia--united-states/</loc></url>
           <url><loc>https://example.org/reader/search/</loc></url>
           <url><loc>https://example.org/reader/sources/memo/</loc></url>
           <url><loc>https://example.org/reader/timeline/</loc></url>
@@ -65,6 +67,7 @@ final class GoldenSiteTests: XCTestCase {
                 #"<li><a href="ROOTindex.html#sources">Sources</a></li>"#,
                 #"<li><a href="ROOTactors/index.html">Actors</a></li>"#,
                 #"<li><a href="ROOTrelations/index.html">Relations</a></li>"#,
+                #"<li><a href="ROOTannotations/index.html">Annotations</a></li>"#,
                 #"<li><a href="ROOTtimeline/index.html">Timeline</a></li>"#,
                 #"<li><a href="ROOTglossary/index.html">Glossary</a></li>"#,
                 #"<li><a href="ROOTsearch/index.html">Search</a></li>"#,

@@ -15,8 +15,8 @@ final class MentionLinkTests: XCTestCase {
         let site = Fixture.build(files)
         XCTAssertEqual(site.errors, [])
         let page = site.pages["sources/s/index.html"] ?? ""
-        let actor = { (id: String) in "<a id=\"\(id)\" class=\"mention\" href=\"../../actors/entente/index.html\" title=\"The &quot;Entente&quot; (organisation)\">Entente</a>" }
-        let term = "<a class=\"term\" href=\"../../glossary/index.html#entente\" title=\"Entente: A loose understanding between states &amp; peoples.\">Entente</a>"
+        let actor = { (id: String) in "<a id=\"\(id)\" class=\"mention\" href=\"../../actors/entente/index.html\">Entente</a>" }
+        let term = "<a class=\"term\" href=\"../../glossary/index.html#entente\">Entente</a>"
         XCTAssertEqual(page.split(separator: "\n").filter { $0.hasPrefix("<p>The") }.map(String.init), [
             "<p>The \(actor("p1-entente")) met; the \(term) met again, as the Entente does.</p>",
             "<p>The \(actor("p2-entente")) &amp; co.</p>",

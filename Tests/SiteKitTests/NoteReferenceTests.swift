@@ -19,9 +19,9 @@ final class NoteReferenceTests: XCTestCase {
         let page = site.pages["sources/s/index.html"] ?? ""
         XCTAssertEqual(page.split(separator: "\n").first { $0.hasPrefix("<p>Russia") }.map(String.init),
             "<p>Russia <mark id=\"a-c\" class=\"hl hl-term\" data-note=\"c\">and </mark>"
-            + "<a id=\"p1-iran\" class=\"mention\" href=\"../../actors/iran/index.html\" title=\"Iran (state)\"><mark class=\"hl hl-term\" data-note=\"c\">Ir</mark>an</a>"
+            + "<a id=\"p1-iran\" class=\"mention\" href=\"../../actors/iran/index.html\"><mark class=\"hl hl-term\" data-note=\"c\">Ir</mark>an</a>"
             + "<a class=\"note-ref\" href=\"#n-c\" aria-label=\"Note 1\">1</a> <mark id=\"a-a\" class=\"hl hl-claim\" data-note=\"a\">are </mark>"
-            + "<a class=\"term\" href=\"../../glossary/index.html#partner\" title=\"Strategic partnership: A tie.\"><mark class=\"hl hl-claim\" data-note=\"a\">strategic</mark> partners</a>"
+            + "<a class=\"term\" href=\"../../glossary/index.html#partner\"><mark class=\"hl hl-claim\" data-note=\"a\">strategic</mark> partners</a>"
             + "<a class=\"note-ref\" href=\"#n-a\" aria-label=\"Note 2\">2</a>, <mark id=\"a-b\" class=\"hl hl-context\" data-note=\"b\">says </mark>"
             + "<a href=\"https://example.org/t\"><mark class=\"hl hl-context\" data-note=\"b\">the 2001</mark> treaty</a>"
             + "<a class=\"note-ref\" href=\"#n-b\" aria-label=\"Note 3\">3</a>.</p>")

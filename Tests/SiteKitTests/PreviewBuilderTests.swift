@@ -42,16 +42,18 @@ final class PreviewBuilderTests: XCTestCase {
         let builder = PreviewBuilder(options: options(output: "served"))
         let first = builder.rebuild()
         XCTAssertTrue(first.succeeded)
-        XCTAssertEqual(first.written.count, 24)
+        XCTAssertEqual(first.written.count, 33)
 
         let note = folder.appendingPathComponent("content/annotations/memo/second-tier.md")
         try (String(contentsOf: note, encoding: .utf8) + " An added sentence.").write(to: note, atomically: true, encoding: .utf8)
         let second = builder.rebuild()
         XCTAssertTrue(second.succeeded)
-        XCTAssertEqual(second.rendered, ["search/index-1.js", "glossary/index.html", "relations/index.html", "annotations.jsonld",
+        XCTAssertEqual(second.rendered, ["search/index-1.js", "glossary/index.html", "relations/index.html", "relations/russia--united-states/index.html",
+                                         "annotations/index.html", "relations/previews.js", "sources/memo/previews.js", "annotations.jsonld",
                                          "index.html", "sources/memo/index.html", "actors/russia/index.html", "actors/united-states/index.html"])
         XCTAssertEqual(second.written, ["actors/russia/index.html", "actors/united-states/index.html", "annotations.jsonld",
-                                        "search/index-1.js", "sources/memo/index.html"])
+                                        "relations/russia--united-states/index.html", "search/index-1.js", "sources/memo/index.html",
+                                        "sources/memo/previews.js"])
         XCTAssertEqual(second.removed, [])
 
         XCTAssertFalse(SiteBuilder(options: options(output: "full")).build().hasErrors)

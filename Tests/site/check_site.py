@@ -34,6 +34,7 @@ import urllib.request
 import yaml
 import exchange_checks
 import sidenote_checks
+import preview_checks
 
 PUBLIC = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else "public")
 CONTENT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "content")
@@ -272,6 +273,7 @@ def browser_checks(base):
             sidenote_checks.run(driver, no_script, base, list(pages()), report, start_nginx, http_get)
         finally:
             no_script.quit()
+        preview_checks.run(driver, base, PUBLIC, CONTENT, sorted(pages()), report)
     finally:
         driver.quit()
 

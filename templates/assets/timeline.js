@@ -1,59 +1,18 @@
-// Timeline filters: ?actor=<id>, ?term=<id> and ?source=<id>, combinable, show only the events
-// that match all of them, in the list, the overview and the year links. The controls keep the
-// address up to date, so a filtered view can be shared. Without JavaScript the page shows every
-// event and the controls stay hidden.
+// Timeline filters (filters.js): ?actor=<id>, ?term=<id> and ?source=<id> show only the events
+// that match all of them, in the list, the overview and the year links.
 (function () {
   "use strict";
-  var form = document.getElementById("timeline-filters");
-  if (!form || !window.URLSearchParams) { return; }
-  var keys = [["actor", "actors"], ["term", "terms"], ["source", "sources"]];
-  var events = Array.prototype.slice.call(document.querySelectorAll("article.event"));
-  var count = document.getElementById("filter-count");
-  var clear = document.getElementById("filter-clear");
-
-  function wanted() {
-    var query = new URLSearchParams(window.location.search), chosen = {};
-    keys.forEach(function (key) {
-      var value = query.get(key[0]);
-      if (value) { chosen[key[0]] = value; }
-    });
-    return chosen;
-  }
-
-  function matches(event, chosen) {
-    return keys.every(function (key) {
-      var value = chosen[key[0]];
-      return !value || (event.getAttribute("data-" + key[1]) || "").split(" ").indexOf(value) >= 0;
-    });
-  }
-
-  function apply(chosen) {
-    var shown = {}, total = 0;
-    events.forEach(function (event) {
-      var match = matches(event, chosen);
-      event.hidden = !match;
-      if (match) { shown[event.id] = true; total += 1; }
-    });
+  function shown(visible) {
     document.querySelectorAll(".overview-list a[href^='#']").forEach(function (link) {
-      link.parentNode.hidden = !shown[link.getAttribute("href").slice(1)];
+      link.parentNode.hidden = !visible[link.getAttribute("href").slice(1)];
     });
-    closeUpLanes(shown);
+    closeUpLanes(visible);
     document.querySelectorAll("section.year").forEach(function (section) {
       var empty = !section.querySelector("article.event:not([hidden])");
       section.hidden = empty;
       document.querySelector(".year-links a[href='#" + section.querySelector("h2").id + "']").parentNode.hidden = empty;
     });
-    var filtered = Object.keys(chosen).length > 0, unknown = [];
-    keys.forEach(function (key) {
-      var select = form.elements[key[0]];
-      select.value = chosen[key[0]] || "";
-      if (chosen[key[0]] && select.value !== chosen[key[0]]) { unknown.push("no " + key[0] + " \u201c" + chosen[key[0]] + "\u201d"); }
-    });
-    count.textContent = (filtered ? "Showing " + total + " of " + events.length + " events" : "Showing all " + events.length + " events")
-      + (unknown.length ? " (this timeline has " + unknown.join(", ") + ")." : ".");
-    clear.hidden = !filtered;
   }
-
   // The drawing keeps its lanes as the build laid them out, without the lanes left empty, so
   // that the events shown stand together.
   var chart = document.querySelector(".overview-chart");
@@ -82,22 +41,12 @@
     chart.querySelectorAll(".axis line").forEach(function (line) { line.setAttribute("y2", height); });
   }
 
-  form.addEventListener("change", function () {
-    var chosen = {}, query = new URLSearchParams();
-    keys.forEach(function (key) {
-      var value = form.elements[key[0]].value;
-      if (value) { chosen[key[0]] = value; query.set(key[0], value); }
-    });
-    var search = query.toString();
-    window.history.replaceState(null, "", window.location.pathname + (search ? "?" + search : ""));
-    apply(chosen);
+  window.sitegenFilters({
+    form: document.getElementById("timeline-filters"),
+    keys: [["actor", "actors"], ["term", "terms"], ["source", "sources"]],
+    items: Array.prototype.slice.call(document.querySelectorAll("article.event")),
+    noun: "events",
+    place: "this timeline",
+    shown: shown
   });
-  form.addEventListener("submit", function (event) { event.preventDefault(); });
-  clear.addEventListener("click", function (event) {
-    event.preventDefault();
-    window.history.replaceState(null, "", window.location.pathname);
-    apply({});
-  });
-  form.hidden = false;
-  apply(wanted());
 }());

@@ -95,10 +95,11 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         let link = { (label: String) in LinkModel(label: label, href: "x/\(label).html?a=1&b=2") }
         let model = RelationsModel(
             matrixShown: true, sourceCount: 3, sources: [link("<memo>"), link("essay")],
-            rows: [MatrixRowModel(pair: "Russia & Iran", cells: [MatrixCellModel(categories: [link("ally"), link("partner")]),
-                                                                 MatrixCellModel(categories: [])]),
-                   MatrixRowModel(pair: "", cells: [])],
-            svgHTML: "<svg>\"</svg>", edgeList: ["a → b", "", "c"])
+            rows: [MatrixRowModel(pair: "Russia & Iran", pairHref: "p?a=1&b=2", cells: [
+                MatrixCellModel(groups: [MatrixGroupModel(label: "ally", href: "x", repeats: "2", passages: [NamedLinkModel(label: "¶1", href: "#a", name: "<¶1>")])]),
+                MatrixCellModel(groups: [])]),
+                   MatrixRowModel(pair: "", pairHref: "", cells: [])],
+            svgHTML: "<svg>\"</svg>", ties: [TieModel(pair: "a → b", pairHref: "", label: "", source: "<s>", paragraph: 0, passageHref: "")])
         let compiled = Templates(templates: texts).render("main", model)
         let reference = Templates(templates: texts, compiling: false).render("main", model)
         check(compiled == reference, "TemplateRenderer wrote \(compiled.debugDescription), swift-mustache \(reference.debugDescription)")

@@ -22,16 +22,6 @@ enum HTML {
         }
         return String(decoding: out, as: UTF8.self)
     }
-
-    /// The first sentence of a Markdown body as plain text, for link titles and summaries.
-    static func firstSentence(of node: MarkdownNode, limit: Int = 200) -> String {
-        let paragraph = node.children.first { $0.kind == .paragraph } ?? node
-        let text = paragraph.plainText.collapsingSpaces
-        var sentence = text
-        if let end = text.range(of: ". ") { sentence = String(text[..<end.lowerBound]) + "." }
-        if sentence.count > limit { sentence = String(sentence.prefix(limit - 1)) + "…" }
-        return sentence
-    }
 }
 
 import Foundation

@@ -178,6 +178,58 @@ struct TermPageModel { var term: String; var definitionHTML: String; var glossar
 struct TermFamilyModel { var label: String; var terms: [TermModel] }
 struct GlossaryModel { var families: [TermFamilyModel] }
 
-struct MatrixCellModel { var categories: [LinkModel] }
-struct MatrixRowModel { var pair: String; var cells: [MatrixCellModel] }
-struct RelationsModel { var matrixShown: Bool; var sourceCount: Int; var sources: [LinkModel]; var rows: [MatrixRowModel]; var svgHTML: String; var edgeList: [String] }
+/// A link whose text ("¶7") needs its accessible name ("¶7 of What Russia Really Wants") spelt out.
+struct NamedLinkModel { var label: String; var href: String; var name: String }
+/// One category in a matrix cell, once however often the source uses it: `repeats` ("4") when
+/// more than once, and every paragraph that says so.
+struct MatrixGroupModel { var label: String; var href: String; var repeats: String?; var passages: [NamedLinkModel] }
+struct MatrixCellModel { var groups: [MatrixGroupModel] }
+struct MatrixRowModel { var pair: String; var pairHref: String; var cells: [MatrixCellModel] }
+struct TieModel { var pair: String; var pairHref: String; var label: String; var source: String; var paragraph: Int; var passageHref: String }
+struct RelationsModel { var matrixShown: Bool; var sourceCount: Int; var sources: [LinkModel]; var rows: [MatrixRowModel]; var svgHTML: String; var ties: [TieModel] }
+
+struct PairPassageModel {
+    var category: String
+    var categoryHref: String
+    var quote: String
+    var paragraph: Int
+    var passageHref: String
+    var annotationHref: String
+    var noteHTML: String
+}
+struct PairSourceModel { var id: String; var title: String; var href: String; var date: String; var passages: [PairPassageModel] }
+struct PairPageModel {
+    var title: String
+    var firstName: String
+    var firstHref: String
+    var secondName: String
+    var secondHref: String
+    var summary: String
+    var relationsHref: String
+    var sources: [PairSourceModel]
+}
+
+/// One annotation in the index of all of them, with the ids its filters match, space-separated.
+struct AnnotationIndexItem {
+    var href: String
+    var source: String
+    var sourceID: String
+    var paragraph: Int
+    var kind: String
+    var kindLabel: String
+    var quote: String
+    var actors: [LinkModel]
+    var terms: [LinkModel]
+    var actorIDs: String
+    var termIDs: String
+}
+/// A source's annotations in the index; `id` is its heading's.
+struct AnnotationGroupModel { var id: String; var title: String; var href: String; var date: String; var items: [AnnotationIndexItem] }
+struct AnnotationIndexModel {
+    var count: Int
+    var groups: [AnnotationGroupModel]
+    var kindOptions: [FilterOptionModel]
+    var sourceOptions: [FilterOptionModel]
+    var actorOptions: [FilterOptionModel]
+    var termOptions: [FilterOptionModel]
+}

@@ -13,6 +13,13 @@ public enum Paths {
     public static let actors = "actors/index.html"
     public static func actor(_ id: ActorID) -> String { "actors/\(id.raw)/index.html" }
     public static let relations = "relations/index.html"
+    /// The comparison page of two actors, the same whichever comes first: their ids in alphabetical order.
+    public static func pair(_ a: ActorID, _ b: ActorID) -> String {
+        let (first, second) = a.raw <= b.raw ? (a, b) : (b, a)
+        return "relations/\(first.raw)--\(second.raw)/index.html"
+    }
+    /// Every annotation of every source, with filters.
+    public static let annotations = "annotations/index.html"
     public static let timeline = "timeline/index.html"
     public static func event(_ id: EventID) -> String { "timeline/index.html#\(id.raw)" }
     public static let glossary = "glossary/index.html"

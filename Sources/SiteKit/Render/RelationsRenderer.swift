@@ -17,20 +17,36 @@ struct RelationsRenderer {
         let sources = !matrixShown ? [] : site.documents.map {
             LinkModel(label: "\($0.source.title) (\($0.source.date.year))", href: root + Paths.source($0.source.id))
         }
+        let pairHref = { (pair: ActorPair) in root + Paths.pair(pair.first, pair.second) }
         let rows = !matrixShown ? [] : ties.pairs.map { pair in
-            MatrixRowModel(pair: "\(links.actors[pair.first]!.name) – \(links.actors[pair.second]!.name)", cells: site.documents.map { document in
-                MatrixCellModel(categories: (ties.edges[pair]?[document.source.id] ?? []).map { edge in
-                    LinkModel(label: wording.label(edge), href: root + Paths.annotation(edge.passage.source, edge.annotationName))
-                })
+            MatrixRowModel(pair: pair.name(links), pairHref: pairHref(pair), cells: site.documents.map { document in
+                let source = document.source
+                var groups: [MatrixGroupModel] = []
+                for edge in ties.edges[pair]?[source.id] ?? [] {
+                    let label = wording.label(edge)
+                    let passage = NamedLinkModel(label: "¶\(edge.passage.paragraph)", href: root + Paths.annotation(source.id, edge.annotationName),
+                                                 name: "¶\(edge.passage.paragraph) of \(source.title)")
+                    if let index = groups.firstIndex(where: { $0.label == label }) {
+                        groups[index].passages.append(passage)
+                        groups[index].repeats = String(groups[index].passages.count)
+                    } else {
+                        groups.append(MatrixGroupModel(label: label, href: pairHref(pair) + PairPageRenderer.sourceFragment(source.id),
+                                                       repeats: nil, passages: [passage]))
+                    }
+                }
+                return MatrixCellModel(groups: groups)
             })
         }
-        let edgeList = site.relations.map { edge in
+        let tieList = site.relations.map { edge in
             let source = site.document(edge.passage.source)!.source
-            return "\(links.actors[edge.actors.0]!.name) – \(links.actors[edge.actors.1]!.name): \(wording.label(edge)) (\(source.title), \(source.date.year))"
+            let pair = ActorPair(edge.actors)
+            return TieModel(pair: pair.name(links), pairHref: pairHref(pair) + PairPageRenderer.sourceFragment(source.id), label: wording.label(edge),
+                            source: "\(source.title), \(source.date.year)", paragraph: edge.passage.paragraph,
+                            passageHref: root + Paths.annotation(source.id, edge.annotationName))
         }
         let chart = NetworkChart(links: links).svg(ties, alsoIn: matrixShown ? "the table and the list" : "the list")
         return templates.render("relations", RelationsModel(matrixShown: matrixShown, sourceCount: site.documents.count, sources: sources,
-                                                            rows: rows, svgHTML: chart, edgeList: edgeList))
+                                                            rows: rows, svgHTML: chart, ties: tieList))
     }
 }
 
@@ -39,6 +55,11 @@ struct ActorPair: Hashable {
     var first: ActorID
     var second: ActorID
     init(_ actors: (ActorID, ActorID)) { (first, second) = actors }
+
+    /// "Iran – Russia", in the pair's order.
+    func name(_ links: CrossLinks) -> String {
+        "\(links.actors[first]!.name) – \(links.actors[second]!.name)"
+    }
 }
 
 /// The pairs the sources characterise, in the order they first appear, with their edges by source.
@@ -78,11 +99,16 @@ struct NetworkChart {
             let angle = -Double.pi / 2 + 2 * Double.pi * index / Double(max(ids.count, 1))
             return (center + radius * cos(angle), center + radius * sin(angle))
         }
-        var svg = "<svg class=\"network\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Int(size)) \(Int(size))\" role=\"img\" aria-labelledby=\"network-title\">"
+        var svg = "<svg class=\"network\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Int(size)) \(Int(size))\" aria-labelledby=\"network-title\">"
         svg += "<title id=\"network-title\">Network of \(ids.count) actors joined by the ties the sources characterise; the same ties are listed in \(alsoIn) on this page.</title>"
         for pair in ties.pairs {
             let (x1, y1) = position(pair.first), (x2, y2) = position(pair.second)
-            svg += "<line class=\"tie\" x1=\"\(f(x1))\" y1=\"\(f(y1))\" x2=\"\(f(x2))\" y2=\"\(f(y2))\" stroke-width=\"\(min(ties.counts[pair]!, 6))\"/>"
+            let count = ties.counts[pair]!
+            let name = pair.name(links) + ": " + (count == 1 ? "one characterisation" : "\(count) characterisations")
+            let line = "x1=\"\(f(x1))\" y1=\"\(f(y1))\" x2=\"\(f(x2))\" y2=\"\(f(y2))\""
+            // A wide transparent line under the drawn one makes the tie easy to point at.
+            svg += "<a class=\"tie-link\" href=\"../\(Paths.pair(pair.first, pair.second))\" aria-label=\"\(HTML.escape(name))\"><title>\(HTML.escape(name))</title>"
+            svg += "<line class=\"tie-hit\" \(line)/><line class=\"tie\" \(line) stroke-width=\"\(min(count, 6))\"/></a>"
         }
         for id in ids {
             let (x, y) = position(id)

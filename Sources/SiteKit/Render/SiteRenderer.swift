@@ -92,6 +92,30 @@ public final class SiteRenderer {
             description: "How each source characterises the ties between actors.", section: "relations") { [self] _ in
             RelationsRenderer(site: site, links: links, templates: templates).html()
         }
+        let ties = TiedPairs(site.relations)
+        let pairPages = PairPageRenderer(site: site, links: links, templates: templates)
+        for pair in ties.pairs {
+            let title = PairPageRenderer.title(pair, links: links)
+            // Its notes name the actors, events and terms they link to.
+            add(Paths.pair(pair.first, pair.second), PageInputs(kinds: [.sources, .annotations, .actors, .events, .terms]), title: title,
+                description: "What each source says about the tie between \(title).", section: "relations") { _ in
+                pairPages.html(pair, edges: ties.edges[pair]!)
+            }
+        }
+        add(Paths.annotations, PageInputs(kinds: [.sources, .annotations, .actors, .terms]), title: "Annotations",
+            description: "Every annotation of every source, by kind, source, actor and term.", section: "annotations") { [self] _ in
+            AnnotationIndexRenderer(site: site, links: links, templates: templates).html()
+        }
+        let previews = PreviewData(site: site, links: links)
+        addData(PreviewData.actorsPath, PageInputs(kinds: [.actors])) { previews.actors().bytes }
+        addData(PreviewData.glossaryPath, PageInputs(kinds: [.terms])) { previews.glossary().bytes }
+        addData(PreviewData.timelinePath, PageInputs(kinds: [.events])) { previews.timeline().bytes }
+        addData(PreviewData.relationsPath, PageInputs(kinds: [.sources, .annotations, .actors, .terms])) { previews.relations(ties).bytes }
+        for document in site.documents {
+            addData(PreviewData.sourcePath(document.source.id),
+                    PageInputs(files: [document.source.file] + (site.annotations[document.source.id] ?? []).map(\.annotation.file),
+                               kinds: [.actors, .events, .terms])) { previews.source(document).bytes }
+        }
         add(Paths.timeline, PageInputs(kinds: [.sources, .actors, .events, .terms]), title: "Timeline",
             description: "From the 1999 Kosovo bombing to the 24 February 2022 invasion of Ukraine.", section: "timeline") { [self] _ in
             TimelineRenderer(site: site, links: links, templates: templates).html()
@@ -199,7 +223,7 @@ public final class SiteRenderer {
                       meta: [MetaTag] = [], root: String? = nil, canonical: Bool = true) -> OutputFile {
         let root = root ?? Paths.root(of: path)
         let nav = [("Sources", Paths.sources, "sources"), ("Actors", Paths.actors, "actors"), ("Relations", Paths.relations, "relations"),
-                   ("Timeline", Paths.timeline, "timeline"), ("Glossary", Paths.glossary, "glossary"), ("Search", Paths.search, "search")]
+                   ("Annotations", Paths.annotations, "annotations"), ("Timeline", Paths.timeline, "timeline"), ("Glossary", Paths.glossary, "glossary"), ("Search", Paths.search, "search")]
             .map { NavItem(label: $0.0, href: root + $0.1, current: $0.2 == section) }
         var canonicalURL: String?
         if canonical, let root = site.site.rootURL {
@@ -225,7 +249,7 @@ public final class SiteRenderer {
         }
         let annotationTotal = site.annotations.values.reduce(0) { $0 + $1.count }
         let counts = [
-            LinkModel(label: "\(annotationTotal) annotations", href: Paths.sources),
+            LinkModel(label: "\(annotationTotal) annotations", href: Paths.annotations),
             LinkModel(label: "\(site.actors.count) actors", href: Paths.actors),
             LinkModel(label: "\(site.relations.count) characterised ties", href: Paths.relations),
             LinkModel(label: "\(site.events.count) events", href: Paths.timeline),

@@ -46,24 +46,17 @@ struct SourcePageRenderer {
             }
             mentionLinks = targets.indices.map { number in
                 let target = targets[number]
-                let (cls, title) = Self.describe(target, site: site, links: links)
-                return MentionLink(beforeRoot: "<a class=\"\(cls)\" href=\"",
-                                   afterRoot: "\(HTML.escape(links.path(of: target)))\" title=\"\(HTML.escape(title))\">",
-                                   order: order[number])
+                return MentionLink(beforeRoot: "<a class=\"\(Self.linkClass(target))\" href=\"",
+                                   afterRoot: "\(HTML.escape(links.path(of: target)))\">", order: order[number])
             }
         }
 
-        /// A mention link's class and title.
-        private static func describe(_ target: LinkTarget, site: ResolvedSite, links: CrossLinks) -> (String, String) {
+        /// A mention link's class; what it previews is in the previews of its target's folder (`PreviewData`).
+        private static func linkClass(_ target: LinkTarget) -> String {
             switch target {
-            case .actor(let id):
-                guard let actor = links.actors[id] else { return ("mention", "") }
-                return ("mention", "\(actor.name) (\(actor.kind.rawValue))")
-            case .term(let id):
-                guard let term = links.terms[id], let body = site.bodies[term.file] else { return ("term", "") }
-                return ("term", "\(term.term): \(HTML.firstSentence(of: body))")
-            default:
-                return ("xref", links.name(of: target) ?? "")
+            case .actor: return "mention"
+            case .term: return "term"
+            default: return "xref"
             }
         }
     }

@@ -339,19 +339,71 @@ extension GlossaryModel: TemplateModel {
         "families": field { $0.families.templateList },
     ]
 }
+extension NamedLinkModel: TemplateModel {
+    static let fields: TemplateFields<NamedLinkModel> = [
+        "label": field { $0.label }, "href": field { $0.href }, "name": field { $0.name },
+    ]
+}
+extension MatrixGroupModel: TemplateModel {
+    static let fields: TemplateFields<MatrixGroupModel> = [
+        "label": field { $0.label }, "href": field { $0.href }, "repeats": field { $0.repeats }, "passages": field { $0.passages.templateList },
+    ]
+}
 extension MatrixCellModel: TemplateModel {
     static let fields: TemplateFields<MatrixCellModel> = [
-        "categories": field { $0.categories.templateList },
+        "groups": field { $0.groups.templateList },
     ]
 }
 extension MatrixRowModel: TemplateModel {
     static let fields: TemplateFields<MatrixRowModel> = [
-        "pair": field { $0.pair }, "cells": field { $0.cells.templateList },
+        "pair": field { $0.pair }, "pairHref": field { $0.pairHref }, "cells": field { $0.cells.templateList },
+    ]
+}
+extension TieModel: TemplateModel {
+    static let fields: TemplateFields<TieModel> = [
+        "pair": field { $0.pair }, "pairHref": field { $0.pairHref }, "label": field { $0.label }, "source": field { $0.source },
+        "paragraph": field { $0.paragraph }, "passageHref": field { $0.passageHref },
     ]
 }
 extension RelationsModel: TemplateModel {
     static let fields: TemplateFields<RelationsModel> = [
         "matrixShown": field { $0.matrixShown }, "sourceCount": field { $0.sourceCount }, "sources": field { $0.sources.templateList }, "rows": field { $0.rows.templateList }, "svgHTML": field { $0.svgHTML },
-        "edgeList": field { $0.edgeList },
+        "ties": field { $0.ties.templateList },
+    ]
+}
+extension PairPassageModel: TemplateModel {
+    static let fields: TemplateFields<PairPassageModel> = [
+        "category": field { $0.category }, "categoryHref": field { $0.categoryHref }, "quote": field { $0.quote }, "paragraph": field { $0.paragraph },
+        "passageHref": field { $0.passageHref }, "annotationHref": field { $0.annotationHref }, "noteHTML": field { $0.noteHTML },
+    ]
+}
+extension PairSourceModel: TemplateModel {
+    static let fields: TemplateFields<PairSourceModel> = [
+        "id": field { $0.id }, "title": field { $0.title }, "href": field { $0.href }, "date": field { $0.date }, "passages": field { $0.passages.templateList },
+    ]
+}
+extension PairPageModel: TemplateModel {
+    static let fields: TemplateFields<PairPageModel> = [
+        "title": field { $0.title }, "firstName": field { $0.firstName }, "firstHref": field { $0.firstHref }, "secondName": field { $0.secondName },
+        "secondHref": field { $0.secondHref }, "summary": field { $0.summary }, "relationsHref": field { $0.relationsHref }, "sources": field { $0.sources.templateList },
+    ]
+}
+extension AnnotationIndexItem: TemplateModel {
+    static let fields: TemplateFields<AnnotationIndexItem> = [
+        "href": field { $0.href }, "source": field { $0.source }, "sourceID": field { $0.sourceID }, "paragraph": field { $0.paragraph },
+        "kind": field { $0.kind }, "kindLabel": field { $0.kindLabel }, "quote": field { $0.quote }, "actors": field { $0.actors.templateList },
+        "terms": field { $0.terms.templateList }, "actorIDs": field { $0.actorIDs }, "termIDs": field { $0.termIDs },
+    ]
+}
+extension AnnotationGroupModel: TemplateModel {
+    static let fields: TemplateFields<AnnotationGroupModel> = [
+        "id": field { $0.id }, "title": field { $0.title }, "href": field { $0.href }, "date": field { $0.date }, "items": field { $0.items.templateList },
+    ]
+}
+extension AnnotationIndexModel: TemplateModel {
+    static let fields: TemplateFields<AnnotationIndexModel> = [
+        "count": field { $0.count }, "groups": field { $0.groups.templateList }, "kindOptions": field { $0.kindOptions.templateList },
+        "sourceOptions": field { $0.sourceOptions.templateList }, "actorOptions": field { $0.actorOptions.templateList },
+        "termOptions": field { $0.termOptions.templateList },
     ]
 }

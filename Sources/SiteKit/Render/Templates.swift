@@ -4,7 +4,7 @@ import Mustache
 /// its file and line before anything is rendered.
 public struct Templates: Sendable {
     /// Every page template the renderer uses; each must exist.
-    public static let required = ["layout", "index", "source", "actors", "actor", "relations", "timeline", "glossary", "term", "search", "not-found"]
+    public static let required = ["layout", "index", "source", "actors", "actor", "relations", "pair", "annotations", "timeline", "glossary", "term", "search", "not-found"]
 
     let library: MustacheLibrary
     /// Renders the pages of the templates it could compile; swift-mustache renders the rest.
