@@ -125,13 +125,13 @@ public final class SiteRenderer {
             addData(Citation.risPath(document.source.id), PageInputs(files: [document.source.file])) { Array(citation.ris.utf8) }
         }
         add(Paths.search, .none, title: "Search", description: "Search the sources, notes, actors, events and glossary.", section: "search") { [templates] root in
-            templates.render("search", ["root": root])
+            templates.render("search", RootModel(root: root))
         }
         // Relative links in 404.html only hold at the top level; with a base URL its links are absolute paths.
         let notFoundRoot = site.site.rootPath ?? ""
         jobs.append(Job(path: Paths.notFound, inputs: { .none }) { [self] in
             page(Paths.notFound, title: "Page not found", description: "This page does not exist.", section: "",
-                 content: templates.render("not-found", ["root": notFoundRoot]), root: notFoundRoot, canonical: false)
+                 content: templates.render("not-found", RootModel(root: notFoundRoot)), root: notFoundRoot, canonical: false)
         })
 
         let order = Self.interleaving(sourceJobsStart..<actorJobsStart, with: actorJobsStart..<actorJobsEnd, of: jobs.count)
