@@ -12,7 +12,8 @@
 /// otherwise than its author meant: set delimiters, inheritance (`{{<parent}}`, `{{$block}}`),
 /// pragmas, dynamic partials, unknown transforms, a tag not closed by `}}`, a section closed by
 /// another name or never closed, and sections nested deeper than `maximumDepth` (rendering
-/// recurses once per level).
+/// recurses once per level). Lambdas cannot arise: a model's fields are texts, numbers,
+/// booleans, lists and models.
 struct TemplateParser {
     struct Failure: Error, Equatable {
         var line: Int

@@ -98,8 +98,8 @@ struct TemplateRenderer: Sendable {
     private func lookUp(_ name: CompiledTemplate.Name, in stack: [TemplateRenderValue]) -> TemplateRenderValue? {
         var found: TemplateRenderValue?
         if let first = name.numbers.first {
-            // By index, each level read in place through the buffer: a reversed slice of the stack
-            // copied every level it passed, retaining its model or list.
+            // By index, each level read in place through the buffer, so that no level is copied
+            // (retaining its model or list) on the way.
             stack.withUnsafeBufferPointer { stack in
                 var level = stack.count - 1
                 let lowest = name.anchored ? level : 0
@@ -158,7 +158,7 @@ enum TemplateRenderValue {
 protocol TemplateRenderList {
     var count: Int { get }
     /// The element at `index`; nil for a model, read through the list as `.element(list, index)`
-    /// (boxing the list again for each element, in generic code, looked up its type at run time).
+    /// instead of copied into a box of its own.
     func element(_ index: Int) -> TemplateRenderValue?
     /// A field of the element at `index`, for `TemplateRenderValue.element`.
     func value(at index: Int, number: Int) -> TemplateRenderValue?
