@@ -76,6 +76,7 @@ struct TemplateParser {
                 line.indentation = ""
                 line.onNewLine = false
             }
+            // Spaces and tabs that end the text after its last line break are dropped.
             guard let tagStart else { break }
             guard position < characters.count else { throw failure(at: tagStart, "tag is not closed with '}}'") }
             if try readTag(at: tagStart, in: section, depth: depth, line: &line, into: &nodes) { return nodes }
@@ -96,6 +97,8 @@ struct TemplateParser {
             guard depth < Self.maximumDepth else { throw failure(at: tagStart, "sections are nested more than \(Self.maximumDepth) deep") }
             standalone = line.onNewLine && finishesLine()
             if !standalone { line.writeIndentation(into: &nodes) }
+            // Whether the text after the section starts a line is then taken from its opening
+            // tag, not its closing one, as in swift-mustache.
             let body = try self.nodes(in: OpenSection(name: written, start: tagStart), startingOnNewLine: standalone, depth: depth + 1)
             nodes.append(.section(name, inverted: inverted, body: body))
         case "/":
