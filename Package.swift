@@ -11,6 +11,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        // Only for the tests, which render every page with it too and compare.
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         // The preview server: Hummingbird on SwiftNIO, for its bounded HTTP parsing, timeouts and
         // accept back-off (see README, "Preview server").
@@ -38,7 +39,6 @@ let package = Package(
                 "CCmark",
                 "CFolderExchange",
                 .product(name: "Yams", package: "Yams"),
-                .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
         // `sitegen serve`: watches content and templates, rebuilds, serves and live-reloads.
@@ -73,14 +73,20 @@ let package = Package(
             name: "sitegen-bench",
             dependencies: ["SiteKit", "SitePreview", "CCmark"]
         ),
-        // libFuzzer harness over the parsers; scripts/fuzz builds it with -sanitize=fuzzer.
+        // libFuzzer harness over the parsers; scripts/fuzz builds it with -sanitize=fuzzer. The
+        // tests replay the kept corpus through its targets.
         .executableTarget(
             name: "sitegen-fuzz",
             dependencies: ["SiteKit"]
         ),
         .testTarget(
             name: "SiteKitTests",
-            dependencies: ["SiteKit", "SitePreview"],
+            dependencies: [
+                "SiteKit",
+                "SitePreview",
+                "sitegen-fuzz",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
             resources: [.copy("Fixtures")]
         ),
     ],

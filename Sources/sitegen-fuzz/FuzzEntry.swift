@@ -1,5 +1,3 @@
-import SiteKit
-
 // Built by `scripts/fuzz` with `-sanitize=fuzzer`, `main` hands over to libFuzzer's driver, which
 // calls `LLVMFuzzerTestOneInput` with the target named by SITEGEN_FUZZ_TARGET. (SwiftPM links its
 // own `main`, so libFuzzer's is not used; the entry point must exist all the same.) A plain
@@ -15,9 +13,11 @@ private let target: FuzzTarget = {
     return target
 }()
 
+/// A broken property is a bug, so it stops the process where libFuzzer reports it as a crash.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzOne(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
-    target.run(data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? [])
+    let broken = target.run(data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? [])
+    if !broken.isEmpty { fatalError("fuzz property broken: \(broken.joined(separator: "; "))") }
     return 0
 }
 

@@ -33,7 +33,7 @@ struct FrontMatterReader {
         }
         let node: FrontMatterValue?
         do {
-            node = try SimpleFrontMatter.parse(yaml) ?? FrontMatterValue.composing(yaml)
+            node = try FrontMatterValue.composing(yaml)
         } catch let error as YamlError {
             log.report(diagnostic(for: error, file: file, lineOffset: offset))
             return nil

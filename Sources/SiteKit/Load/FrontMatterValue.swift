@@ -1,9 +1,7 @@
 import Yams
 
-/// A front-matter value as `FrontMatterReader` reads it: the kind of YAML node, a scalar's text
-/// and whether it was written plain, and where the node starts. `SimpleFrontMatter` makes it
-/// for the common one-line keys; everything else goes through Yams and is converted, so the
-/// reader, its checks and its diagnostics are the same whichever way a file was read.
+/// A front-matter value as `FrontMatterReader` reads it from the node Yams composed: the kind of
+/// YAML node, a scalar's text and whether it was written plain, and where the node starts.
 indirect enum FrontMatterValue: Equatable {
     case scalar(Scalar)
     case sequence([FrontMatterValue], at: Position?)

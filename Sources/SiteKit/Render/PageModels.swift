@@ -19,6 +19,9 @@ struct LayoutModel {
 
 struct LinkModel { var label: String; var href: String }
 
+/// The search and not-found pages, which read only the way back to the site's root.
+struct RootModel { var root: String }
+
 struct SourceSummaryModel {
     var title: String
     var titleSupplied: Bool

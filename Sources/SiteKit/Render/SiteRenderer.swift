@@ -11,8 +11,8 @@ public struct OutputFile: Sendable, Equatable {
 /// Turns a resolved site into pages. No clock and no disk, but for reading again the source
 /// texts the resolved site let go of (`BodyReader`): two runs give the same bytes.
 ///
-/// A class, so that each page's job holds one reference to it: as a struct, every job's three
-/// closures held a copy of all of it, 1.3 KB a page, 14 MB of the peak at 10,000 sources.
+/// A class, so that each page's job holds one reference to it, not a copy of all of it in each of
+/// its closures.
 public final class SiteRenderer {
     let site: ResolvedSite
     let templates: Templates
@@ -61,8 +61,44 @@ public final class SiteRenderer {
     public func render(reusing previous: RenderCache = RenderCache(), deliver: (@Sendable (OutputFile) -> Void)? = nil) -> Result {
         // Each page is rendered by its own job; the jobs share only read-only state, so they run
         // on every core. The order of the result is the order of the jobs, whatever finishes first.
+        let (jobs, order) = jobs()
+        let done = order.parallelMap { index -> (file: OutputFile, fingerprint: Int, rendered: Bool, failure: Diagnostic?) in
+            let job = jobs[index]
+            let fingerprint = digests.fingerprint(of: job.inputs())
+            let unchanged = previous.pages[job.path].flatMap { $0.fingerprint == fingerprint ? $0.bytes : nil }
+            let file: OutputFile
+            if let unchanged {
+                file = OutputFile(path: job.path, bytes: unchanged)
+            } else {
+                do throws(Diagnostic) {
+                    file = try job.render()
+                } catch {
+                    return (OutputFile(path: job.path, bytes: []), fingerprint, false, error)
+                }
+            }
+            guard let deliver else { return (file, fingerprint, unchanged == nil, nil) }
+            deliver(file)
+            return (OutputFile(path: job.path, bytes: []), fingerprint, unchanged == nil, nil)
+        }
+        var results = done
+        for (position, index) in order.enumerated() { results[index] = done[position] }
+        var cache = RenderCache()
+        if deliver == nil {
+            for result in results { cache.pages[result.file.path] = (result.fingerprint, result.file.bytes) }
+        }
+        var failures = results.compactMap(\.failure)
+        if let failure = site.texts.readFailure {
+            failures.append(.error(SourceLocation(file: failure.file, line: 1, column: 1),
+                                   "cannot read this file's text back from the build's scratch file (\(failure.reason)); nothing was written, build again"))
+        }
+        return Result(paths: results.map(\.file.path), files: deliver == nil ? results.map(\.file) : [],
+                      rendered: results.filter(\.rendered).map(\.file.path), cache: cache, failures: failures)
+    }
+
+    /// Every page's job, and the order to run them in.
+    private func jobs() -> (jobs: [Job], order: [Int]) {
         // Made on one core while the pages before the first actor page render: it gathers what
-        // each actor page lists in one pass over the site, 0.1 s at 10,000 sources.
+        // each actor page lists in one pass over the site.
         let actorPages = Later { [site, links, templates] in ActorPagesRenderer(site: site, links: links, templates: templates) }
         var jobs: [Job] = []
         func add(_ path: String, _ inputs: @autoclosure @escaping () -> PageInputs, title: String, description: String, section: String,
@@ -149,56 +185,21 @@ public final class SiteRenderer {
             addData(Citation.risPath(document.source.id), PageInputs(files: [document.source.file])) { Array(citation.ris.utf8) }
         }
         add(Paths.search, .none, title: "Search", description: "Search the sources, notes, actors, events and glossary.", section: "search") { [templates] root in
-            templates.render("search", ["root": root])
+            templates.render("search", RootModel(root: root))
         }
         // A server shows 404.html at any missing URL, however deep, so its links are absolute paths:
         // from the base URL's path, or from the domain root when there is no base URL.
         let notFoundRoot = site.site.rootPath ?? "/"
         jobs.append(Job(path: Paths.notFound, inputs: { .none }) { [self] in
             page(Paths.notFound, title: "Page not found", description: "This page does not exist.", section: "",
-                 content: templates.render("not-found", ["root": notFoundRoot]), root: notFoundRoot, canonical: false)
+                 content: templates.render("not-found", RootModel(root: notFoundRoot)), root: notFoundRoot, canonical: false)
         })
-
-        let order = Self.interleaving(sourceJobsStart..<actorJobsStart, with: actorJobsStart..<actorJobsEnd, of: jobs.count)
-        let done = order.parallelMap { index -> (file: OutputFile, fingerprint: Int, rendered: Bool, failure: Diagnostic?) in
-            let job = jobs[index]
-            let fingerprint = digests.fingerprint(of: job.inputs())
-            let unchanged = previous.pages[job.path].flatMap { $0.fingerprint == fingerprint ? $0.bytes : nil }
-            let file: OutputFile
-            if let unchanged {
-                file = OutputFile(path: job.path, bytes: unchanged)
-            } else {
-                do throws(Diagnostic) {
-                    file = try job.render()
-                } catch {
-                    return (OutputFile(path: job.path, bytes: []), fingerprint, false, error)
-                }
-            }
-            guard let deliver else { return (file, fingerprint, unchanged == nil, nil) }
-            deliver(file)
-            return (OutputFile(path: job.path, bytes: []), fingerprint, unchanged == nil, nil)
-        }
-        var results = done
-        for (position, index) in order.enumerated() { results[index] = done[position] }
-        var cache = RenderCache()
-        if deliver == nil {
-            for result in results { cache.pages[result.file.path] = (result.fingerprint, result.file.bytes) }
-        }
-        var failures = results.compactMap(\.failure)
-        if let failure = site.texts.readFailure {
-            failures.append(.error(SourceLocation(file: failure.file, line: 1, column: 1),
-                                   "cannot read this file's text back from the build's scratch file (\(failure.reason)); nothing was written, build again"))
-        }
-        return Result(paths: results.map(\.file.path), files: deliver == nil ? results.map(\.file) : [],
-                      rendered: results.filter(\.rendered).map(\.file.path), cache: cache, failures: failures)
+        return (jobs, Self.interleaving(sourceJobsStart..<actorJobsStart, with: actorJobsStart..<actorJobsEnd, of: jobs.count))
     }
 
     /// The order the jobs run in: `heavy` (actor pages), which must follow `light` (source
-    /// pages), is spread evenly through it. An actor page is mostly Mustache looking values up,
-    /// a source page mostly laying out text. Mustache makes several protocol casts per value,
-    /// and every cast counts itself in and out of one shared counter in the Swift runtime's
-    /// conformance cache; with both cores casting at once, that counter's cache line moved
-    /// between them on every cast, 8% of a 10,000-source build in `perf` (5% spread out).
+    /// pages), is spread evenly through it. An actor page is mostly template lookups, a source
+    /// page mostly laying out text; spread out, the cores run the two kinds side by side.
     static func interleaving(_ light: Range<Int>, with heavy: Range<Int>, of count: Int) -> [Int] {
         let step = heavy.isEmpty ? light.count : max(light.count / heavy.count, 1)
         var order = Array(0..<light.lowerBound)

@@ -1,53 +1,32 @@
-import Mustache
-
-// Templates read model fields by name. Without this, swift-mustache finds each field with
-// `Mirror`, once per lookup and per level of the context stack: half of all rendering time.
-// Each model lists its fields once, as closures made by `field` (a key path read through
-// `PartialKeyPath` costs a generic projection and a cast per lookup); a test checks the lists
-// against the declarations. `TemplateRenderer` reads them as they are; swift-mustache, where it
-// renders a page, through `TemplateBox` and `templateValue`.
+// Templates read model fields by name. Each model lists its fields once, as closures made by
+// `field`; `TemplateRenderer` reads them by the number `FieldNumbers` gives each name, and a test
+// checks the lists against the declarations.
 
 protocol TemplateModel {
     static var fields: TemplateFields<Self> { get }
-    /// The value of a field as Mustache gets it. A requirement, not only an extension, so that
-    /// each model's is compiled for its own type: read through `TemplateBox<Model>`, generic code,
-    /// every lookup in `fields` first built the closure type's metadata at run time.
-    func templateValue(named name: String) -> Any?
-    /// The value of a field as `TemplateRenderer` gets it, by its name's number
-    /// (`FieldNumbers`); a requirement for the same reason.
+    /// The value of a field by its name's number (`FieldNumbers`). A requirement, not only an
+    /// extension, so that each model's is compiled for its own type instead of as generic code
+    /// that looks up the closure type's metadata at run time.
     func renderValue(number: Int) -> TemplateRenderValue?
     /// The same of an element of a list, read in place: `TemplateList` reaches its elements
-    /// through `any TemplateRenderList`, generic code, where `models[index]` copied the whole
+    /// through `any TemplateRenderList`, generic code, where `models[index]` would copy the whole
     /// model (retaining every field) for each value read.
     static func renderValue(of models: [Self], at index: Int, number: Int) -> TemplateRenderValue?
 }
 
 extension TemplateModel {
-    func templateValue(named name: String) -> Any? {
-        switch Self.fields[name]?(self) {
-        case nil: nil
-        case .text(let text): TemplateValue.text(text)
-        case .number(let number): TemplateValue.number(number)
-        case .bool(let bool): bool
-        case .list(let list): list
-        // `field` makes neither: only transforms and sections give these.
-        case .model, .element: nil
-        }
-    }
-
     func renderValue(number: Int) -> TemplateRenderValue? {
         Self.fields[number]?(self)
     }
 
     static func renderValue(of models: [Self], at index: Int, number: Int) -> TemplateRenderValue? {
-        // Through the buffer, the element is lent to the field's closure; through `models[index]`
-        // it was copied, every field of it retained and released, for each value read.
+        // Through the buffer, the element is lent to the field's closure instead of copied.
         models.withUnsafeBufferPointer { fields[number]?($0[index]) }
     }
 }
 
 /// Reads one field, already in the form `TemplateRenderer` takes, so a lookup casts nothing; an
-/// absent optional comes back as nil, as Mustache expects of a missing field. Made by `field`.
+/// absent optional comes back as nil, a missing field. Made by `field`.
 typealias TemplateField<Model> = @Sendable (Model) -> TemplateRenderValue?
 
 func field<Model>(_ read: @escaping @Sendable (Model) -> String) -> TemplateField<Model> { { .text(read($0)) } }
@@ -61,97 +40,11 @@ extension TemplateModel {
     static var fieldNames: Set<String> { Set(fields.names) }
 }
 
-/// Mustache asks every value it looks up in or finds whether it is a `MustacheCustomRepresentation`.
-/// On Linux a cast of a generic class that fails costs nearly twice one that succeeds (190
-/// against 105 ns in a small program), and a lookup made two failing ones; these types answer
-/// yes, with themselves.
-protocol PlainRepresentation: MustacheCustomRepresentation {}
-
-extension PlainRepresentation {
-    var representation: Any? { self }
-}
-
-/// What Mustache holds instead of a model. It casts every value on its context stack to
-/// `MustacheParent` for every lookup; a struct bigger than three words is copied into a new
-/// heap box by each such cast, a class is only retained.
-final class TemplateBox<Model: TemplateModel>: MustacheParent, PlainRepresentation {
-    let model: Model
-    init(_ model: Model) { self.model = model }
-    func child(named name: String) -> Any? { model.templateValue(named: name) }
-}
-
-/// A text or number field as Mustache gets it. A plain `String` or `Int` is written through
-/// `String(describing:)` after three failed protocol casts and a few more inside; this type is
-/// written by the first cast. It fits in an `Any` without a heap box. Transforms such as
-/// `{{lowercased(name)}}` still apply to the value itself.
-enum TemplateValue: MustacheCustomRenderable, MustacheTransformable, MustacheParent, PlainRepresentation {
-    case text(String)
-    case number(Int)
-
-    var renderText: String {
-        switch self {
-        case .text(let text): text
-        case .number(let number): String(number)
-        }
-    }
-
-    var isNull: Bool { false }
-
-    func transform(_ name: String) -> Any? {
-        switch self {
-        case .text(let text): text.transform(name)
-        case .number(let number): number.transform(name)
-        }
-    }
-
-    /// A section over a value has nothing to look up in it; without this, Mustache would search
-    /// it with `Mirror` for every name read inside the section.
-    func child(named name: String) -> Any? { nil }
-}
-
-/// A list of models as Mustache gets it. Each element is boxed only when a section reaches it:
-/// boxing the whole array on every lookup cost an allocation per element even where a template
-/// only asks whether the list is empty (`{{^mentions}}`), and an actor page has hundreds.
-struct TemplateList<Model: TemplateModel>: MustacheSequence, MustacheTransformable, MustacheParent, PlainRepresentation {
+/// A list of models as a template reads it; a section renders each element in place.
+struct TemplateList<Model: TemplateModel> {
     let models: [Model]
 
     init(models: [Model]) { self.models = models }
-
-    func makeIterator() -> TemplateListIterator { TemplateListIterator(count: models.count, box: { [models] in TemplateBox(models[$0]) }) }
-
-    /// The transforms Mustache gives an array.
-    func transform(_ name: String) -> Any? {
-        switch name {
-        case "first": models.first.map { TemplateBox($0) }
-        case "last": models.last.map { TemplateBox($0) }
-        case "reversed": TemplateList(models: models.reversed())
-        case "count": models.count
-        case "empty": models.isEmpty
-        default: nil
-        }
-    }
-
-    /// An inverted section over an empty list puts the list on the context; names read inside
-    /// it are looked up further down, as they are for an empty array.
-    func child(named name: String) -> Any? { nil }
-}
-
-/// Gives a `TemplateList`'s elements in order, boxed one at a time.
-struct TemplateListIterator: IteratorProtocol {
-    let count: Int
-    let box: (Int) -> Any
-    private var index = 0
-
-    init(count: Int, box: @escaping (Int) -> Any) {
-        self.count = count
-        self.box = box
-    }
-
-    mutating func next() -> Any? {
-        guard index < count else { return nil }
-        defer { index += 1 }
-        return box(index)
-    }
 }
 
 extension Array where Element: TemplateModel {
@@ -178,6 +71,9 @@ extension LinkModel: TemplateModel {
     static let fields: TemplateFields<LinkModel> = [
         "label": field { $0.label }, "href": field { $0.href },
     ]
+}
+extension RootModel: TemplateModel {
+    static let fields: TemplateFields<RootModel> = ["root": field { $0.root }]
 }
 extension SourceSummaryModel: TemplateModel {
     static let fields: TemplateFields<SourceSummaryModel> = [
