@@ -16,11 +16,11 @@ final class MentionTargetTests: XCTestCase {
         XCTAssertEqual(site.errors, [])
         let lines = (site.pages["sources/s/index.html"] ?? "").split(separator: "\n").filter { $0.hasPrefix("<p><a") }.map(String.init)
         XCTAssertEqual(lines, [
-            "<p><a id=\"p1-russia\" class=\"mention\" href=\"../../actors/russia/index.html\" title=\"Russia (state)\">Russia</a> and "
-            + "<a id=\"p1-iran\" class=\"mention\" href=\"../../actors/iran/index.html\" title=\"Iran (state)\">Iran</a>, Iran and Russia.</p>",
-            "<p><a class=\"term\" href=\"../../glossary/index.html#partner\" title=\"Iran partnership: A tie.\">Iran partners</a> abound, says "
-            + "<a id=\"p2-iran\" class=\"mention\" href=\"../../actors/iran/index.html\" title=\"Iran (state)\">Iran</a>.</p>",
-            "<p><a class=\"term\" href=\"../../glossary/index.html#partner\" title=\"Iran partnership: A tie.\"><span id=\"p3-iran\">Iran</span> partners</a> abound.</p>",
+            "<p><a id=\"p1-russia\" class=\"mention\" href=\"../../actors/russia/index.html\">Russia</a> and "
+            + "<a id=\"p1-iran\" class=\"mention\" href=\"../../actors/iran/index.html\">Iran</a>, Iran and Russia.</p>",
+            "<p><a class=\"term\" href=\"../../glossary/index.html#partner\">Iran partners</a> abound, says "
+            + "<a id=\"p2-iran\" class=\"mention\" href=\"../../actors/iran/index.html\">Iran</a>.</p>",
+            "<p><a class=\"term\" href=\"../../glossary/index.html#partner\"><span id=\"p3-iran\">Iran</span> partners</a> abound.</p>",
         ])
         let mentions = (site.pages["actors/iran/index.html"] ?? "").split(separator: "\n").filter { $0.hasPrefix("<li><a href=\"../../sources/s/") }.map(String.init)
         XCTAssertEqual(mentions, [
