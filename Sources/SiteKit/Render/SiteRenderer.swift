@@ -160,10 +160,7 @@ public final class SiteRenderer {
             for result in results { cache.pages[result.file.path] = (result.fingerprint, result.file.bytes) }
         }
         var failures = results.compactMap(\.failure)
-        if let failure = site.texts.readFailure {
-            failures.append(.error(SourceLocation(file: failure.file, line: 1, column: 1),
-                                   "cannot read this file's text back from the build's scratch file (\(failure.reason)); nothing was written, build again"))
-        }
+        if let failure = site.texts.readFailure { failures.append(failure.diagnostic) }
         return Result(paths: results.map(\.file.path), files: deliver == nil ? results.map(\.file) : [],
                       rendered: results.filter(\.rendered).map(\.file.path), cache: cache, failures: failures)
     }
@@ -260,7 +257,7 @@ public final class SiteRenderer {
             corrections: corrections, hasCorrections: !corrections.isEmpty, citation: citation,
             pageURL: self.citation(of: source).pageURL, bibHref: "citation.bib", risHref: "citation.ris",
             annotationsHref: root + AnnotationExport.path,
-            bodyHTML: try renderer.bodyHTML(document), annotations: annotations, hasAnnotations: !annotations.isEmpty)
+            bodyHTML: renderer.bodyHTML(document), annotations: annotations, hasAnnotations: !annotations.isEmpty)
         return templates.render("source", model)
     }
 }

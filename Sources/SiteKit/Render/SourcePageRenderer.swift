@@ -73,8 +73,7 @@ struct SourcePageRenderer {
     let marks: Marks
     let root: String
 
-    /// Fails only when the source's file changed since it was loaded (`SourceDocument.tree()`).
-    func bodyHTML(_ document: SourceDocument) throws(Diagnostic) -> String {
+    func bodyHTML(_ document: SourceDocument) -> String {
         let annotations = Dictionary(grouping: site.annotations[document.source.id] ?? [], by: \.anchor.paragraph)
         let mentions = site.mentionPlaces[document.source.id] ?? []
         var nextMention = mentions.startIndex
@@ -85,7 +84,7 @@ struct SourcePageRenderer {
         }
 
         let escapedRoot = HTML.escape(root)
-        var output = try document.tree().get()
+        var output = document.tree()
         // The blocks are changed in a list of their own and given back once: each change through
         // `output.children` would measure every block again (`MarkdownNode.plainLength`), which
         // grows with the square of the paragraphs.

@@ -29,7 +29,7 @@ public struct SourceText: Sendable {
 
     /// The text of a source, parsed once.
     public init(_ source: Source) {
-        self = SourceDocument.read(source, tree: SourceDocument.tree(of: source), store: .inMemory()).text
+        self = SourceDocument.read(source, store: .inMemory()).text
     }
 
     /// The text of a source's numbered paragraphs, read from its parsed tree.

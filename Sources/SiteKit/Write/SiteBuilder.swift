@@ -138,7 +138,7 @@ public struct SiteBuilder {
                 InputDigests(global: global, files: corpus.fileDigests, corpus: corpus)
             }
             // Taken out, so that the resolver holds the only copy and frees what it has used.
-            let (site, resolveDiagnostics) = Resolver.resolve(loaded.take()!, texts: .scratch())
+            let (site, resolveDiagnostics) = Resolver.resolve(loaded.take()!)
             diagnostics += resolveDiagnostics
             if let templates {
                 checked = Checked(site: site, templates: templates, digests: digests.value, assets: assets)
