@@ -30,6 +30,21 @@ struct ChildRun {
         return ChildRun(seconds: fields[0], cpuSeconds: fields[1], peakRSSMiB: fields[2], status: Int32(fields[3]))
     }
 
+    /// What a program prints, trimmed, or nil if it cannot be run or fails. Not for measuring.
+    static func output(_ arguments: [String]) -> String? {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = arguments
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = FileHandle.nullDevice
+        guard (try? process.run()) != nil else { return nil }
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { return nil }
+        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
     private static let failed = ChildRun(seconds: 0, cpuSeconds: 0, peakRSSMiB: 0, status: -1)
 
     /// What `sitegen-bench measure PROGRAM ARGUMENTS` does: runs the program and prints its wall
