@@ -6,9 +6,8 @@ import Foundation
 ///
 /// Each program is started by a fresh `sitegen-bench measure` process, not by this one: a child
 /// made with `posix_spawn` shares its parent's memory until it runs its program, and Linux then
-/// counts the parent's peak as the child's. Started from here, every tool was reported with this
-/// process's own peak, the synthetic corpus written (200 MiB at 10,000 sources, where the cmark
-/// floor itself peaks at 27 MiB). The `measure` process peaks at about 18 MiB, below every tool
+/// counts the parent's peak as the child's: this process, which writes the synthetic corpus,
+/// would give every tool its own peak. The `measure` process stays small, below every tool
 /// measured.
 struct ChildRun {
     var seconds: Double

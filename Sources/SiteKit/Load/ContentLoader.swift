@@ -57,7 +57,7 @@ public struct ContentLoader {
             log.warning(SourceLocation(file: path(folder), line: 1, column: 1), "\(why); nothing in it is read")
         }
         let site = loadSite()
-        // Each path is looked at once: its parts were split again for the warnings below.
+        // Each path is looked at once, for loading and for the warnings below.
         var known: [String] = [], unknown: [String] = []
         known.reserveCapacity(listing.files.count)
         for file in listing.files {
@@ -75,7 +75,7 @@ public struct ContentLoader {
         var sources: [Source] = [], annotations: [Annotation] = [], actors: [Actor] = []
         var events: [Event] = [], terms: [Term] = []
         // This runs on one core between two phases that use all of them: the lists are made at
-        // their final size, where growing them by doubling copied every item a few times over.
+        // their final size rather than grown by doubling.
         var counts = (sources: 0, annotations: 0)
         for result in loaded {
             switch result.file {
@@ -86,14 +86,13 @@ public struct ContentLoader {
         }
         sources.reserveCapacity(counts.sources)
         annotations.reserveCapacity(counts.annotations)
-        // Each loader read one file: its digest is inserted as it is, where merging each loader's
-        // dictionary cost a few microseconds per file.
+        // Each loader read one file: its digest is inserted as it is, not merged as a dictionary.
         digests.reserveCapacity(digests.count + loaded.count)
         for index in loaded.indices {
             log.append(contentsOf: loaded[index].diagnostics)
             for (file, digest) in loaded[index].digests where digests[file] == nil { digests[file] = digest }
-            // Taken out of the list, not copied: a copy retained every field of every file's
-            // values here, and letting go of the list released them all again.
+            // Taken out of the list, not copied, so that no field of a file's values is retained
+            // here only to be released with the list.
             switch loaded[index].file.take() {
             case .source(let source): sources.append(source)
             case .annotation(let annotation): annotations.append(annotation)
@@ -135,8 +134,8 @@ public struct ContentLoader {
         }
     }
 
-    /// A relative path's non-empty parts, as `split(separator: "/")` gives them, cut on bytes:
-    /// split as Characters, the paths of a big corpus took 0.1 s on one core before loading began.
+    /// A relative path's non-empty parts, as `split(separator: "/")` gives them, cut on bytes
+    /// rather than Characters: every path of the corpus is split before loading begins.
     private static func parts(of file: String) -> [Substring] {
         file.utf8.split(separator: UInt8(ascii: "/")).map { Substring($0) }
     }
