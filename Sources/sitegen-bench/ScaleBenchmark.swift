@@ -5,11 +5,12 @@ import Foundation
 /// bodies, minimal layouts) and with the cmark floor (`cmarkFloor`), side by side in rounds;
 /// prints the median wall time, CPU time and peak memory of each, and the ratios the
 /// performance targets are stated in, with Hugo's version and configuration and the load average.
-func scaleBenchmark(sizes: [Int], binFolder: String, before: String?) {
+func scaleBenchmark(sizes: [Int], binFolder: String, before: String?, rounds measuredRounds: Int) {
     let hugoVersion = ChildRun.output(["hugo", "version"])
     print("machine: \(ProcessInfo.processInfo.activeProcessorCount) cores, \(ProcessInfo.processInfo.physicalMemory >> 30) GiB; load average \(loadAverage())")
     print("hugo: " + (hugoVersion ?? "not found: install Debian's 'hugo' for the comparison"))
     if let before { print("baseline: \(before)") }
+    print("rounds: \(measuredRounds) measured after one warm-up round, each tool run once a round, every run after sync")
     var sitegenWall: [Int: Double] = [:]
     for n in sizes {
         let corpus = ScaleCorpus(sources: n, binFolder: binFolder)
@@ -20,7 +21,7 @@ func scaleBenchmark(sizes: [Int], binFolder: String, before: String?) {
         }
         var tools = corpus.tools(before: before)
         if hugoVersion != nil { tools.append(("hugo", ["hugo", "--quiet", "--source", corpus.root + "/hugo", "--destination", corpus.root + "/hugo-public"], {})) }
-        let rounds = Rounds(tools: tools)
+        let rounds = Rounds(tools: tools, measured: measuredRounds)
         print("sources".leftPadded(8), "tool".padding(toLength: 20, withPad: " ", startingAt: 0),
               "wall s".leftPadded(9), "CPU s".leftPadded(9), "peak MiB".leftPadded(10))
         for tool in tools {
@@ -86,14 +87,14 @@ private struct ScaleCorpus {
 
 /// Rounds of one run of each tool, and medians over the rounds: this shared machine's speed
 /// drifts from one minute to the next, so each ratio is taken between runs made side by side,
-/// and its median over the rounds is printed. The first of six rounds is not counted: it warms
-/// the page cache and each tool's output folder.
+/// and its median over the rounds is printed. A first round, not counted, warms the page cache
+/// and each tool's output folder.
 private struct Rounds {
     typealias Tool = (name: String, argv: [String], before: () -> Void)
     let rounds: ArraySlice<[String: ChildRun]>
 
-    init(tools: [Tool]) {
-        rounds = (0..<6).map { _ in
+    init(tools: [Tool], measured: Int) {
+        rounds = (0...measured).map { _ in
             Dictionary(uniqueKeysWithValues: tools.map { tool -> (String, ChildRun) in
                 tool.before()
                 let run = measured(tool.argv)

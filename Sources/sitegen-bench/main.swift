@@ -2,7 +2,7 @@ import Foundation
 import SiteKit
 
 // sitegen-bench pathological        timings of the costly steps on pathological inputs
-// sitegen-bench scale [--before SITEGEN] N [N …]
+// sitegen-bench scale [--before SITEGEN] [--rounds R] N [N …]
 //                                   synthetic corpus of N sources: sitegen vs a baseline sitegen
 //                                   binary vs Hugo vs the cmark floor, side by side
 // sitegen-bench edit [N]            serve's edit-to-written-pages time, real content and N sources
@@ -17,12 +17,12 @@ switch arguments.first {
 case "pathological":
     pathologicalBenchmark()
 case "scale":
-    var sizes = Array(arguments.dropFirst()), before: String?
-    if sizes.first == "--before", sizes.count >= 2 {
-        before = URL(fileURLWithPath: sizes[1]).path
+    var sizes = Array(arguments.dropFirst()), before: String?, rounds = 5
+    while sizes.count >= 2, ["--before", "--rounds"].contains(sizes[0]) {
+        if sizes[0] == "--before" { before = URL(fileURLWithPath: sizes[1]).path } else { rounds = max(Int(sizes[1]) ?? rounds, 1) }
         sizes.removeFirst(2)
     }
-    scaleBenchmark(sizes: sizes.compactMap { Int($0) }, binFolder: binFolder, before: before)
+    scaleBenchmark(sizes: sizes.compactMap { Int($0) }, binFolder: binFolder, before: before, rounds: rounds)
 case "edit":
     editBenchmark(syntheticSources: arguments.dropFirst().first.flatMap { Int($0) } ?? 1_000)
 case "serve":
@@ -32,6 +32,6 @@ case "measure" where arguments.count >= 2:
 case "floor" where arguments.count == 4:
     cmarkFloor(content: arguments[1], pageList: arguments[2], output: arguments[3])
 default:
-    print("usage: sitegen-bench pathological | scale [--before SITEGEN] N [N …] | edit [N] | serve")
+    print("usage: sitegen-bench pathological | scale [--before SITEGEN] [--rounds R] N [N …] | edit [N] | serve")
     exit(64)
 }
