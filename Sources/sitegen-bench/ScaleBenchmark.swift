@@ -21,7 +21,7 @@ func scaleBenchmark(sizes: [Int], binFolder: String, before: String?, rounds mea
         }
         var tools = corpus.tools(before: before)
         if hugoVersion != nil { tools.append(("hugo", ["hugo", "--quiet", "--source", corpus.root + "/hugo", "--destination", corpus.root + "/hugo-public"], {})) }
-        let rounds = Rounds(tools: tools, measured: measuredRounds)
+        let rounds = Rounds(tools: tools, count: measuredRounds)
         print("sources".leftPadded(8), "tool".padding(toLength: 20, withPad: " ", startingAt: 0),
               "wall s".leftPadded(9), "CPU s".leftPadded(9), "peak MiB".leftPadded(10))
         for tool in tools {
@@ -93,8 +93,8 @@ private struct Rounds {
     typealias Tool = (name: String, argv: [String], before: () -> Void)
     let rounds: ArraySlice<[String: ChildRun]>
 
-    init(tools: [Tool], measured: Int) {
-        rounds = (0...measured).map { _ in
+    init(tools: [Tool], count: Int) {
+        rounds = (0...count).map { _ in
             Dictionary(uniqueKeysWithValues: tools.map { tool -> (String, ChildRun) in
                 tool.before()
                 let run = measured(tool.argv)
