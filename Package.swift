@@ -63,9 +63,8 @@ let package = Package(
                 .target(name: "CMimalloc", condition: .when(platforms: [.linux])),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
-            // mimalloc from Debian's libmimalloc-dev replaces malloc for the whole process. With
-            // glibc's malloc, a 10,000-source build spent a fifth of its time in the allocator as
-            // the heap grew (README, "Benchmarks").
+            // mimalloc from Debian's libmimalloc-dev replaces malloc for the whole process: glibc's
+            // malloc spends much of a large build's time growing the heap (docs/benchmarks.md).
             linkerSettings: [.linkedLibrary("mimalloc", .when(platforms: [.linux]))]
         ),
         // Benchmarks (scripts/bench): pathological inputs; the synthetic corpus against Hugo and

@@ -6,9 +6,8 @@
 /// A match must start where a word starts, so only those places are tried: from each, the
 /// text is walked down a trie of the patterns for as long as it follows one. Most places leave
 /// the trie after a scalar or two, and the trie is small enough to stay in the processor's
-/// cache. (An Aho–Corasick automaton with a full move table, read at every scalar, spent most
-/// of its time waiting for memory once the aliases of a thousand actors made it 25 MB.) The
-/// time is linear in the text, times at most the length of the longest pattern.
+/// cache, where a full automaton's move table for thousands of aliases would not. The time is
+/// linear in the text, times at most the length of the longest pattern.
 public struct MultiPatternMatcher<Payload: Sendable>: Sendable {
     public struct Match: Sendable {
         public var range: Range<Int>
@@ -128,7 +127,7 @@ public struct MultiPatternMatcher<Payload: Sendable>: Sendable {
 
 /// The places in a text where a match may start: the first scalar, and each one after a scalar
 /// that is not part of a word. Found once for a paragraph that several matchers read (actors'
-/// aliases and terms'): the scan over every scalar was half of a matcher's time.
+/// aliases and terms'), since the scan over every scalar is the costly part of matching.
 public struct WordStarts: Sendable {
     public let offsets: [Int32]
 

@@ -70,8 +70,7 @@ public enum Cmark {
             children = [cmark_node_get_type(node) == CMARK_NODE_PARAGRAPH || !isBlockType(node) ? marker : MarkdownNode(.paragraph, children: [marker])]
             child = nil
         }
-        // Made at its final size: grown by doubling, the parsed Markdown of a 10,000-source build
-        // held 12–15 MB more at its peak.
+        // Made at its final size, so that no array holds the spare room doubling leaves.
         var count = 0
         var sibling = child
         while let current = sibling {
@@ -132,8 +131,8 @@ public enum Cmark {
 
     // MARK: - values → C tree
 
-    /// Hands cmark a text through `withCString`, which lends a native string's own bytes: passed
-    /// as a `String` argument, each text was first copied into a new array (`utf8CString`).
+    /// Hands cmark a text through `withCString`, which lends a native string's own bytes rather
+    /// than copying them into a new array (`utf8CString`) as a `String` argument would.
     private static func set(_ node: OpaquePointer?, _ text: String, _ setter: (OpaquePointer?, UnsafePointer<CChar>?) -> Int32) {
         _ = text.withCString { setter(node, $0) }
     }

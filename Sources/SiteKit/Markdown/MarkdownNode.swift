@@ -61,16 +61,14 @@ public struct MarkdownNode: Equatable, Sendable {
     /// The text a reader sees, as Unicode scalars: text and code literally, breaks as one space.
     /// Anchoring and mention matching count offsets in these scalars.
     public var plainText: String {
-        // Gathered as UTF-8, each literal copied whole: appending scalar by scalar to a
-        // `String.UnicodeScalarView` was a third of writing the search index.
+        // Gathered as UTF-8, each literal copied whole rather than scalar by scalar.
         var bytes: [UInt8] = []
         visitPlainText({ bytes.append(contentsOf: $0.utf8) }, { bytes.append(UInt8(ascii: $0)) })
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// The plain text as scalars, written straight into an array of `plainLength` of them:
-    /// appended text by text, the array was checked for room and uniqueness at every scalar,
-    /// 1.5% of a 10,000-source build.
+    /// The plain text as scalars, written straight into an array of `plainLength` of them, so
+    /// that no append checks room and uniqueness at every scalar.
     var plainScalars: [Unicode.Scalar] {
         [Unicode.Scalar](unsafeUninitializedCapacity: plainLength) { buffer, count in
             func write(_ scalar: Unicode.Scalar) {
@@ -105,7 +103,7 @@ public struct MarkdownNode: Equatable, Sendable {
         return text.withUTF8 { bytes in
             // Every byte but a continuation byte (10xxxxxx) starts a scalar. Continuation bytes are
             // counted eight at a time: a byte's bit 7 set and bit 6 clear, which `word << 1` moves
-            // under bit 7. Byte by byte this was 1.1% of a 10,000-source build.
+            // under bit 7.
             let raw = UnsafeRawBufferPointer(bytes)
             var continuations = 0
             var index = 0

@@ -14,8 +14,8 @@ extension StringProtocol {
 
 extension String {
     /// Runs of spaces and line feeds as one space, none at either end: text on one line. Works
-    /// on bytes, as splitting into grapheme clusters was a large share of writing the search
-    /// index. (`SourceText` collapses a source's paragraphs by the same rule, keeping offsets.)
+    /// on bytes, since no grapheme cluster is needed to find spaces. (`SourceText` collapses a
+    /// source's paragraphs by the same rule, keeping offsets.)
     var collapsingSpaces: String {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(utf8.count)

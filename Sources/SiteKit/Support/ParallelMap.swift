@@ -5,9 +5,8 @@ extension Array {
     /// rendering one page). The result keeps the input's order, so builds stay byte-identical.
     func parallelMap<T>(_ transform: (Element) -> T) -> [T] {
         guard count > 1 else { return map(transform) }
-        // Each result is written straight into its place in the array returned: gathered as
-        // optionals and unwrapped after, every result was copied once more, on one core, between
-        // two phases that use all of them.
+        // Each result is written straight into its place in the array returned, so that no
+        // second pass on one core unwraps and copies the results.
         return [T](unsafeUninitializedCapacity: count) { buffer, initialized in
             nonisolated(unsafe) let slots = buffer
             withoutActuallyEscaping(transform) { transform in
