@@ -8,8 +8,8 @@ public struct OutputFile: Sendable, Equatable {
     }
 }
 
-/// Turns a resolved site into pages. No clock and no disk, but for reading again the source
-/// texts the resolved site let go of (`BodyReader`): two runs give the same bytes.
+/// Turns a resolved site into pages. No clock and no disk, but for reading back what the build
+/// keeps in its scratch file (`TextStore`): two runs give the same bytes.
 ///
 /// A class, so that each page's job holds one reference to it: as a struct, every job's three
 /// closures held a copy of all of it, 1.3 KB a page, 14 MB of the peak at 10,000 sources.
