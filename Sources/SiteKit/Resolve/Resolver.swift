@@ -11,32 +11,32 @@ public enum Resolver {
         _ = consume corpus
 
         let targets = MentionTargets(actors: actors, terms: terms, log: &log)
-        let scanned = ScanSources.scan(consume sources, annotations: annotations, targets: targets, quotations: quotations,
-                                       texts: texts, log: &log)
+        let (documents, anchors, mentions, correctionPlaces) = ScanSources.scan(
+            consume sources, annotations: annotations, targets: targets, quotations: quotations, texts: texts, log: &log)
         let links = CrossLinks(actors: Dictionary(uniqueKeysWithValues: actors.map { ($0.id, $0) }),
                                terms: Dictionary(uniqueKeysWithValues: terms.map { ($0.id, $0) }),
                                events: Dictionary(uniqueKeysWithValues: events.map { ($0.id, $0) }),
-                               documents: Dictionary(uniqueKeysWithValues: scanned.documents.map { ($0.source.id, $0) }),
+                               documents: Dictionary(uniqueKeysWithValues: documents.map { ($0.source.id, $0) }),
                                unloaded: unloaded)
         let referenced = CheckReferences.check(annotations: annotations, events: events, terms: terms, eras: site.eras,
                                                timeline: site, in: links, log: &log)
         let bodies = RenderBodies.render(annotations: annotations, pages: actors.map(\.body) + events.map(\.body) + terms.map(\.body),
                                          links: links, texts: texts, log: &log)
-        let placed = PlaceAnnotations.place(consume annotations, anchors: scanned.anchors, notes: bodies.notes, in: links, log: &log)
-        let mentions = GatherMentions.gather(scanned.mentions, documents: scanned.documents, targets: targets, texts: texts)
+        let placed = PlaceAnnotations.place(consume annotations, anchors: consume anchors, notes: bodies.notes, in: links, log: &log)
+        let gathered = GatherMentions.gather(consume mentions, documents: documents, targets: targets, texts: texts)
         let relations = BuildRelations.build(placed, in: links)
-        Warnings.report(actors: actors, terms: terms, events: events, mentions: mentions,
+        Warnings.report(actors: actors, terms: terms, events: events, mentions: gathered,
                         referenced: referenced.union(bodies.linked), log: &log)
 
         let resolved = ResolvedSite(
-            site: site, documents: scanned.documents, annotations: placed,
+            site: site, documents: documents, annotations: placed,
             actors: actors.sorted { ($0.name, $0.id) < ($1.name, $1.id) },
-            actorMentions: mentions.actorMentions, termUses: mentions.termUses, mentionPlaces: mentions.places,
+            actorMentions: gathered.actorMentions, termUses: gathered.termUses, mentionPlaces: gathered.places,
             mentionTargets: targets.all, relations: relations,
             events: events.sorted { ($0.date, $0.id) < ($1.date, $1.id) },
             terms: terms.sorted { ($0.term.lowercased(), $0.id) < ($1.term.lowercased(), $1.id) },
-            bodies: bodies.parsed, bodyLinks: bodies.links, correctionPlaces: scanned.correctionPlaces,
-            excerptBook: mentions.excerptBook, texts: texts)
+            bodies: bodies.parsed, bodyLinks: bodies.links, correctionPlaces: correctionPlaces,
+            excerptBook: gathered.excerptBook, texts: texts)
         // A tree that could not be read back was scanned as an empty text.
         if let failure = texts.readFailure { log.report(failure.diagnostic) }
         return (resolved, log.all)

@@ -2,18 +2,6 @@
 /// and searched once, on every core, for its annotations' quotes, its corrections, the aliases
 /// of every actor and term, and the quotations in the editors' prose.
 enum ScanSources {
-    /// What the sources hold.
-    struct Scanned {
-        /// Oldest first.
-        var documents: [SourceDocument]
-        /// Each annotation's anchor, by its index in the corpus; nil if it names no source.
-        var anchors: [Result<Anchor, Diagnostic>?]
-        /// For each document, in the same order, every actor and term it names.
-        var mentions: [Mentions]
-        /// For each source with corrections, where each correction's corrected text stands.
-        var correctionPlaces: [SourceID: [[TextPlace]]]
-    }
-
     /// Every actor and term one source names, in paragraph order (each paragraph's actors, then
     /// its terms), with the excerpt around each.
     struct Mentions {
@@ -30,8 +18,13 @@ enum ScanSources {
         var quotations: [QuotationCheck.Finding]
     }
 
+    /// What the sources hold, as separate values so that each is let go of after its last use:
+    /// the documents, oldest first; each annotation's anchor, by its index in the corpus (nil if
+    /// it names no source); for each document, in the same order, every actor and term it names;
+    /// for each source with corrections, where each correction's corrected text stands.
     static func scan(_ sources: consuming [Source], annotations: [Annotation], targets: MentionTargets, quotations: QuotationCheck,
-                     texts: TextStore, log: inout DiagnosticLog) -> Scanned {
+                     texts: TextStore, log: inout DiagnosticLog)
+        -> (documents: [SourceDocument], anchors: [Result<Anchor, Diagnostic>?], mentions: [Mentions], correctionPlaces: [SourceID: [[TextPlace]]]) {
         let annotationsBySource = Dictionary(grouping: annotations.indices) { SourceID(annotations[$0].source.value) }
         let oldestFirst = sources.sorted { ($0.date, $0.id) < ($1.date, $1.id) }
         let findings = oldestFirst.parallelMap { source in
@@ -49,8 +42,7 @@ enum ScanSources {
             }
             if !found.corrections.isEmpty { correctionPlaces[source.id] = found.corrections }
         }
-        return Scanned(documents: findings.map(\.document), anchors: anchors, mentions: findings.map(\.mentions),
-                       correctionPlaces: correctionPlaces)
+        return (findings.map(\.document), anchors, findings.map(\.mentions), correctionPlaces)
     }
 
     /// One source read as a document and searched.
