@@ -6,9 +6,8 @@ import Foundation
 ///
 /// Each program is started by a fresh `sitegen-bench measure` process, not by this one: a child
 /// made with `posix_spawn` shares its parent's memory until it runs its program, and Linux then
-/// counts the parent's peak as the child's. Started from here, every tool was reported with this
-/// process's own peak, the synthetic corpus written (200 MiB at 10,000 sources, where the cmark
-/// floor itself peaks at 27 MiB). The `measure` process peaks at about 18 MiB, below every tool
+/// counts the parent's peak as the child's: this process, which writes the synthetic corpus,
+/// would give every tool its own peak. The `measure` process stays small, below every tool
 /// measured.
 struct ChildRun {
     var seconds: Double
@@ -28,6 +27,21 @@ struct ChildRun {
         let fields = String(decoding: text, as: UTF8.self).split(separator: " ").compactMap { Double($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
         guard report.status == 0, fields.count == 4 else { return failed }
         return ChildRun(seconds: fields[0], cpuSeconds: fields[1], peakRSSMiB: fields[2], status: Int32(fields[3]))
+    }
+
+    /// What a program prints, trimmed, or nil if it cannot be run or fails. Not for measuring.
+    static func output(_ arguments: [String]) -> String? {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = arguments
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = FileHandle.nullDevice
+        guard (try? process.run()) != nil else { return nil }
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { return nil }
+        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     private static let failed = ChildRun(seconds: 0, cpuSeconds: 0, peakRSSMiB: 0, status: -1)

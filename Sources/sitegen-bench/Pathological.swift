@@ -65,7 +65,7 @@ func pathologicalBenchmark() {
 
     // 2,000 highlights on one paragraph.
     let highlighted = SourceDocument(source(prose(words: 6_000)))
-    let paragraph = try! highlighted.tree().get().children[highlighted.paragraphs[0].blockIndex]
+    let paragraph = highlighted.tree().children[highlighted.paragraphs[0].blockIndex]
     let length = paragraph.plainLength
     let wraps = (0..<2_000).map { i -> InlineWrap in
         let start = (i * 17) % (length - 40)

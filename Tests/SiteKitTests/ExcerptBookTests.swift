@@ -40,10 +40,10 @@ final class ExcerptBookTests: XCTestCase {
     }
 
     func check(keepingTextIn store: TextStore) throws {
-        let corpus = try XCTUnwrap(ContentLoader.load(from: "content", fileSystem: MemoryFileSystem(files)).0)
+        let corpus = try XCTUnwrap(ContentLoader.load(from: "content", fileSystem: MemoryFileSystem(files), texts: store).0)
         let expectedEntente = expectedExcerpts(of: "Entente")
         let expectedLong = expectedExcerpts(of: longAlias)
-        let site = Resolver.resolve(corpus, texts: store).0
+        let site = Resolver.resolve(corpus).0
 
         XCTAssertEqual(expectedEntente.count, 120)
         XCTAssertGreaterThan(expectedEntente.joined().utf8.count, 2 * ExcerptBook.pieceSize)

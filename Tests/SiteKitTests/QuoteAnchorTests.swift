@@ -74,7 +74,7 @@ final class QuoteAnchorTests: XCTestCase {
 
     func testOverlappingHighlightsStayWellFormed() throws {
         let document = SourceDocument(Fixture.source("Alpha *beta gamma* delta epsilon."))
-        let paragraph = try document.tree().get().children[document.paragraph(1)!.blockIndex]
+        let paragraph = document.tree().children[document.paragraph(1)!.blockIndex]
         let wraps = [
             InlineWrap(range: 0..<10, trailer: "[1]") { piece in ("<mark data-a=\"\(piece)\">", "</mark>") },
             InlineWrap(range: 8..<22, trailer: "[2]") { piece in ("<mark data-b=\"\(piece)\">", "</mark>") },
@@ -86,7 +86,7 @@ final class QuoteAnchorTests: XCTestCase {
     /// Offsets count scalars, in text that is not all ASCII as in text that is.
     func testHighlightsCutTextAfterScalarsOfSeveralBytes() throws {
         let document = SourceDocument(Fixture.source("Éric’s café et thé. *Plain* text."))
-        let paragraph = try document.tree().get().children[document.paragraph(1)!.blockIndex]
+        let paragraph = document.tree().children[document.paragraph(1)!.blockIndex]
         let wraps = [(2..<9), (10..<13), (20..<23), (26..<28)].map { range in InlineWrap(range: range) { _ in ("<mark>", "</mark>") } }
         let html = Cmark.renderHTML(MarkdownNode(.document, children: [paragraph.wrapping(wraps)]))
         XCTAssertEqual(html, "<p>Ér<mark>ic’s ca</mark>f<mark>é e</mark>t thé. <em><mark>Pla</mark>in</em> <mark>te</mark>xt.</p>\n")

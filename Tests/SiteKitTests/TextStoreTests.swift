@@ -1,9 +1,9 @@
 import XCTest
 @testable import SiteKit
 
-/// The sources' reader text waits in a scratch file from resolving to rendering and is read back
-/// for excerpts and the search index. What the file cannot take stays in memory; text that
-/// cannot be read back fails the build.
+/// The sources' trees wait in a scratch file from loading to rendering, and their reader text
+/// from resolving to rendering, read back for pages, excerpts and the search index. What the
+/// file cannot take stays in memory; text that cannot be read back fails the build.
 final class TextStoreTests: XCTestCase {
     let files: [String: String] = [
         "content/site.yml": Fixture.siteFile,
@@ -16,8 +16,8 @@ final class TextStoreTests: XCTestCase {
 
     /// The site rendered with its text kept in `store`: each page's text by path, and the failures.
     func render(keepingTextIn store: TextStore) throws -> (pages: [String: String], failures: [String]) {
-        let corpus = try XCTUnwrap(ContentLoader.load(from: "content", fileSystem: MemoryFileSystem(files)).0)
-        let site = Resolver.resolve(corpus, texts: store).0
+        let corpus = try XCTUnwrap(ContentLoader.load(from: "content", fileSystem: MemoryFileSystem(files), texts: store).0)
+        let site = Resolver.resolve(corpus).0
         let templates = try XCTUnwrap(Templates.parse(try Fixture.templateTexts(), folder: "templates").0)
         let rendered = SiteRenderer(site: site, templates: templates, digests: InputDigests(global: 0, files: corpus.fileDigests, corpus: corpus)).render()
         return (Dictionary(uniqueKeysWithValues: rendered.files.map { ($0.path, String(decoding: $0.bytes, as: UTF8.self)) }), rendered.failures.map(\.formatted))
@@ -60,7 +60,7 @@ final class TextStoreTests: XCTestCase {
 
     func testTextThatCannotBeReadBackFailsTheBuild() throws {
         let (_, failures) = try render(keepingTextIn: TextStore(descriptor: try scratchFile(O_WRONLY)))
-        XCTAssertEqual(failures, ["content/annotations/s/again.md:1:1: error: cannot read this file's text back from the build's scratch file "
+        XCTAssertEqual(failures, ["content/sources/s.md:1:1: error: cannot read this file's text back from the build's scratch file "
                                   + "(Bad file descriptor); nothing was written, build again"])
     }
 }

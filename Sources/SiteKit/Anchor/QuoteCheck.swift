@@ -14,10 +14,7 @@ public struct QuoteCheck {
             let hint = Suggestion.closest(to: source, in: corpus.sources.map(\.id.raw)).map { "; did you mean '\($0)'?" } ?? ""
             return .failure(Scaffold.Failure(diagnostics: [.error(location, "unknown source '\(source)'\(hint)")]))
         }
-        switch SourceDocument.read(found, reader: corpus.bodyReader, store: .inMemory()) {
-        case .success(let read): return .success(QuoteCheck(corpus: corpus, text: read.text))
-        case .failure(let diagnostic): return .failure(Scaffold.Failure(diagnostics: [diagnostic]))
-        }
+        return .success(QuoteCheck(corpus: corpus, text: SourceDocument.read(found, store: corpus.texts).text))
     }
 
     /// Where the quote anchors, as a build would find it, or the build's diagnostic.

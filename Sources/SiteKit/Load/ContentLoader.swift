@@ -11,6 +11,8 @@ public struct ContentLoader {
     private(set) var log = DiagnosticLog()
     /// Digest of every file read, by path, for the fingerprints of incremental rebuilds.
     private(set) var digests: [String: Int] = [:]
+    /// Where each source's parsed tree is kept (`Source.tree`).
+    let texts: TextStore
 
     typealias ReadFile = (id: String, reader: FrontMatterReader, body: Body)
 
@@ -19,17 +21,19 @@ public struct ContentLoader {
         case source(Source), annotation(Annotation), actor(Actor), event(Event), term(Term)
     }
 
-    public init(fileSystem: ContentFileSystem, root: String) {
+    public init(fileSystem: ContentFileSystem, root: String, texts: TextStore) {
         self.fileSystem = fileSystem
         self.root = root
+        self.texts = texts
     }
 
     /// The corpus, or nil when the folder or `site.yml` is unusable; diagnostics either way.
-    public static func load(from root: String, fileSystem: ContentFileSystem) -> (Corpus?, [Diagnostic]) {
-        var loader = ContentLoader(fileSystem: fileSystem, root: root)
+    /// Each file is read once; each source's tree is kept in `texts`, which the corpus holds.
+    public static func load(from root: String, fileSystem: ContentFileSystem, texts: TextStore = .scratch()) -> (Corpus?, [Diagnostic]) {
+        var loader = ContentLoader(fileSystem: fileSystem, root: root, texts: texts)
         var corpus = loader.loadAll()
         corpus?.fileDigests = loader.digests
-        corpus?.bodyReader = BodyReader(fileSystem: fileSystem, digests: loader.digests)
+        corpus?.texts = texts
         return (corpus, loader.log.all)
     }
 
@@ -53,7 +57,7 @@ public struct ContentLoader {
             log.warning(SourceLocation(file: path(folder), line: 1, column: 1), "\(why); nothing in it is read")
         }
         let site = loadSite()
-        // Each path is looked at once: its parts were split again for the warnings below.
+        // Each path is looked at once, for loading and for the warnings below.
         var known: [String] = [], unknown: [String] = []
         known.reserveCapacity(listing.files.count)
         for file in listing.files {
@@ -64,14 +68,14 @@ public struct ContentLoader {
         // gathered in listing order, so every build reports and orders them the same way.
         let files = known.filter { $0 != "site.yml" }
         var loaded = files.parallelMap { relative in
-            var loader = ContentLoader(fileSystem: fileSystem, root: root)
+            var loader = ContentLoader(fileSystem: fileSystem, root: root, texts: texts)
             return (file: loader.load(relative), diagnostics: loader.log.all, digests: loader.digests)
         }
         var unloaded = UnloadedIDs()
         var sources: [Source] = [], annotations: [Annotation] = [], actors: [Actor] = []
         var events: [Event] = [], terms: [Term] = []
         // This runs on one core between two phases that use all of them: the lists are made at
-        // their final size, where growing them by doubling copied every item a few times over.
+        // their final size rather than grown by doubling.
         var counts = (sources: 0, annotations: 0)
         for result in loaded {
             switch result.file {
@@ -82,14 +86,13 @@ public struct ContentLoader {
         }
         sources.reserveCapacity(counts.sources)
         annotations.reserveCapacity(counts.annotations)
-        // Each loader read one file: its digest is inserted as it is, where merging each loader's
-        // dictionary cost a few microseconds per file.
+        // Each loader read one file: its digest is inserted as it is, not merged as a dictionary.
         digests.reserveCapacity(digests.count + loaded.count)
         for index in loaded.indices {
             log.append(contentsOf: loaded[index].diagnostics)
             for (file, digest) in loaded[index].digests where digests[file] == nil { digests[file] = digest }
-            // Taken out of the list, not copied: a copy retained every field of every file's
-            // values here, and letting go of the list released them all again.
+            // Taken out of the list, not copied, so that no field of a file's values is retained
+            // here only to be released with the list.
             switch loaded[index].file.take() {
             case .source(let source): sources.append(source)
             case .annotation(let annotation): annotations.append(annotation)
@@ -131,8 +134,8 @@ public struct ContentLoader {
         }
     }
 
-    /// A relative path's non-empty parts, as `split(separator: "/")` gives them, cut on bytes:
-    /// split as Characters, the paths of a big corpus took 0.1 s on one core before loading began.
+    /// A relative path's non-empty parts, as `split(separator: "/")` gives them, cut on bytes
+    /// rather than Characters: every path of the corpus is split before loading begins.
     private static func parts(of file: String) -> [Substring] {
         file.utf8.split(separator: UInt8(ascii: "/")).map { Substring($0) }
     }
@@ -182,6 +185,12 @@ public struct ContentLoader {
             log.error(start, "cannot read file: \(fileSystem.whyUnreadable(file))")
             return nil
         }
+        return text(of: bytes, file: file)
+    }
+
+    /// A file's bytes as text, with their digest kept.
+    private mutating func text(of bytes: [UInt8], file: String) -> String? {
+        let start = SourceLocation(file: file, line: 1, column: 1)
         guard bytes.count <= Self.maximumFileSize else {
             log.error(start, "file is \(bytes.count) bytes; the limit is \(Self.maximumFileSize) bytes (8 MiB)")
             return nil
@@ -210,11 +219,11 @@ public struct ContentLoader {
 
     private mutating func loadSite() -> SiteConfig? {
         let file = path("site.yml")
-        guard fileSystem.contents(of: file) != nil else {
+        guard let bytes = fileSystem.contents(of: file) else {
             log.error(SourceLocation(file: file, line: 1, column: 1), "missing site.yml (site title, language, timeline range)")
             return nil
         }
-        guard let text = readText(file) else { return nil }
+        guard let text = text(of: bytes, file: file) else { return nil }
         let split = FrontMatterSplit(yaml: text, yamlFirstLine: 1, body: "", bodyFirstLine: 1)
         guard var reader = FrontMatterReader.parse(split, file: file, log: &log) else { return nil }
         let title = reader.string("title", required: true)
@@ -282,11 +291,12 @@ public struct ContentLoader {
         let ok = !reader.diagnostics.contains { $0.severity == .error }
         finish(reader, known: ["title", "title_supplied", "author", "authors", "publisher", "journal", "date", "url", "summary", "editor_note", "corrections"])
         guard ok, let title, let author, let publisher, let date, let summary else { return nil }
-        // The text itself is read again where it is needed (`BodyReader`).
+        // The text is kept parsed, outside memory, for resolving and for the source's page.
         let frontMatterOnly = Body(markdown: "", firstLine: body.firstLine, file: body.file)
         var source = Source(id: SourceID(id), file: body.file, title: title.value, titleSupplied: titleSupplied,
                             author: author.value, authors: authors.map(\.value), publisher: publisher.value, journal: journal, date: date,
                             url: url?.value, summary: summary.value, editorNote: editorNote?.value, corrections: corrections, body: frontMatterOnly)
+        source.tree = StoredTree(SourceDocument.parse(body.markdown), file: body.file, store: texts)
         source.prose = [reader.prose("summary"), reader.prose("editor_note")].compactMap { $0 }
         return source
     }

@@ -10,8 +10,8 @@ public struct Corpus: Sendable {
     public var unloaded = UnloadedIDs()
     /// Digest of each file's bytes, by path.
     public var fileDigests: [String: Int] = [:]
-    /// Reads again the source bodies the loader let go of; nil when each source holds its own.
-    public var bodyReader: BodyReader?
+    /// Where the sources' trees are kept (`Source.tree`), and the resolver keeps what it makes.
+    public var texts: TextStore = .inMemory()
 }
 
 public struct SiteConfig: Sendable {
@@ -89,7 +89,10 @@ public struct Source: Sendable {
     /// The summary and the editor note as written in the file, for the quotation check.
     public var prose: [ProseSpan] = []
     public var corrections: [Correction]
+    /// The body; a loaded source's Markdown is empty, its parsed `tree` kept instead.
     public var body: Body
+    /// The body as the loader parsed it, kept outside memory until its page is made.
+    public var tree: StoredTree?
 
     public init(id: SourceID, file: String, title: String, titleSupplied: Bool, author: String?, authors: [String] = [],
                 publisher: String?, journal: Bool = false,

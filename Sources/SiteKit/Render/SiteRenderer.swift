@@ -8,8 +8,8 @@ public struct OutputFile: Sendable, Equatable {
     }
 }
 
-/// Turns a resolved site into pages. No clock and no disk, but for reading again the source
-/// texts the resolved site let go of (`BodyReader`): two runs give the same bytes.
+/// Turns a resolved site into pages. No clock and no disk, but for reading back what the build
+/// keeps in its scratch file (`TextStore`): two runs give the same bytes.
 ///
 /// A class, so that each page's job holds one reference to it, not a copy of all of it in each of
 /// its closures.
@@ -87,10 +87,7 @@ public final class SiteRenderer {
             for result in results { cache.pages[result.file.path] = (result.fingerprint, result.file.bytes) }
         }
         var failures = results.compactMap(\.failure)
-        if let failure = site.texts.readFailure {
-            failures.append(.error(SourceLocation(file: failure.file, line: 1, column: 1),
-                                   "cannot read this file's text back from the build's scratch file (\(failure.reason)); nothing was written, build again"))
-        }
+        if let failure = site.texts.readFailure { failures.append(failure.diagnostic) }
         return Result(paths: results.map(\.file.path), files: deliver == nil ? results.map(\.file) : [],
                       rendered: results.filter(\.rendered).map(\.file.path), cache: cache, failures: failures)
     }
@@ -286,7 +283,7 @@ public final class SiteRenderer {
             corrections: corrections, hasCorrections: !corrections.isEmpty, citation: citation,
             pageURL: self.citation(of: source).pageURL, bibHref: "citation.bib", risHref: "citation.ris",
             annotationsHref: root + AnnotationExport.path,
-            bodyHTML: try renderer.bodyHTML(document), annotations: annotations, hasAnnotations: !annotations.isEmpty)
+            bodyHTML: renderer.bodyHTML(document), annotations: annotations, hasAnnotations: !annotations.isEmpty)
         return templates.render("source", model)
     }
 }

@@ -72,8 +72,7 @@ struct SourcePageRenderer {
         return HTML.escape(Paths.mentionID(actor, paragraph: paragraph))
     }
 
-    /// Fails only when the source's file changed since it was loaded (`SourceDocument.tree()`).
-    func bodyHTML(_ document: SourceDocument) throws(Diagnostic) -> String {
+    func bodyHTML(_ document: SourceDocument) -> String {
         let annotations = Dictionary(grouping: site.annotations[document.source.id] ?? [], by: \.anchor.paragraph)
         let mentions = site.mentionPlaces[document.source.id] ?? []
         var nextMention = mentions.startIndex
@@ -84,7 +83,7 @@ struct SourcePageRenderer {
         }
 
         let escapedRoot = HTML.escape(root)
-        var output = try document.tree().get()
+        var output = document.tree()
         // The blocks are changed in a list of their own and given back once: each change through
         // `output.children` would measure every block again (`MarkdownNode.plainLength`), which
         // grows with the square of the paragraphs.

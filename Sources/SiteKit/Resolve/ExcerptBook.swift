@@ -1,7 +1,6 @@
 /// The excerpts of every actor's mentions and every term's uses, as the pages that list them show
-/// them, kept in the text store target by target. Read from each source's text instead, an actor
-/// page made a read of the store for every source that names the actor: a million system calls,
-/// about 5% of a 10,000-source build. Here a page reads its excerpts in a few pieces.
+/// them, kept in the text store target by target, so that a page reads its excerpts in a few
+/// pieces rather than once for every source that names its actor.
 struct ExcerptBook: Sendable {
     /// A run of one target's excerpts, one after another, and the source file of its first one
     /// (what a failed read names).
@@ -16,9 +15,8 @@ struct ExcerptBook: Sendable {
     private let store: TextStore
 
     /// The most a piece holds, but for a single longer excerpt. Each target fills one piece at
-    /// a time, in its own part of one scratch allocation (1,300 targets at 10,000 sources: 5 MB,
-    /// given back whole once the book is made), and a page reads its excerpts in reads of about
-    /// this size.
+    /// a time, in its own part of one scratch allocation (given back whole once the book is
+    /// made), and a page reads its excerpts in reads of about this size.
     static let pieceSize = 4096
     /// Sources whose excerpts are cut out on every core before being sorted into the targets'
     /// pieces, in reading order, on one.

@@ -56,9 +56,8 @@ public struct MentionPlace: Sendable {
 }
 
 /// An annotation's note as its pages show it, rendered once: a note is shown on its source's
-/// page, on the page of every actor it names and in the search index. Kept parsed for them
-/// instead, 50,000 notes held 47 MB through the rendering of a 10,000-source build; rendered,
-/// 18 MB, so they wait in the text store with the sources' text.
+/// page, on the page of every actor it names and in the search index. Rendered, a note is
+/// smaller than parsed, and it waits in the text store with the sources' text.
 public struct RenderedNote: Sendable {
     private let chunk: TextStore.Chunk
     private let store: TextStore
@@ -91,8 +90,8 @@ public struct RelationEdge: Sendable {
     /// The actor that holds the role the category names, when the passage says which.
     public var roleHolder: ActorID?
     public var passage: PassageRef
-    /// The name of the annotation that says so, in the passage's source. (Only the name: a copy
-    /// of the whole annotation in every edge held about 11 MB more at 10,000 sources.)
+    /// The name of the annotation that says so, in the passage's source: only the name, as a
+    /// big edition holds many edges.
     public var annotationName: AnnotationName
 }
 

@@ -13,39 +13,39 @@ public struct SourceDocument: Sendable {
     }
 
     /// Both held in one object, so that a copy of a document is one reference: renderers look
-    /// a document up for every mention they list, and copying its dozen fields each time was
-    /// 2% of a 10,000-source build in `perf`.
+    /// a document up for every mention they list.
     private final class Storage: Sendable {
         let source: Source
         let paragraphs: [Paragraph]
-        /// Where the body is read from once `source` no longer holds it.
-        let reader: BodyReader?
+        let tree: StoredTree
         /// The paragraphs' text, one after another, and where it is kept.
         let text: TextStore.Chunk
         let store: TextStore
-        init(source: Source, paragraphs: [Paragraph], reader: BodyReader?, text: TextStore.Chunk, store: TextStore) {
+        init(source: Source, paragraphs: [Paragraph], tree: StoredTree, text: TextStore.Chunk, store: TextStore) {
             self.source = source
             self.paragraphs = paragraphs
-            self.reader = reader
+            self.tree = tree
             self.text = text
             self.store = store
         }
     }
 
     private let storage: Storage
-    /// The source; its body's Markdown is empty when the loader let it go (`BodyReader`).
+    /// The source; its body's Markdown is empty when the loader kept its tree instead (`Source.tree`).
     public var source: Source { storage.source }
     public var paragraphs: [Paragraph] { storage.paragraphs }
 
     /// A document whose text is kept in memory.
     public init(_ source: Source) {
-        self = Self.read(source, tree: Self.tree(of: source), store: .inMemory()).document
+        self = Self.read(source, store: .inMemory()).document
     }
 
     /// A source as numbered paragraphs and as text, each paragraph's text gathered once for both
-    /// and the reader's text kept in `store`. With a reader, the document reads its body from the
-    /// source's file whenever it needs it.
-    static func read(_ source: Source, tree: MarkdownNode, reader: BodyReader? = nil, store: TextStore) -> (document: SourceDocument, text: SourceText) {
+    /// and the reader's text kept in `store`. The tree is the one the loader stored
+    /// (`Source.tree`), or, for a source made in memory, its body parsed and stored here.
+    static func read(_ source: Source, store: TextStore) -> (document: SourceDocument, text: SourceText) {
+        let stored = source.tree ?? StoredTree(parse(source.body.markdown), file: source.file, store: store)
+        let tree = stored.tree()
         var paragraphs: [Paragraph] = []
         paragraphs.reserveCapacity(tree.children.count)
         for (index, block) in tree.children.enumerated() {
@@ -63,18 +63,12 @@ public struct SourceDocument: Sendable {
             bytes.append(contentsOf: text.paragraphs[index].collapsed.utf8)
             paragraphs[index].textBytes = start..<Int32(bytes.count)
         }
-        let storage = Storage(source: source, paragraphs: paragraphs, reader: reader, text: store.keep(bytes), store: store)
+        let storage = Storage(source: source, paragraphs: paragraphs, tree: stored, text: store.keep(bytes), store: store)
         return (SourceDocument(storage: storage), text)
     }
 
     private init(storage: Storage) {
         self.storage = storage
-    }
-
-    /// A source read as a document and its text: its body read again with `reader`, which the
-    /// document keeps, or the body the source holds when there is none.
-    static func read(_ source: Source, reader: BodyReader?, store: TextStore) -> Result<(document: SourceDocument, text: SourceText), Diagnostic> {
-        markdown(of: source, reader: reader).map { read(source, tree: tree(of: $0), reader: reader, store: store) }
     }
 
     /// What a reader sees of each paragraph, spaces collapsed, in order: read at once.
@@ -107,24 +101,14 @@ public struct SourceDocument: Sendable {
         return text
     }
 
-    private static func markdown(of source: Source, reader: BodyReader?) -> Result<String, Diagnostic> {
-        reader?.markdown(of: source.file) ?? .success(source.body.markdown)
-    }
+    /// The parsed text, as the loader parsed it, read back from where it is kept.
+    public func tree() -> MarkdownNode { storage.tree.tree() }
 
-    /// The parsed text. It is parsed again whenever it is needed: parsing is quick, and keeping
-    /// every source's tree from resolving to rendering was a large share of a big build's memory.
-    /// Fails only when the body is read again from a file that changed since it was loaded.
-    public func tree() -> Result<MarkdownNode, Diagnostic> {
-        Self.markdown(of: source, reader: storage.reader).map(Self.tree(of:))
-    }
-
-    static func tree(of source: Source) -> MarkdownNode { tree(of: source.body.markdown) }
-
-    private static func tree(of markdown: String) -> MarkdownNode {
+    /// A source's body parsed, its pipe tables made tables.
+    static func parse(_ markdown: String) -> MarkdownNode {
         let document = Cmark.parse(markdown)
         // Only text with a '|' can hold a table; its lines are cut on bytes, as splitting a whole
-        // source into Characters was most of the time spent here. The '|' is looked for in the
-        // string's own buffer: through the `UTF8View` iterator it was 1.5% of a big build.
+        // source into Characters is slow. The '|' is looked for in the string's own buffer.
         let bar = UInt8(ascii: "|")
         guard markdown.utf8.withContiguousStorageIfAvailable({ $0.contains(bar) }) ?? markdown.utf8.contains(bar) else { return document }
         let lines = markdown.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { Substring($0) }

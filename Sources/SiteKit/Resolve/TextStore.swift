@@ -1,14 +1,13 @@
 import Foundation
 
-/// Where the reader text of every source, the excerpts actor and term pages list (`ExcerptBook`)
-/// and every rendered note are kept from resolving to rendering: a scratch file rather than
-/// memory. At 10,000 sources the text is about 100 MB, held in memory the largest thing a build
-/// kept; each page reads back only what it shows (an actor's excerpts, each source's text once
-/// for the search index, each note a few times), which costs less than holding it all.
+/// Where what a build keeps from loading or resolving to rendering is held: each source's parsed
+/// tree (`StoredTree`) and reader text, the excerpts actor and term pages list (`ExcerptBook`)
+/// and every rendered note. A scratch file rather than memory: together they are the largest
+/// thing a build keeps, and each page reads back only what it shows.
 /// The file is unlinked as soon as it is made, so nothing is left behind, whatever happens.
 /// Text the file cannot take (no scratch folder, a full disk) is kept in memory instead.
 public final class TextStore: @unchecked Sendable {
-    /// One piece of text (a source's paragraphs, a note), as `keep` stored it.
+    /// One piece (a source's tree or paragraphs, a note), as `keep` stored it.
     public enum Chunk: Sendable {
         case file(offset: Int)
         case memory([UInt8])
@@ -20,6 +19,12 @@ public final class TextStore: @unchecked Sendable {
     public struct ReadFailure: Sendable, Equatable {
         public var file: String
         public var reason: String
+
+        /// The error that fails the build.
+        public var diagnostic: Diagnostic {
+            .error(SourceLocation(file: file, line: 1, column: 1),
+                   "cannot read this file's text back from the build's scratch file (\(reason)); nothing was written, build again")
+        }
     }
 
     private let descriptor: Int32?
@@ -72,6 +77,12 @@ public final class TextStore: @unchecked Sendable {
     /// The bytes `range` of a chunk. A read that fails gives spaces instead and is remembered
     /// for `readFailure`, which fails the build: its pages would be missing text.
     func bytes(_ chunk: Chunk, _ range: Range<Int>, of file: String) -> [UInt8] {
+        readableBytes(chunk, range, of: file) ?? [UInt8](repeating: UInt8(ascii: " "), count: range.count)
+    }
+
+    /// The bytes `range` of a chunk, or nil if they cannot be read back, a failure remembered
+    /// for `readFailure`.
+    func readableBytes(_ chunk: Chunk, _ range: Range<Int>, of file: String) -> [UInt8]? {
         let offset: Int
         switch chunk {
         case .memory(let bytes): return Array(bytes[range])
@@ -89,17 +100,12 @@ public final class TextStore: @unchecked Sendable {
                 }
                 initialized += count
             }
-            if failure != 0 {
-                buffer.initialize(repeating: UInt8(ascii: " "))
-                initialized = range.count
-            }
         }
-        if failure != 0 {
-            lock.withLock {
-                if reportedFailure.map({ file < $0.file }) ?? true { reportedFailure = ReadFailure(file: file, reason: String(cString: strerror(failure))) }
-            }
+        guard failure != 0 else { return bytes }
+        lock.withLock {
+            if reportedFailure.map({ file < $0.file }) ?? true { reportedFailure = ReadFailure(file: file, reason: String(cString: strerror(failure))) }
         }
-        return bytes
+        return nil
     }
 
     /// A read that failed, if any.

@@ -107,8 +107,8 @@ public struct SiteBuilder {
 
     /// What pages are rendered from, once content and templates have been read and checked.
     /// The corpus itself is not kept: the resolved site holds all that pages need, and keeping
-    /// both held a second copy of every annotation's, actor's and event's fields through the
-    /// rendering (18–20 MB more peak memory at 10,000 sources).
+    /// both would hold a second copy of every annotation's, actor's and event's fields through
+    /// the rendering.
     private struct Checked {
         var site: ResolvedSite
         var templates: Templates
@@ -130,15 +130,15 @@ public struct SiteBuilder {
             global.combine(templateDigest)
             global.combine(loaded!.fileDigests[options.content + "/site.yml"])
             global.combine(options.baseURL)
-            // Worked out beside the resolver, which does not need them: sorting and hashing every
-            // path took 0.05 s at 10,000 sources on one core while the other waited. The copy of
+            // Worked out beside the resolver, which does not need them, rather than on one core
+            // while the other waits. The copy of
             // the corpus is held by the work alone (a local would hold it to the end of this
             // scope), so it goes long before the resolver lets go of its lists.
             let digests = Later { [global = global.finalize(), corpus = loaded!] in
                 InputDigests(global: global, files: corpus.fileDigests, corpus: corpus)
             }
             // Taken out, so that the resolver holds the only copy and frees what it has used.
-            let (site, resolveDiagnostics) = Resolver.resolve(loaded.take()!, texts: .scratch())
+            let (site, resolveDiagnostics) = Resolver.resolve(loaded.take()!)
             diagnostics += resolveDiagnostics
             if let templates {
                 checked = Checked(site: site, templates: templates, digests: digests.value, assets: assets)
