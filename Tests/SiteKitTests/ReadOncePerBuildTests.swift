@@ -63,7 +63,7 @@ final class ReadOncePerBuildTests: XCTestCase {
         let unchanged = try memoText(ChangingFileSystem(files, changing: memo, after: .max, to: nil))
         XCTAssertEqual(unchanged, [
             "<div class=\"para\" id=\"p1\"><a class=\"pnum\" href=\"#p1\" aria-label=\"Paragraph 1, permalink\">1</a><div class=\"ptext\">",
-            "<p><mark id=\"a-allies\" class=\"hl hl-context\">Allies again</mark><a class=\"note-ref\" href=\"#n-allies\" aria-label=\"Note 1\">1</a>.</p>",
+            "<p><mark id=\"a-allies\" class=\"hl hl-context\" data-note=\"allies\">Allies again</mark><a class=\"note-ref\" href=\"#n-allies\" aria-label=\"Note 1\">1</a>.</p>",
         ])
         for later in [edited, nil] {
             XCTAssertEqual(try memoText(ChangingFileSystem(files, changing: memo, after: 1, to: later)), unchanged)
