@@ -76,11 +76,6 @@ public final class SiteRenderer {
         }
         // The site-wide pages come first: they are the largest jobs, and started first they run
         // beside the many small ones instead of alone at the end.
-        let searchParts = SearchIndex.parts(of: site)
-        for number in searchParts.indices {
-            jobs.append(Job(path: SearchIndex.partPath(number), inputs: { .everything }) { [self] in SearchIndex.part(number, of: searchParts, site: site) })
-        }
-        jobs.append(Job(path: SearchIndex.path, inputs: { PageInputs(kinds: [.sources]) }) { SearchIndex.manifest(parts: searchParts.count) })
         let glossary = GlossaryRenderer(site: site, links: links, templates: templates)
         add(Paths.glossary, PageInputs(kinds: [.sources, .annotations, .actors, .terms]), title: "Glossary",
             description: "The categories of alliance the sources argue about.", section: "glossary") { _ in glossary.html() }
@@ -126,6 +121,10 @@ public final class SiteRenderer {
         }
         add(Paths.search, .none, title: "Search", description: "Search the sources, notes, actors, events and glossary.", section: "search") { [templates] root in
             templates.render("search", ["root": root])
+        }
+        // The search index is built on one core while the pages render; its files come last.
+        for file in SearchFiles(site: site, links: links).files {
+            jobs.append(Job(path: file.path, inputs: { .everything }, render: file.make))
         }
         // Relative links in 404.html only hold at the top level; with a base URL its links are absolute paths.
         let notFoundRoot = site.site.rootPath ?? ""
