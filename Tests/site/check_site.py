@@ -31,6 +31,7 @@ import urllib.request
 
 import yaml
 import exchange_checks
+import search_checks
 
 PUBLIC = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else "public")
 CONTENT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "content")
@@ -261,6 +262,7 @@ def browser_checks(base):
                         problems.append("axe %s (%s): %s" % (violation["id"], violation["impact"], node["target"]))
                 report("Chromium %dpx %s: no console error, no axe violation" % (width, page), problems)
         timeline_checks(driver, base)
+        search_checks.check(driver, base, report)
     finally:
         driver.quit()
 

@@ -25,11 +25,7 @@ public final class SiteRenderer {
         self.site = site
         self.templates = templates
         self.digests = digests
-        let links = CrossLinks(
-            actors: Dictionary(uniqueKeysWithValues: site.actors.map { ($0.id, $0) }),
-            terms: Dictionary(uniqueKeysWithValues: site.terms.map { ($0.id, $0) }),
-            events: Dictionary(uniqueKeysWithValues: site.events.map { ($0.id, $0) }),
-            documents: Dictionary(uniqueKeysWithValues: site.documents.map { ($0.source.id, $0) }))
+        let links = CrossLinks(site: site)
         self.links = links
         marks = SourcePageRenderer.Marks(site: site, links: links)
     }

@@ -202,8 +202,10 @@ public enum Resolver {
             let parsed = Cmark.parse(body.markdown)
             var bodyLog = DiagnosticLog()
             let targets = links.check(parsed, body: body, log: &bodyLog)
+            // A note's text, as its HTML, shows links written with empty text as their targets' names.
+            let rewritten = isNote ? links.rewrite(parsed, root: Paths.notePagesRoot) : parsed
             let content: CheckedBody = isNote
-                ? .note(RenderedNote(html: Cmark.renderHTML(links.rewrite(parsed, root: Paths.notePagesRoot)), text: parsed.plainText.collapsingSpaces,
+                ? .note(RenderedNote(html: Cmark.renderHTML(rewritten), text: rewritten.plainText.collapsingSpaces,
                                      file: body.file, store: texts))
                 : .parsed(parsed)
             return (content, targets, bodyLog.all)

@@ -8,12 +8,14 @@
 ///   prefix and typo matching.
 /// - `search/f/N.js`, the fragments: the kind, title, link and text of `perFragment` passages
 ///   in a row, loaded for the results shown.
-final class SearchFiles: Sendable {
-    static let manifestPath = "search/index.js"
-    static let perFragment = 8
+public final class SearchFiles: Sendable {
+    public static let manifestPath = "search/index.js"
+    public static let perFragment = 8
     let passages: SearchPassages
     let shards: Int
     private let index: Later<(index: SearchIndex, wordsByShard: [[Int]], stemsByShard: [[Int]])>
+
+    public convenience init(site: ResolvedSite) { self.init(site: site, links: CrossLinks(site: site)) }
 
     init(site: ResolvedSite, links: CrossLinks) {
         let passages = SearchPassages(site: site, links: links)
@@ -31,18 +33,18 @@ final class SearchFiles: Sendable {
     /// One shard per six passages, which keeps most shards to some KB.
     static func shardCount(passages: Int) -> Int { min(max(passages / 6, 16), 4096) }
 
-    static func shardPath(_ number: Int) -> String { "search/w/\(number).js" }
-    static func fragmentPath(_ number: Int) -> String { "search/f/\(number).js" }
+    public static func shardPath(_ number: Int) -> String { "search/w/\(number).js" }
+    public static func fragmentPath(_ number: Int) -> String { "search/f/\(number).js" }
 
     /// The shard a word or stem lies in: a hash of its first three UTF-16 code units, as search.js computes it.
-    static func shard(of word: String, count: Int) -> Int {
+    public static func shard(of word: String, count: Int) -> Int {
         var hash = 0
         for unit in word.utf16.prefix(3) { hash = (hash * 31 + Int(unit)) % 65_521 }
         return hash % count
     }
 
     /// Every file: path, and how to make it.
-    var files: [(path: String, make: @Sendable () -> OutputFile)] {
+    public var files: [(path: String, make: @Sendable () -> OutputFile)] {
         var files: [(path: String, make: @Sendable () -> OutputFile)] = [(Self.manifestPath, { [self] in manifest() })]
         for number in 0..<shards { files.append((Self.shardPath(number), { [self] in shard(number) })) }
         let fragments = (passages.count + Self.perFragment - 1) / Self.perFragment
