@@ -262,7 +262,7 @@ def browser_checks(base):
                         problems.append("axe %s (%s): %s" % (violation["id"], violation["impact"], node["target"]))
                 report("Chromium %dpx %s: no console error, no axe violation" % (width, page), problems)
         timeline_checks(driver, base)
-        search_checks.check(driver, base, report)
+        search_checks.check(driver, base, PUBLIC, report)
     finally:
         driver.quit()
 

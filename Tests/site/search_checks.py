@@ -2,6 +2,7 @@
 the words marked in excerpts, the URL following the query, the words marked on the page a result
 opens (?highlight=), and the bytes of index files each query fetches (templates/assets/search.js,
 Sources/SiteKit/Search/SearchFiles.swift)."""
+import os
 import time
 import urllib.parse
 
@@ -33,8 +34,8 @@ def wait_for_results(driver):
     deadline = time.time() + 10
     while time.time() < deadline:
         status = driver.find_element("id", "search-status").text
-        if status.endswith("results.") or status.endswith("result.") or status == "No results.":
-            if status == "No results." or driver.find_elements("css selector", "#search-results li"):
+        if status.endswith("results.") or status.endswith("result."):
+            if status.endswith("No results.") or driver.find_elements("css selector", "#search-results li"):
                 return status
         time.sleep(0.05)
     return driver.find_element("id", "search-status").text
@@ -55,7 +56,7 @@ def fetched_bytes(driver):
           .reduce((sum, e) => sum + e.decodedBodySize, 0);""")
 
 
-def check(driver, base, report):
+def check(driver, base, folder, report):
     driver.set_window_size(1280, 900)
     problems, sizes = [], []
     for query, href, marks in QUERIES:
@@ -69,6 +70,10 @@ def check(driver, base, report):
         sizes.append("%s %d" % (query, size))
         if size > BUDGET:
             problems.append("%s: %d bytes of index fetched, over %d" % (query, size, BUDGET))
+    driver.get(base + "search/index.html?q=Kortunof")
+    status = wait_for_results(driver)
+    if status != "Searched for “kortunof” as “kortunov”. 25 results.":
+        problems.append("Kortunof: the status says %r" % status)
     report("search: first results and marked words of %d queries, each under %d KB fetched (%s)"
            % (len(QUERIES), BUDGET // 1024, ", ".join(sizes)), problems)
 
@@ -93,3 +98,10 @@ def check(driver, base, report):
     if "?highlight=allied%20allies%20ally%20no#" not in href or marked != ["allies", "ally", "no"]:
         problems.append("the first result %s marks %s on its page" % (href, marked))
     report("search: the URL follows the query; the page a result opens marks the words searched for", problems)
+
+    # The same from the folder opened as files, where scripts still load and fetch() would not.
+    driver.get("file://" + os.path.abspath(folder) + "/search/index.html?q=S400")
+    wait_for_results(driver)
+    first = first_result(driver)
+    report("search: works from the folder opened as files",
+           [] if first and first["href"] == QUERIES[3][1] else ["first result for S400 from file: %s" % first])

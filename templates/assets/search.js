@@ -176,18 +176,20 @@
   function search(query) {
     var mine = ++run;
     var terms = parse(query);
-    list.textContent = "";
-    more.hidden = true;
-    if (terms.length === 0) { status.textContent = ""; current = null; return; }
+    if (terms.length === 0) { status.textContent = list.textContent = ""; more.hidden = true; current = null; return; }
     function failed() { if (mine === run) { status.textContent = "The search index could not be loaded."; } }
     load(["index.js"], function () {
       var words = [];
       terms.forEach(function (term) { words = words.concat(term.words); });
       load(words.map(shardName), function () {
-        var stems = [];
+        var stems = [], corrected = [];
         terms.forEach(function (term) {
           term.expanded = term.words.map(function (word, index) {
-            return expand(word, term.prefix && index === term.words.length - 1);
+            var found = expand(word, term.prefix && index === term.words.length - 1);
+            if (found.length > 0 && !found.some(function (other) { return other.lastIndexOf(word, 0) === 0; })) {
+              corrected.push("“" + word + "” as “" + found.join("”, “") + "”");
+            }
+            return found;
           });
           term.expanded.forEach(function (found) { found.forEach(function (word) { stems.push(stemOf(word)); }); });
         });
@@ -196,8 +198,9 @@
           var matched = {};
           stems.forEach(function (stem) { matched[stem] = true; });
           current = { results: rank(terms), shown: 0, matched: matched, highlight: forms(matched) };
-          status.textContent = current.results.length === 0 ? "No results." :
-            current.results.length === 1 ? "1 result." : current.results.length + " results.";
+          if (current.results.length === 0) { list.textContent = ""; more.hidden = true; }
+          status.textContent = (corrected.length ? "Searched for " + corrected.join(", ") + ". " : "") +
+            (current.results.length === 0 ? "No results." : current.results.length === 1 ? "1 result." : current.results.length + " results.");
           show();
         }, failed);
       }, failed);
@@ -221,6 +224,8 @@
     var names = batch.map(function (result) { return "f/" + Math.floor(result.passage / manifest.perFragment) + ".js"; });
     load(names, function () {
       if (state !== current) { return; }
+      // The previous query's results stay until these replace them, so typing does not flicker.
+      if (state.shown === 0) { list.textContent = ""; }
       var groups = [], byPage = {};
       batch.forEach(function (result) {
         var passage = fragments[Math.floor(result.passage / manifest.perFragment)][result.passage % manifest.perFragment];
