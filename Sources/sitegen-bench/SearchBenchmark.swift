@@ -42,7 +42,8 @@ private func fetchedBytes(query: String, folder: String) -> (total: Int, results
         guard let open = text.firstIndex(of: "("), let close = text.lastIndex(of: ")") else { return [] }
         return (try? JSONSerialization.jsonObject(with: Data(("[" + text[text.index(after: open)..<close] + "]").utf8))) as? [Any] ?? []
     }
-    let shards = ((arguments("index.js").first as? [String: Any])?["shards"] as? Int) ?? 1
+    let manifest = arguments("index.js").first as? [String: Any]
+    let shards = manifest?["shards"] as? Int ?? 1, perFragment = manifest?["perFragment"] as? Int ?? 1
     func shardFile(_ word: String) -> String { String(SearchFiles.shardPath(SearchFiles.shard(of: word, count: shards)).dropFirst("search/".count)) }
     var fetched: Set<String> = ["index.js"]
     var scores: [[Int: Double]] = []
@@ -61,6 +62,6 @@ private func fetchedBytes(query: String, folder: String) -> (total: Int, results
         results = results.filter { map[$0.key] != nil }.reduce(into: [:]) { $0[$1.key] = $1.value + map[$1.key]! }
     }
     let top = results.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(10)
-    for (passage, _) in top { fetched.insert(String(SearchFiles.fragmentPath(passage / SearchFiles.perFragment).dropFirst("search/".count))) }
+    for (passage, _) in top { fetched.insert(String(SearchFiles.fragmentPath(passage / perFragment).dropFirst("search/".count))) }
     return (fetched.reduce(0) { $0 + size($1) }, results.count)
 }

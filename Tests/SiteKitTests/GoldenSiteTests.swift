@@ -58,6 +58,7 @@ final class GoldenSiteTests: XCTestCase {
             #"<link rel="icon" href="/reader/assets/favicon.svg" type="image/svg+xml">"#,
             #"<link rel="stylesheet" href="/reader/assets/site.css">"#,
             #"<script src="/reader/assets/preview.js" defer></script>"#,
+            #"<script src="/reader/assets/highlight.js" defer></script>"#,
             #"<p class="site-title"><a href="/reader/index.html">Fixture Reader</a></p>"#,
             #"<li><a href="/reader/index.html#sources">Sources</a></li>"#,
             #"<li><a href="/reader/actors/index.html">Actors</a></li>"#,

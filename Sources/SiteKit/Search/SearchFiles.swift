@@ -1,6 +1,6 @@
 /// The search index as script files, so that it loads from a plain folder as well as from a
 /// server, each a call to `window.sitegenSearch` (templates/assets/search.js):
-/// - `search/index.js`: how many shards and how many passages per fragment.
+/// - `search/index.js`: how many shards there are, and how many passages a fragment holds.
 /// - `search/w/N.js`, the shards: every word whose key (its first three characters) hashes to N,
 ///   mapped to its stem, and every stem whose key hashes to N with its
 ///   postings. A word and its stem nearly always share a key, so one word of a query loads one
@@ -8,11 +8,13 @@
 ///   prefix and typo matching.
 /// - `search/f/N.js`, the fragments: the kind, title, link and text of `perFragment` passages
 ///   in a row, loaded for the results shown.
+/// A big site has fewer files than passages would give at a small site's sizes, as every file
+/// is one more to write: at most 1024 shards, and fragments of up to 32 passages.
 public final class SearchFiles: Sendable {
     public static let manifestPath = "search/index.js"
-    public static let perFragment = 8
     let passages: SearchPassages
     let shards: Int
+    public let perFragment: Int
     private let index: Later<(index: SearchIndex, wordsByShard: [[Int]], stemsByShard: [[Int]])>
 
     public convenience init(site: ResolvedSite) { self.init(site: site, links: CrossLinks(site: site)) }
@@ -21,6 +23,7 @@ public final class SearchFiles: Sendable {
         let passages = SearchPassages(site: site, links: links)
         self.passages = passages
         shards = Self.shardCount(passages: passages.count)
+        perFragment = Self.perFragment(passages: passages.count)
         index = Later { [shards] in
             let index = SearchIndex(passages)
             var words = [[Int]](repeating: [], count: shards), stems = words
@@ -31,7 +34,8 @@ public final class SearchFiles: Sendable {
     }
 
     /// One shard per six passages, which keeps most shards to some KB.
-    static func shardCount(passages: Int) -> Int { min(max(passages / 6, 16), 4096) }
+    static func shardCount(passages: Int) -> Int { min(max(passages / 6, 16), 1024) }
+    static func perFragment(passages: Int) -> Int { min(max(passages / 2048, 8), 32) }
 
     public static func shardPath(_ number: Int) -> String { "search/w/\(number).js" }
     public static func fragmentPath(_ number: Int) -> String { "search/f/\(number).js" }
@@ -47,13 +51,13 @@ public final class SearchFiles: Sendable {
     public var files: [(path: String, make: @Sendable () -> OutputFile)] {
         var files: [(path: String, make: @Sendable () -> OutputFile)] = [(Self.manifestPath, { [self] in manifest() })]
         for number in 0..<shards { files.append((Self.shardPath(number), { [self] in shard(number) })) }
-        let fragments = (passages.count + Self.perFragment - 1) / Self.perFragment
+        let fragments = (passages.count + perFragment - 1) / perFragment
         for number in 0..<fragments { files.append((Self.fragmentPath(number), { [self] in fragment(number) })) }
         return files
     }
 
     func manifest() -> OutputFile {
-        OutputFile(path: Self.manifestPath, bytes: Array("window.sitegenSearch.manifest({\"shards\":\(shards),\"perFragment\":\(Self.perFragment)});\n".utf8))
+        OutputFile(path: Self.manifestPath, bytes: Array("window.sitegenSearch.manifest({\"shards\":\(shards),\"perFragment\":\(perFragment)});\n".utf8))
     }
 
     /// `window.sitegenSearch.shard(N, words, stems)`: words maps each word to its stem, or to 0
@@ -90,8 +94,8 @@ public final class SearchFiles: Sendable {
     /// `window.sitegenSearch.fragment(N, [[kind, title, link, text], …])`.
     func fragment(_ number: Int) -> OutputFile {
         var bytes = Array("window.sitegenSearch.fragment(\(number),[".utf8)
-        let start = number * Self.perFragment
-        for (offset, passage) in passages.passages(in: start..<min(start + Self.perFragment, passages.count)).enumerated() {
+        let start = number * perFragment
+        for (offset, passage) in passages.passages(in: start..<min(start + perFragment, passages.count)).enumerated() {
             bytes.append(contentsOf: (offset == 0 ? "[" : ",[").utf8)
             for (position, value) in [passage.kind.code, passage.title, passage.link, passage.text].enumerated() {
                 if position > 0 { bytes.append(UInt8(ascii: ",")) }

@@ -38,6 +38,15 @@ public enum SearchTokenizer {
             ascii = true
             pending = nil
         }
+        /// Letters continuing the word, after the connector before them if any.
+        func letter(_ bytes: some Sequence<UInt8>) {
+            if let connector = pending {
+                if connector == UInt8(ascii: "-") { endPart() } else { part.append(connector); joined.append(connector) }
+                pending = nil
+            }
+            part.append(contentsOf: bytes)
+            joined.append(contentsOf: bytes)
+        }
         for scalar in text.unicodeScalars {
             let value = scalar.value
             let kind: CharacterKind
@@ -52,24 +61,14 @@ public enum SearchTokenizer {
                 default: kind = .other
                 }
             } else {
-                kind = Self.kind(of: scalar, continuing: !part.isEmpty)
+                kind = Self.kind(of: scalar, continuing: !part.isEmpty && pending == nil)
             }
             switch kind {
             case .word(let byte):
-                if let connector = pending {
-                    if connector == UInt8(ascii: "-") { endPart() } else { part.append(connector); joined.append(connector) }
-                    pending = nil
-                }
-                part.append(byte)
-                joined.append(byte)
+                letter(CollectionOfOne(byte))
             case .wide(let scalar):
-                if let connector = pending {
-                    if connector == UInt8(ascii: "-") { endPart() } else { part.append(connector); joined.append(connector) }
-                    pending = nil
-                }
                 ascii = false
-                part.append(contentsOf: String(scalar).utf8)
-                joined.append(contentsOf: String(scalar).utf8)
+                letter(String(scalar).utf8)
             case .apostrophe, .hyphen:
                 if part.isEmpty || pending != nil { endWord() } else { pending = kind == .hyphen ? UInt8(ascii: "-") : UInt8(ascii: "'") }
             case .other:
