@@ -1,15 +1,14 @@
 /// The search index as script files, so that it loads from a plain folder as well as from a
 /// server, each a call to `window.sitegenSearch` (templates/assets/search.js):
 /// - `search/index.js`: how many shards there are, and how many passages a fragment holds.
-/// - `search/w/N.js`, the shards: every word whose key (its first three characters) hashes to N,
-///   mapped to its stem, and every stem whose key hashes to N with its
-///   postings. A word and its stem nearly always share a key, so one word of a query loads one
-///   shard; all the words sharing a prefix of three characters or more lie in one shard, for
-///   prefix and typo matching.
+/// - `search/w/N.js`, the shards: every word whose key (its first three characters) hashes to
+///   N, mapped to its stem, and every stem whose key hashes to N, with its postings. A word and
+///   its stem nearly always share a key, so one word of a query loads one shard; all the words
+///   sharing a prefix of three characters or more lie in one shard, for prefix and typo matching.
 /// - `search/f/N.js`, the fragments: the kind, title, link and text of `perFragment` passages
 ///   in a row, loaded for the results shown.
-/// A big site has fewer files than passages would give at a small site's sizes, as every file
-/// is one more to write: at most 1024 shards, and fragments of up to 32 passages.
+/// Every file is one more to write, so a big site has at most 1024 shards and fragments of up
+/// to 32 passages.
 public final class SearchFiles: Sendable {
     public static let manifestPath = "search/index.js"
     let passages: SearchPassages
@@ -33,7 +32,8 @@ public final class SearchFiles: Sendable {
         }
     }
 
-    /// One shard per six passages, which keeps most shards to some KB.
+    /// One shard per six passages, which keeps most shards to some KB; fragments of 8 passages,
+    /// about 6 KB, up to 2048 fragments.
     static func shardCount(passages: Int) -> Int { min(max(passages / 6, 16), 1024) }
     static func perFragment(passages: Int) -> Int { min(max(passages / 2048, 8), 32) }
 
