@@ -157,8 +157,7 @@
   // neighbouring terms within three words of each other.
   function rank(terms) {
     var maps = terms.map(function (term) {
-      var words = term.words.map(function (word, index) { return term.expanded[index]; });
-      return term.phrase ? matchPhrase(words.map(matchWord)) : matchWord(words[0]);
+      return term.phrase ? matchPhrase(term.expanded.map(matchWord)) : matchWord(term.expanded[0]);
     });
     var results = [];
     Object.keys(maps[0]).forEach(function (passage) {
