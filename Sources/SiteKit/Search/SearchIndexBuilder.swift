@@ -39,7 +39,8 @@ struct SearchIndex: Sendable {
         var raw: [[UInt32]] = []      // per stem: (passage, weighted count, count of positions, positions…)
         var lengths: [UInt32] = []
         lengths.reserveCapacity(passages.count)
-        var hits: [(stem: Int32, position: UInt32, weight: UInt32)] = []
+        // A passage's words as stem << 32 | position, sorted into runs of one stem.
+        var hits: [UInt64] = []
         var passage: UInt32 = 0
         for unit in 0..<passages.units {
             for item in passages.passages(ofUnit: unit) {
@@ -47,7 +48,7 @@ struct SearchIndex: Sendable {
                 let weight = Self.weights(item.kind)
                 let names = SearchTokenizer.tokens(item.names)
                 let text = SearchTokenizer.tokens(item.text, from: names.next + Self.fieldGap)
-                for (tokens, weight) in [(names.tokens, weight.names), (text.tokens, weight.text)] {
+                for tokens in [names.tokens, text.tokens] {
                     for token in tokens {
                         let word: Int32
                         if let known = wordNumbers[token.word] {
@@ -66,19 +67,26 @@ struct SearchIndex: Sendable {
                                 raw.append([])
                             }
                         }
-                        hits.append((stemOfWord[Int(word)], UInt32(token.position), weight))
+                        hits.append(UInt64(stemOfWord[Int(word)]) << 32 | UInt64(token.position))
                     }
                 }
                 lengths.append(UInt32(names.tokens.count + text.tokens.count))
-                hits.sort { ($0.stem, $0.position) < ($1.stem, $1.position) }
+                hits.sort()
+                let textStart = UInt32(names.next + Self.fieldGap)
                 var start = 0
                 while start < hits.count {
+                    let stem = Int(hits[start] >> 32)
                     var end = start
                     var weighted: UInt32 = 0
-                    while end < hits.count, hits[end].stem == hits[start].stem { weighted += hits[end].weight; end += 1 }
+                    while end < hits.count, Int(hits[end] >> 32) == stem {
+                        weighted += UInt32(truncatingIfNeeded: hits[end]) < textStart ? weight.names : weight.text
+                        end += 1
+                    }
                     let kept = min(end - start, Self.positionLimit)
-                    raw[Int(hits[start].stem)].append(contentsOf: [passage, weighted, UInt32(kept)])
-                    raw[Int(hits[start].stem)].append(contentsOf: hits[start..<(start + kept)].map(\.position))
+                    raw[stem].append(passage)
+                    raw[stem].append(weighted)
+                    raw[stem].append(UInt32(kept))
+                    for hit in hits[start..<(start + kept)] { raw[stem].append(UInt32(truncatingIfNeeded: hit)) }
                     start = end
                 }
                 passage += 1

@@ -42,9 +42,9 @@ struct SearchPassages: Sendable {
     /// Sources, then one unit for the actors, events and terms.
     var units: Int { starts.count - 1 }
 
-    /// The passages of one unit, in order.
-    func passages(ofUnit unit: Int) -> [Passage] {
-        guard unit < site.documents.count else { return entries() }
+    /// The passages of one unit, in order; of the last, only those numbered `entries` in it.
+    func passages(ofUnit unit: Int, entries: Range<Int>? = nil) -> [Passage] {
+        guard unit < site.documents.count else { return (entries ?? 0..<(starts[unit + 1] - starts[unit])).map(entry) }
         let document = site.documents[unit]
         let title = document.source.title
         var passages = zip(document.paragraphs, document.paragraphTexts()).map { paragraph, text in
@@ -62,12 +62,19 @@ struct SearchPassages: Sendable {
 
     /// The passages numbered `range`.
     func passages(in range: Range<Int>) -> [Passage] {
-        var unit = starts.lastIndex(where: { $0 <= range.lowerBound }) ?? 0
+        // The last unit whose start is at or before the range's, by bisection.
+        var low = 0, high = units - 1
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if starts[middle] <= range.lowerBound { low = middle } else { high = middle - 1 }
+        }
+        var unit = low
         var passages: [Passage] = []
         while unit < units, starts[unit] < range.upperBound {
-            let all = self.passages(ofUnit: unit)
-            let lower = max(range.lowerBound - starts[unit], 0), upper = min(range.upperBound - starts[unit], all.count)
-            if lower < upper { passages += all[lower..<upper] }
+            let lower = max(range.lowerBound - starts[unit], 0), upper = min(range.upperBound, starts[unit + 1]) - starts[unit]
+            if lower < upper {
+                passages += unit < site.documents.count ? Array(self.passages(ofUnit: unit)[lower..<upper]) : self.passages(ofUnit: unit, entries: lower..<upper)
+            }
             unit += 1
         }
         return passages
@@ -78,12 +85,20 @@ struct SearchPassages: Sendable {
         site.bodies[file].map { links.rewrite($0, root: "").plainText.collapsingSpaces } ?? ""
     }
 
-    private func entries() -> [Passage] {
-        site.actors.map { Passage(kind: .actor, title: $0.name, link: Paths.actor($0.id),
-                                  names: ([$0.name] + $0.aliases.map(\.value)).joined(separator: " · "), text: text(of: $0.file)) }
-        + site.events.map { Passage(kind: .event, title: "\($0.title) (\($0.date.display))", link: Paths.event($0.id),
-                                    names: $0.title, text: text(of: $0.file)) }
-        + site.terms.map { Passage(kind: .term, title: $0.term, link: Paths.term($0.id),
-                                   names: ([$0.term] + $0.aliases.map(\.value)).joined(separator: " · "), text: text(of: $0.file)) }
+    /// The actors, then the events, then the terms, numbered from 0.
+    private func entry(_ number: Int) -> Passage {
+        if number < site.actors.count {
+            let actor = site.actors[number]
+            return Passage(kind: .actor, title: actor.name, link: Paths.actor(actor.id),
+                           names: ([actor.name] + actor.aliases.map(\.value)).joined(separator: " · "), text: text(of: actor.file))
+        }
+        if number < site.actors.count + site.events.count {
+            let event = site.events[number - site.actors.count]
+            return Passage(kind: .event, title: "\(event.title) (\(event.date.display))", link: Paths.event(event.id),
+                           names: event.title, text: text(of: event.file))
+        }
+        let term = site.terms[number - site.actors.count - site.events.count]
+        return Passage(kind: .term, title: term.term, link: Paths.term(term.id),
+                       names: ([term.term] + term.aliases.map(\.value)).joined(separator: " · "), text: text(of: term.file))
     }
 }

@@ -64,6 +64,9 @@ public enum SearchTokenizer {
                 kind = Self.kind(of: scalar, continuing: !part.isEmpty && pending == nil)
             }
             switch kind {
+            case .word(let byte) where pending == nil:
+                part.append(byte)
+                joined.append(byte)
             case .word(let byte):
                 letter(CollectionOfOne(byte))
             case .wide(let scalar):
