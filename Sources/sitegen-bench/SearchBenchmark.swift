@@ -7,7 +7,7 @@ import SiteKit
 /// their stems, and the fragments of the first ten results (passages holding every word, by
 /// summed score; exact words, no prefix or typo expansion).
 func searchBenchmark(sizes: [Int], binFolder: String) {
-    let queries = ["alliance", "security policy", "foreign minister", "treaty", "kalorian", "kalorain", "envoy", "rivalry"]
+    let queries = ["alliance", "security policy", "foreign minister", "treaty", "venquinor", "envoy", "rivalry"]
     for n in sizes {
         let root = FileManager.default.currentDirectoryPath + "/.build/bench/corpus-\(n)"
         do { try SyntheticCorpus(sources: n).write(to: root) } catch { print("cannot write the corpus: \(error)"); exit(1) }
@@ -49,8 +49,8 @@ private func fetchedBytes(query: String, folder: String) -> (total: Int, results
         return (try? JSONSerialization.jsonObject(with: Data(("[" + text[text.index(after: open)..<close] + "]").utf8))) as? [Any] ?? []
     }
     let manifest = arguments("index.js").first as? [String: Any]
-    let shards = manifest?["shards"] as? Int ?? 1, perFragment = manifest?["perFragment"] as? Int ?? 1
-    func shardFile(_ word: String) -> String { String(SearchFiles.shardPath(SearchFiles.shard(of: word, count: shards)).dropFirst("search/".count)) }
+    let shards = manifest?["shards"] as? Int ?? 1, perFragment = manifest?["perFragment"] as? Int ?? 1, key = manifest?["key"] as? Int ?? 3
+    func shardFile(_ word: String) -> String { String(SearchFiles.shardPath(SearchFiles.shard(of: word, count: shards, keyLength: key)).dropFirst("search/".count)) }
     var fetched: Set<String> = ["index.js"]
     var scores: [[Int: Double]] = []
     for word in query.split(separator: " ").map(String.init) {

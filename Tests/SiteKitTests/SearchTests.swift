@@ -74,7 +74,7 @@ final class SearchTests: XCTestCase {
         let site = try smallSite()
         let files = SearchFiles(site: site)
         XCTAssertEqual(files.files.map(\.path), ["search/index.js"] + (0..<16).map { "search/w/\($0).js" } + ["search/f/0.js"])
-        XCTAssertEqual(String(decoding: files.manifest().bytes, as: UTF8.self), "window.sitegenSearch.manifest({\"shards\":16,\"perFragment\":8});\n")
+        XCTAssertEqual(String(decoding: files.manifest().bytes, as: UTF8.self), "window.sitegenSearch.manifest({\"shards\":16,\"key\":3,\"perFragment\":8});\n")
         XCTAssertEqual(SearchFiles.shard(of: "allies", count: 16), 0)
         XCTAssertEqual(String(decoding: files.shard(0).bytes, as: UTF8.self),
                        "window.sitegenSearch.shard(0,{\"allies\":\"alli\",\"the\":0,\"allied\":\"alli\"},"

@@ -39,10 +39,10 @@
     if (left === 0) { then(); }
   }
 
-  // The shard of a word or stem: a hash of its first three UTF-16 code units (SearchFiles.shard).
+  // The shard of a word or stem: a hash of its first `key` UTF-16 code units (SearchFiles.shard).
   function shardOf(word) {
     var hash = 0;
-    for (var i = 0; i < Math.min(3, word.length); i++) { hash = (hash * 31 + word.charCodeAt(i)) % 65521; }
+    for (var i = 0; i < Math.min(manifest.key, word.length); i++) { hash = (hash * 31 + word.charCodeAt(i)) % 65521; }
     return hash % manifest.shards;
   }
   function shardName(word) { return "w/" + shardOf(word) + ".js"; }

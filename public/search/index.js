@@ -1,1 +1,1 @@
-window.sitegenSearch.manifest({"shards":65,"perFragment":8});
+window.sitegenSearch.manifest({"shards":65,"key":3,"perFragment":8});

@@ -1,19 +1,21 @@
 /// The search index as script files, so that it loads from a plain folder as well as from a
 /// server, each a call to `window.sitegenSearch` (templates/assets/search.js):
-/// - `search/index.js`: how many shards there are, and how many passages a fragment holds.
-/// - `search/w/N.js`, the shards: every word whose key (its first three characters) hashes to
-///   N, mapped to its stem, and every stem whose key hashes to N, with its postings. A word and
-///   its stem nearly always share a key, so one word of a query loads one shard; all the words
-///   sharing a prefix of three characters or more lie in one shard, for prefix and typo matching.
+/// - `search/index.js`: how many shards there are, how many characters make a key, and how many
+///   passages a fragment holds.
+/// - `search/w/N.js`, the shards: every word whose key (its first `keyLength` characters)
+///   hashes to N, mapped to its stem, and every stem whose key hashes to N, with its postings. A
+///   word and its stem nearly always share a key, so one word of a query loads one shard; all
+///   the words sharing a key lie in one shard, for prefix and typo matching.
 /// - `search/f/N.js`, the fragments: the kind, title, link and text of `perFragment` passages
 ///   in a row, loaded for the results shown.
 /// Every file is one more to write, so a big site has at most 1024 shards and fragments of up
-/// to 32 passages.
+/// to 32 passages; its keys are four characters, so that the words sharing one stay few.
 public final class SearchFiles: Sendable {
     public static let manifestPath = "search/index.js"
     let passages: SearchPassages
     let shards: Int
     public let perFragment: Int
+    let keyLength: Int
     private let index: Later<(index: SearchIndex, wordsByShard: [[Int]], stemsByShard: [[Int]])>
 
     public convenience init(site: ResolvedSite) { self.init(site: site, links: CrossLinks(site: site)) }
@@ -23,11 +25,13 @@ public final class SearchFiles: Sendable {
         self.passages = passages
         shards = Self.shardCount(passages: passages.count)
         perFragment = Self.perFragment(passages: passages.count)
+        let keyLength = passages.count > 20_000 ? 4 : 3
+        self.keyLength = keyLength
         index = Later { [shards] in
             let index = SearchIndex(passages)
             var words = [[Int]](repeating: [], count: shards), stems = words
-            for (number, word) in index.words.enumerated() { words[Self.shard(of: word, count: shards)].append(number) }
-            for (number, stem) in index.stems.enumerated() { stems[Self.shard(of: stem, count: shards)].append(number) }
+            for (number, word) in index.words.enumerated() { words[Self.shard(of: word, count: shards, keyLength: keyLength)].append(number) }
+            for (number, stem) in index.stems.enumerated() { stems[Self.shard(of: stem, count: shards, keyLength: keyLength)].append(number) }
             return (index, words, stems)
         }
     }
@@ -40,10 +44,10 @@ public final class SearchFiles: Sendable {
     public static func shardPath(_ number: Int) -> String { "search/w/\(number).js" }
     public static func fragmentPath(_ number: Int) -> String { "search/f/\(number).js" }
 
-    /// The shard a word or stem lies in: a hash of its first three UTF-16 code units, as search.js computes it.
-    public static func shard(of word: String, count: Int) -> Int {
+    /// The shard a word or stem lies in: a hash of its first `keyLength` UTF-16 code units, as search.js computes it.
+    public static func shard(of word: String, count: Int, keyLength: Int = 3) -> Int {
         var hash = 0
-        for unit in word.utf16.prefix(3) { hash = (hash * 31 + Int(unit)) % 65_521 }
+        for unit in word.utf16.prefix(keyLength) { hash = (hash * 31 + Int(unit)) % 65_521 }
         return hash % count
     }
 
@@ -57,7 +61,7 @@ public final class SearchFiles: Sendable {
     }
 
     func manifest() -> OutputFile {
-        OutputFile(path: Self.manifestPath, bytes: Array("window.sitegenSearch.manifest({\"shards\":\(shards),\"perFragment\":\(perFragment)});\n".utf8))
+        OutputFile(path: Self.manifestPath, bytes: Array("window.sitegenSearch.manifest({\"shards\":\(shards),\"key\":\(keyLength),\"perFragment\":\(perFragment)});\n".utf8))
     }
 
     /// `window.sitegenSearch.shard(N, words, stems)`: words maps each word to its stem, or to 0

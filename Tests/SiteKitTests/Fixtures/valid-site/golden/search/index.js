@@ -1,1 +1,1 @@
-window.sitegenSearch.manifest({"shards":16,"perFragment":8});
+window.sitegenSearch.manifest({"shards":16,"key":3,"perFragment":8});
