@@ -28,6 +28,11 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
+        // The Snowball stemmers from Debian's libstemmer-dev: the search index's English stems.
+        .systemLibrary(
+            name: "CStemmer",
+            providers: [.apt(["libstemmer-dev"])]
+        ),
         // mimalloc.h from Debian's libmimalloc-dev, for `sitegen` to set an option of the allocator.
         .systemLibrary(name: "CMimalloc"),
         // renameat2(RENAME_EXCHANGE), which Swift's Glibc module does not declare: the output
@@ -38,6 +43,7 @@ let package = Package(
             dependencies: [
                 "CCmark",
                 "CFolderExchange",
+                "CStemmer",
                 .product(name: "Yams", package: "Yams"),
             ]
         ),

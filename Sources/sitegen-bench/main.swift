@@ -5,6 +5,7 @@ import SiteKit
 // sitegen-bench scale [--before SITEGEN] [--rounds R] N [N …]
 //                                   synthetic corpus of N sources: sitegen vs a baseline sitegen
 //                                   binary vs Hugo vs the cmark floor, side by side
+// sitegen-bench search N [N …]      synthetic corpus of N sources: bytes fetched per query, index build time
 // sitegen-bench edit [N]            serve's edit-to-written-pages time, real content and N sources
 // sitegen-bench serve               serve under hostile and heavy loopback clients
 // sitegen-bench floor CONTENT PAGES OUT
@@ -23,6 +24,8 @@ case "scale":
         sizes.removeFirst(2)
     }
     scaleBenchmark(sizes: sizes.compactMap { Int($0) }, binFolder: binFolder, before: before, rounds: rounds)
+case "search":
+    searchBenchmark(sizes: arguments.dropFirst().compactMap { Int($0) }, binFolder: binFolder)
 case "edit":
     editBenchmark(syntheticSources: arguments.dropFirst().first.flatMap { Int($0) } ?? 1_000)
 case "serve":
@@ -32,6 +35,6 @@ case "measure" where arguments.count >= 2:
 case "floor" where arguments.count == 4:
     cmarkFloor(content: arguments[1], pageList: arguments[2], output: arguments[3])
 default:
-    print("usage: sitegen-bench pathological | scale [--before SITEGEN] [--rounds R] N [N …] | edit [N] | serve")
+    print("usage: sitegen-bench pathological | scale [--before SITEGEN] [--rounds R] N [N …] | search N [N …] | edit [N] | serve")
     exit(64)
 }

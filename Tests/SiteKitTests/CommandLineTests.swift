@@ -59,7 +59,7 @@ final class CommandLineTests: XCTestCase {
         let first = try sitegen(arguments)
         XCTAssertEqual(first.status, 0)
         XCTAssertEqual(withoutTime(first.stdout), "Built 13 pages (1 source, 2 annotations, 3 actors, 2 events, 2 terms) in T s; "
-                       + "\(output)/: 33 files written, 0 removed, 0 unchanged.\n")
+                       + "\(output)/: 51 files written, 0 removed, 0 unchanged.\n")
         XCTAssertTrue(FileManager.default.createFile(atPath: output + "/stale.html", contents: Data("old".utf8)))
         let refused = try sitegen(arguments)
         XCTAssertEqual(refused.status, 1)
@@ -68,7 +68,7 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(refused.stdout, "Build failed: 1 error; nothing written.\n")
         let forced = try sitegen(arguments + ["--force"])
         XCTAssertEqual(withoutTime(forced.stdout), "Built 13 pages (1 source, 2 annotations, 3 actors, 2 events, 2 terms) in T s; "
-                       + "\(output)/: 0 files written, 1 removed, 33 unchanged.\n")
+                       + "\(output)/: 0 files written, 1 removed, 51 unchanged.\n")
     }
 
     func testCheckOfInvalidSiteExitsOneWithSortedDiagnostics() throws {

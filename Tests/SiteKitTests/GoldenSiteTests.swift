@@ -63,6 +63,7 @@ final class GoldenSiteTests: XCTestCase {
                 #"<link rel="stylesheet" href="ROOTassets/site.css">"#,
                 #"<script src="ROOTassets/preview.js" defer></script>"#,
                 #"<script src="ROOTassets/notes.js" defer></script>"#,
+                #"<script src="ROOTassets/highlight.js" defer></script>"#,
                 #"<p class="site-title"><a href="ROOTindex.html">Fixture Reader</a></p>"#,
                 #"<li><a href="ROOTindex.html#sources">Sources</a></li>"#,
                 #"<li><a href="ROOTactors/index.html">Actors</a></li>"#,

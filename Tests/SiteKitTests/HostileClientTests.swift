@@ -164,7 +164,7 @@ final class HostileClientTests: XCTestCase {
         Thread.sleep(forTimeInterval: 0.5)
         let note = serve.folder.appendingPathComponent("content/annotations/memo/second-tier.md")
         try (String(contentsOf: note, encoding: .utf8) + " An added sentence.").write(to: note, atomically: true, encoding: .utf8)
-        XCTAssertEqual(serve.readLine().map(ServeProcess.withoutTime), "\(note.path) changed: rebuilt 8 of 13 pages in T; 7 files written.")
+        XCTAssertEqual(serve.readLine().map(ServeProcess.withoutTime), "\(note.path) changed: rebuilt 8 of 13 pages in T; 23 files written.")
         held = []
         XCTAssertEqual(try HTTP.get(serve.base + "sources/memo/index.html").body, try serve.served("sources/memo/index.html"))
     }

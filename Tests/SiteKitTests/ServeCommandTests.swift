@@ -44,7 +44,7 @@ final class ServeCommandTests: XCTestCase {
         let original = try String(contentsOf: note, encoding: .utf8)
         try (original + " An added sentence.").write(to: note, atomically: true, encoding: .utf8)
         XCTAssertEqual(try events.next(), "event: reload\ndata: {}")
-        XCTAssertEqual(readLine().map(withoutTime), "\(note.path) changed: rebuilt 8 of 13 pages in T; 7 files written.")
+        XCTAssertEqual(readLine().map(withoutTime), "\(note.path) changed: rebuilt 8 of 13 pages in T; 23 files written.")
         let page = try HTTP.get(base + "sources/memo/index.html")
         XCTAssertEqual(page.body, try served("sources/memo/index.html"))
         XCTAssertNotEqual(page.body, before)

@@ -29,7 +29,7 @@ final class ServeProcess {
         let first = try XCTUnwrap(readLine())
         let match = try XCTUnwrap(first.wholeMatch(of: #/Serving (http://127\.0\.0\.1:\d+/) \(Ctrl-C to stop\)/#))
         base = String(match.1)
-        XCTAssertEqual(readLine().map(Self.withoutTime), "Built 13 pages in T; 33 files written.")
+        XCTAssertEqual(readLine().map(Self.withoutTime), "Built 13 pages in T; 51 files written.")
     }
 
     func stop() {

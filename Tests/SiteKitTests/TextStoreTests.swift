@@ -40,12 +40,12 @@ final class TextStoreTests: XCTestCase {
             "<li><a href=\"../../sources/s/index.html#p1-entente\" aria-label=\"¶1 of S\">¶1</a> …of every court in Europe gathered to talk, the Entente met in Vienna and, after weeks of quarrels over…</li>",
             "<li><a href=\"../../sources/s/index.html#p2-entente\" aria-label=\"¶2 of S\">¶2</a> Then the Entente — once more — met again.</li>",
         ])
-        XCTAssertEqual(pages["search/index-1.js"], "(window.sitegenSearchIndex = window.sitegenSearchIndex || [])[0] = ["
-            + "{\"k\":\"Source\",\"t\":\"S, ¶1\",\"u\":\"sources/s/index.html#p1\",\"x\":\"Long before the war, when the ministers of every court in Europe "
-            + "gathered to talk, the Entente met in Vienna and, after weeks of quarrels over borders, agreed on nothing at all.\"},"
-            + "{\"k\":\"Source\",\"t\":\"S, ¶2\",\"u\":\"sources/s/index.html#p2\",\"x\":\"Then the Entente — once more — met again.\"},"
-            + "{\"k\":\"Note\",\"t\":\"“met again” (S)\",\"u\":\"sources/s/index.html#a-again\",\"x\":\"The Entente met again.\"},"
-            + "{\"k\":\"Actor\",\"t\":\"Entente\",\"u\":\"actors/entente/index.html\",\"x\":\"Entente A bloc.\"}];\n")
+        XCTAssertEqual(pages["search/f/0.js"], "window.sitegenSearch.fragment(0,["
+            + "[\"s\",\"S, ¶1\",\"sources/s/index.html#p1\",\"Long before the war, when the ministers of every court in Europe "
+            + "gathered to talk, the Entente met in Vienna and, after weeks of quarrels over borders, agreed on nothing at all.\"],"
+            + "[\"s\",\"S, ¶2\",\"sources/s/index.html#p2\",\"Then the Entente — once more — met again.\"],"
+            + "[\"n\",\"“met again” (S)\",\"sources/s/index.html#a-again\",\"The Entente met again.\"],"
+            + "[\"a\",\"Entente\",\"actors/entente/index.html\",\"A bloc.\"]]);\n")
         XCTAssertEqual(pages["sources/s/index.html"]?.split(separator: "\n").filter { $0.hasPrefix("<p>The <a") }, [
             "<p>The <a href=\"../../actors/entente/index.html\">Entente</a> met <em>again</em>.</p>",
         ])

@@ -35,6 +35,7 @@ import yaml
 import exchange_checks
 import sidenote_checks
 import preview_checks
+import search_checks
 
 PUBLIC = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else "public")
 CONTENT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "content")
@@ -274,6 +275,7 @@ def browser_checks(base):
         finally:
             no_script.quit()
         preview_checks.run(driver, base, PUBLIC, CONTENT, sorted(pages()), report)
+        search_checks.check(driver, base, PUBLIC, report)
     finally:
         driver.quit()
 

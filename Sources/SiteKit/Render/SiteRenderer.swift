@@ -25,11 +25,7 @@ public final class SiteRenderer {
         self.site = site
         self.templates = templates
         self.digests = digests
-        let links = CrossLinks(
-            actors: Dictionary(uniqueKeysWithValues: site.actors.map { ($0.id, $0) }),
-            terms: Dictionary(uniqueKeysWithValues: site.terms.map { ($0.id, $0) }),
-            events: Dictionary(uniqueKeysWithValues: site.events.map { ($0.id, $0) }),
-            documents: Dictionary(uniqueKeysWithValues: site.documents.map { ($0.source.id, $0) }))
+        let links = CrossLinks(site: site)
         self.links = links
         marks = SourcePageRenderer.Marks(site: site, links: links)
     }
@@ -109,11 +105,6 @@ public final class SiteRenderer {
         }
         // The site-wide pages come first: they are the largest jobs, and started first they run
         // beside the many small ones instead of alone at the end.
-        let searchParts = SearchIndex.parts(of: site)
-        for number in searchParts.indices {
-            jobs.append(Job(path: SearchIndex.partPath(number), inputs: { .everything }) { [self] in SearchIndex.part(number, of: searchParts, site: site) })
-        }
-        jobs.append(Job(path: SearchIndex.path, inputs: { PageInputs(kinds: [.sources]) }) { SearchIndex.manifest(parts: searchParts.count) })
         let glossary = GlossaryRenderer(site: site, links: links, templates: templates)
         add(Paths.glossary, PageInputs(kinds: [.sources, .annotations, .actors, .terms]), title: "Glossary",
             description: "The categories of alliance the sources argue about.", section: "glossary") { _ in glossary.html() }
@@ -183,6 +174,10 @@ public final class SiteRenderer {
         }
         add(Paths.search, .none, title: "Search", description: "Search the sources, notes, actors, events and glossary.", section: "search") { [templates] root in
             templates.render("search", RootModel(root: root))
+        }
+        // The search index is built on one core while the pages render; its files come last.
+        for file in SearchFiles(site: site, links: links).files {
+            jobs.append(Job(path: file.path, inputs: { .everything }, render: file.make))
         }
         // A server shows 404.html at any missing URL, however deep, so its links are absolute paths:
         // from the base URL's path, or from the domain root when there is no base URL.

@@ -22,8 +22,10 @@ enum RenderBodies {
             var noteLog = DiagnosticLog()
             let parsed = Cmark.parse(annotation.body.markdown)
             let targets = links.check(parsed, body: annotation.body, log: &noteLog)
-            let note = RenderedNote(html: Cmark.renderHTML(links.rewrite(parsed, root: Paths.notePagesRoot)),
-                                    text: parsed.plainText.collapsingSpaces, file: annotation.file, store: texts)
+            // The note's text is taken as rendered, so links written with empty text read as their targets' names.
+            let rewritten = links.rewrite(parsed, root: Paths.notePagesRoot)
+            let note = RenderedNote(html: Cmark.renderHTML(rewritten), text: rewritten.plainText.collapsingSpaces,
+                                    file: annotation.file, store: texts)
             return (note, targets, noteLog.all)
         }
         let bodies = pages.parallelMap { body in

@@ -1,1 +1,1 @@
-window.sitegenSearchParts = ["index-1.js"];
+window.sitegenSearch.manifest({"shards":16,"key":3,"perFragment":8});

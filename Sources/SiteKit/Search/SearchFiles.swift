@@ -1,0 +1,141 @@
+/// The search index as script files, so that it loads from a plain folder as well as from a
+/// server, each a call to `window.sitegenSearch` (templates/assets/search.js):
+/// - `search/index.js`: how many shards there are, how many characters make a key, and how many
+///   passages a fragment holds.
+/// - `search/w/N.js`, the shards: every word whose key (its first `keyLength` characters)
+///   hashes to N, mapped to its stem, and every stem whose key hashes to N, with its postings. A
+///   word and its stem nearly always share a key, so one word of a query loads one shard; all
+///   the words sharing a key lie in one shard, for prefix and typo matching.
+/// - `search/f/N.js`, the fragments: the kind, title, link and text of `perFragment` passages
+///   in a row, loaded for the results shown.
+/// Every file is one more to write, so a big site has at most 1024 shards and fragments of up
+/// to 32 passages; its keys are four characters, so that the words sharing one stay few.
+public final class SearchFiles: Sendable {
+    public static let manifestPath = "search/index.js"
+    let passages: SearchPassages
+    let shards: Int
+    public let perFragment: Int
+    let keyLength: Int
+    private let index: Later<(index: SearchIndex, wordsByShard: [[Int]], stemsByShard: [[Int]])>
+
+    public convenience init(site: ResolvedSite) { self.init(site: site, links: CrossLinks(site: site)) }
+
+    init(site: ResolvedSite, links: CrossLinks) {
+        let passages = SearchPassages(site: site, links: links)
+        self.passages = passages
+        shards = Self.shardCount(passages: passages.count)
+        perFragment = Self.perFragment(passages: passages.count)
+        let keyLength = passages.count > 20_000 ? 4 : 3
+        self.keyLength = keyLength
+        index = Later { [shards] in
+            let index = SearchIndex(passages)
+            var words = [[Int]](repeating: [], count: shards), stems = words
+            for (number, word) in index.words.enumerated() { words[Self.shard(of: word, count: shards, keyLength: keyLength)].append(number) }
+            for (number, stem) in index.stems.enumerated() { stems[Self.shard(of: stem, count: shards, keyLength: keyLength)].append(number) }
+            return (index, words, stems)
+        }
+    }
+
+    /// One shard per six passages, which keeps most shards to some KB; fragments of 8 passages,
+    /// about 6 KB, up to 2048 fragments.
+    static func shardCount(passages: Int) -> Int { min(max(passages / 6, 16), 1024) }
+    static func perFragment(passages: Int) -> Int { min(max(passages / 2048, 8), 32) }
+
+    public static func shardPath(_ number: Int) -> String { "search/w/\(number).js" }
+    public static func fragmentPath(_ number: Int) -> String { "search/f/\(number).js" }
+
+    /// The shard a word or stem lies in: a hash of its first `keyLength` UTF-16 code units, as search.js computes it.
+    public static func shard(of word: String, count: Int, keyLength: Int = 3) -> Int {
+        var hash = 0
+        for unit in word.utf16.prefix(keyLength) { hash = (hash * 31 + Int(unit)) % 65_521 }
+        return hash % count
+    }
+
+    /// Every file: path, and how to make it.
+    public var files: [(path: String, make: @Sendable () -> OutputFile)] {
+        var files: [(path: String, make: @Sendable () -> OutputFile)] = [(Self.manifestPath, { [self] in manifest() })]
+        for number in 0..<shards { files.append((Self.shardPath(number), { [self] in shard(number) })) }
+        let fragments = (passages.count + perFragment - 1) / perFragment
+        for number in 0..<fragments { files.append((Self.fragmentPath(number), { [self] in fragment(number) })) }
+        return files
+    }
+
+    func manifest() -> OutputFile {
+        OutputFile(path: Self.manifestPath, bytes: Array("window.sitegenSearch.manifest({\"shards\":\(shards),\"key\":\(keyLength),\"perFragment\":\(perFragment)});\n".utf8))
+    }
+
+    /// `window.sitegenSearch.shard(N, words, stems)`: words maps each word to its stem, or to 0
+    /// when it is its own stem; stems maps each stem to [passage count, postings…] as in `SearchIndex.postings`.
+    /// Words and stems are letters, digits and apostrophes only: JSON strings without escapes.
+    func shard(_ number: Int) -> OutputFile {
+        let (index, wordsByShard, stemsByShard) = index.value
+        var bytes = Array("window.sitegenSearch.shard(\(number),{".utf8)
+        var first = true
+        for word in wordsByShard[number] {
+            let (word, stem) = (index.words[word], index.stems[Int(index.stemOfWord[word])])
+            if !first { bytes.append(UInt8(ascii: ",")) }
+            first = false
+            bytes.append(contentsOf: "\"\(word)\":".utf8)
+            bytes.append(contentsOf: (stem == word ? "0" : "\"\(stem)\"").utf8)
+        }
+        bytes.append(contentsOf: "},{".utf8)
+        first = true
+        for stem in stemsByShard[number] {
+            let (postings, count) = (index.postings[stem], index.passageCounts[stem])
+            if !first { bytes.append(UInt8(ascii: ",")) }
+            first = false
+            bytes.append(contentsOf: "\"\(index.stems[stem])\":[\(count)".utf8)
+            for value in postings {
+                bytes.append(UInt8(ascii: ","))
+                bytes.append(contentsOf: String(value).utf8)
+            }
+            bytes.append(UInt8(ascii: "]"))
+        }
+        bytes.append(contentsOf: "});\n".utf8)
+        return OutputFile(path: Self.shardPath(number), bytes: bytes)
+    }
+
+    /// `window.sitegenSearch.fragment(N, [[kind, title, link, text], …])`.
+    func fragment(_ number: Int) -> OutputFile {
+        var bytes = Array("window.sitegenSearch.fragment(\(number),[".utf8)
+        let start = number * perFragment
+        for (offset, passage) in passages.passages(in: start..<min(start + perFragment, passages.count)).enumerated() {
+            bytes.append(contentsOf: (offset == 0 ? "[" : ",[").utf8)
+            for (position, value) in [passage.kind.code, passage.title, passage.link, passage.text].enumerated() {
+                if position > 0 { bytes.append(UInt8(ascii: ",")) }
+                Self.appendJSONString(value, to: &bytes)
+            }
+            bytes.append(UInt8(ascii: "]"))
+        }
+        bytes.append(contentsOf: "]);\n".utf8)
+        return OutputFile(path: Self.fragmentPath(number), bytes: bytes)
+    }
+    /// A JSON string literal: quote, backslash and control characters escaped, all else as is.
+    static func appendJSONString(_ text: String, to bytes: inout [UInt8]) {
+        bytes.append(UInt8(ascii: "\""))
+        // Most text has nothing to escape and is copied whole.
+        let copied = text.utf8.withContiguousStorageIfAvailable { utf8 in
+            guard !utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) else { return false }
+            bytes.append(contentsOf: utf8)
+            return true
+        } ?? false
+        if !copied {
+            for byte in text.utf8 {
+                switch byte {
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"): bytes.append(contentsOf: [UInt8(ascii: "\\"), byte])
+                case 0x08: bytes.append(contentsOf: "\\b".utf8)
+                case 0x0C: bytes.append(contentsOf: "\\f".utf8)
+                case 0x0A: bytes.append(contentsOf: "\\n".utf8)
+                case 0x0D: bytes.append(contentsOf: "\\r".utf8)
+                case 0x09: bytes.append(contentsOf: "\\t".utf8)
+                case ..<0x20:
+                    let hex = Array("0123456789abcdef".utf8)
+                    bytes.append(contentsOf: "\\u00".utf8)
+                    bytes.append(contentsOf: [hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
+                default: bytes.append(byte)
+                }
+            }
+        }
+        bytes.append(UInt8(ascii: "\""))
+    }
+}

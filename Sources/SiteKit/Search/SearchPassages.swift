@@ -1,0 +1,104 @@
+/// What search finds, one result each: every source paragraph, every note, every actor, event
+/// and term. Each has a number, its place in this order: a source's paragraphs, then its notes,
+/// source after source; then the actors, the events and the terms. Any range of them can be
+/// made alone, so that the index and each fragment file are made without holding all the text.
+struct SearchPassages: Sendable {
+    enum Kind: Int {
+        case source, note, actor, event, term
+        /// The letter search.js shows the kind by.
+        var code: String { ["s", "n", "a", "e", "t"][rawValue] }
+    }
+
+    struct Passage: Equatable {
+        var kind: Kind
+        var title: String
+        /// Relative to the site's root.
+        var link: String
+        /// Words that name the passage (a name and its aliases, a quoted span, a source's title
+        /// on its first paragraph): weighted above `text`.
+        var names: String
+        /// The text excerpts are cut from.
+        var text: String
+    }
+
+    let site: ResolvedSite
+    let links: CrossLinks
+    /// Where each source's passages start, then where the actors, events and terms start, then the count.
+    let starts: [Int]
+
+    init(site: ResolvedSite, links: CrossLinks) {
+        self.site = site
+        self.links = links
+        var starts = [0]
+        starts.reserveCapacity(site.documents.count + 2)
+        for document in site.documents {
+            starts.append(starts.last! + document.paragraphs.count + (site.annotations[document.source.id]?.count ?? 0))
+        }
+        starts.append(starts.last! + site.actors.count + site.events.count + site.terms.count)
+        self.starts = starts
+    }
+
+    var count: Int { starts.last! }
+    /// Sources, then one unit for the actors, events and terms.
+    var units: Int { starts.count - 1 }
+
+    /// The passages of one unit, in order; of the last, only those numbered `entries` in it.
+    func passages(ofUnit unit: Int, entries: Range<Int>? = nil) -> [Passage] {
+        guard unit < site.documents.count else { return (entries ?? 0..<(starts[unit + 1] - starts[unit])).map(entry) }
+        let document = site.documents[unit]
+        let title = document.source.title
+        var passages = zip(document.paragraphs, document.paragraphTexts()).map { paragraph, text in
+            Passage(kind: .source, title: "\(title), ¶\(paragraph.number)",
+                    link: Paths.paragraph(PassageRef(source: document.source.id, paragraph: paragraph.number)),
+                    names: paragraph.number == 1 ? title : "", text: text)
+        }
+        for item in site.annotations[document.source.id] ?? [] {
+            passages.append(Passage(kind: .note, title: "“\(item.annotation.quote.value)” (\(title))",
+                                    link: Paths.annotation(item.source, item.annotation.name),
+                                    names: item.annotation.quote.value, text: item.note?.text ?? ""))
+        }
+        return passages
+    }
+
+    /// The passages numbered `range`.
+    func passages(in range: Range<Int>) -> [Passage] {
+        // The last unit whose start is at or before the range's, by bisection.
+        var low = 0, high = units - 1
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if starts[middle] <= range.lowerBound { low = middle } else { high = middle - 1 }
+        }
+        var unit = low
+        var passages: [Passage] = []
+        while unit < units, starts[unit] < range.upperBound {
+            let lower = max(range.lowerBound - starts[unit], 0), upper = min(range.upperBound, starts[unit + 1]) - starts[unit]
+            if lower < upper {
+                passages += unit < site.documents.count ? Array(self.passages(ofUnit: unit)[lower..<upper]) : self.passages(ofUnit: unit, entries: lower..<upper)
+            }
+            unit += 1
+        }
+        return passages
+    }
+
+    /// Body text as rendered: links written with empty text show their target's name.
+    private func text(of file: String) -> String {
+        site.bodies[file].map { links.rewrite($0, root: "").plainText.collapsingSpaces } ?? ""
+    }
+
+    /// The actors, then the events, then the terms, numbered from 0.
+    private func entry(_ number: Int) -> Passage {
+        if number < site.actors.count {
+            let actor = site.actors[number]
+            return Passage(kind: .actor, title: actor.name, link: Paths.actor(actor.id),
+                           names: ([actor.name] + actor.aliases.map(\.value)).joined(separator: " · "), text: text(of: actor.file))
+        }
+        if number < site.actors.count + site.events.count {
+            let event = site.events[number - site.actors.count]
+            return Passage(kind: .event, title: "\(event.title) (\(event.date.display))", link: Paths.event(event.id),
+                           names: event.title, text: text(of: event.file))
+        }
+        let term = site.terms[number - site.actors.count - site.events.count]
+        return Passage(kind: .term, title: term.term, link: Paths.term(term.id),
+                       names: ([term.term] + term.aliases.map(\.value)).joined(separator: " · "), text: text(of: term.file))
+    }
+}

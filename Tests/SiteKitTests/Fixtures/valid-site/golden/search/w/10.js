@@ -1,0 +1,1 @@
+window.sitegenSearch.shard(10,{"again":0,"moment":0,"said":0,"weigh":0,"summit":0,"long":0,"longterm":0},{"again":[2,3,256,1,2,0,108,1,19],"moment":[2,3,256,1,5,0,108,1,22],"said":[1,0,142,1,23],"weigh":[1,3,292,1,17],"summit":[1,9,406,1,1],"long":[1,11,258,1,15],"longterm":[1,11,258,1,15]});

@@ -1,0 +1,1 @@
+window.sitegenSearch.shard(3,{"ivanov":0,"event":0},{"ivanov":[1,0,142,1,24],"event":[1,8,295,1,16]});
