@@ -66,7 +66,7 @@ final class EscapingTests: XCTestCase {
     func testSearchIndexStringsAreExactJSON() throws {
         let text = "quote \" backslash \\ slash / controls \u{1}\u{8}\u{C}\n\r\t\u{1F} del \u{7F} line \u{2028} é 😀 </script>"
         var bytes: [UInt8] = []
-        SearchFiles.appendJSONString(text, to: &bytes)
+        JSONString.append(text, to: &bytes)
         XCTAssertEqual(String(decoding: bytes, as: UTF8.self),
                        "\"quote \\\" backslash \\\\ slash / controls \\u0001\\b\\f\\n\\r\\t\\u001f del \u{7F} line \u{2028} é 😀 </script>\"")
         XCTAssertEqual(try JSONDecoder().decode(String.self, from: Data(bytes)), text)

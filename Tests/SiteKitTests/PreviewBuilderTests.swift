@@ -51,11 +51,14 @@ final class PreviewBuilderTests: XCTestCase {
         // Every search file depends on all the text: BM25 scores weigh each passage's length
         // against the average. Only those whose bytes change are written.
         let shards = (0..<16).map { "search/w/\($0).js" }
-        XCTAssertEqual(second.rendered, ["glossary/index.html", "relations/index.html", "annotations.jsonld", "index.html", "sources/memo/index.html",
-                                         "actors/russia/index.html", "actors/united-states/index.html", "search/index.js"]
+        XCTAssertEqual(second.rendered, ["glossary/index.html", "relations/index.html", "relations/russia--united-states/index.html",
+                                         "annotations/index.html", "relations/previews.js", "sources/memo/previews.js", "annotations.jsonld",
+                                         "index.html", "sources/memo/index.html", "actors/russia/index.html", "actors/united-states/index.html",
+                                         "search/index.js"]
                                          + shards + ["search/f/0.js", "search/f/1.js"])
-        XCTAssertEqual(second.written, ["actors/russia/index.html", "actors/united-states/index.html", "annotations.jsonld", "search/f/0.js"]
-                                       + shards.sorted() + ["sources/memo/index.html"])
+        XCTAssertEqual(second.written, ["actors/russia/index.html", "actors/united-states/index.html", "annotations.jsonld",
+                                        "relations/russia--united-states/index.html", "search/f/0.js"]
+                                       + shards.sorted() + ["sources/memo/index.html", "sources/memo/previews.js"])
         XCTAssertEqual(second.removed, [])
 
         XCTAssertFalse(SiteBuilder(options: options(output: "full")).build().hasErrors)

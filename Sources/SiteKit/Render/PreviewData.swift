@@ -81,15 +81,15 @@ struct PreviewData {
     private func file(_ path: String, _ entries: [(key: String, heading: String, text: String)]) -> OutputFile {
         let folder = String(path.dropLast("previews.js".count))
         var bytes = Array("(window.sitegenPreviews = window.sitegenPreviews || {})[".utf8)
-        SearchIndex.appendJSONString(folder, to: &bytes)
+        JSONString.append(folder, to: &bytes)
         bytes.append(contentsOf: "] = {".utf8)
         for (index, entry) in entries.enumerated() {
             bytes.append(contentsOf: (index == 0 ? "\n" : ",\n").utf8)
-            SearchIndex.appendJSONString(entry.key, to: &bytes)
+            JSONString.append(entry.key, to: &bytes)
             bytes.append(contentsOf: ": [".utf8)
-            SearchIndex.appendJSONString(entry.heading, to: &bytes)
+            JSONString.append(entry.heading, to: &bytes)
             bytes.append(UInt8(ascii: ","))
-            SearchIndex.appendJSONString(entry.text, to: &bytes)
+            JSONString.append(entry.text, to: &bytes)
             bytes.append(UInt8(ascii: "]"))
         }
         bytes.append(contentsOf: "\n};\n".utf8)

@@ -103,39 +103,11 @@ public final class SearchFiles: Sendable {
             bytes.append(contentsOf: (offset == 0 ? "[" : ",[").utf8)
             for (position, value) in [passage.kind.code, passage.title, passage.link, passage.text].enumerated() {
                 if position > 0 { bytes.append(UInt8(ascii: ",")) }
-                Self.appendJSONString(value, to: &bytes)
+                JSONString.append(value, to: &bytes)
             }
             bytes.append(UInt8(ascii: "]"))
         }
         bytes.append(contentsOf: "]);\n".utf8)
         return OutputFile(path: Self.fragmentPath(number), bytes: bytes)
-    }
-    /// A JSON string literal: quote, backslash and control characters escaped, all else as is.
-    static func appendJSONString(_ text: String, to bytes: inout [UInt8]) {
-        bytes.append(UInt8(ascii: "\""))
-        // Most text has nothing to escape and is copied whole.
-        let copied = text.utf8.withContiguousStorageIfAvailable { utf8 in
-            guard !utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) else { return false }
-            bytes.append(contentsOf: utf8)
-            return true
-        } ?? false
-        if !copied {
-            for byte in text.utf8 {
-                switch byte {
-                case UInt8(ascii: "\""), UInt8(ascii: "\\"): bytes.append(contentsOf: [UInt8(ascii: "\\"), byte])
-                case 0x08: bytes.append(contentsOf: "\\b".utf8)
-                case 0x0C: bytes.append(contentsOf: "\\f".utf8)
-                case 0x0A: bytes.append(contentsOf: "\\n".utf8)
-                case 0x0D: bytes.append(contentsOf: "\\r".utf8)
-                case 0x09: bytes.append(contentsOf: "\\t".utf8)
-                case ..<0x20:
-                    let hex = Array("0123456789abcdef".utf8)
-                    bytes.append(contentsOf: "\\u00".utf8)
-                    bytes.append(contentsOf: [hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
-                default: bytes.append(byte)
-                }
-            }
-        }
-        bytes.append(UInt8(ascii: "\""))
     }
 }
