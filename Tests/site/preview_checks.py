@@ -78,7 +78,8 @@ def preview_place(page, href):
     if source:
         if path == page and re.match(r"^p\d+$", fragment):
             return None  # a paragraph's own permalink
-        return "sources/%s/" % source.group(1), re.sub(r"^a-", "n-", fragment)
+        # A highlight previews its note; an actor's mention (p<N>-<actor>) previews its paragraph.
+        return "sources/%s/" % source.group(1), re.sub(r"^(p\d+)-.*$", r"\1", re.sub(r"^a-", "n-", fragment))
     page_match = re.match(r"^(actors|glossary|relations)/([^/]+)/index\.html$", path)
     if page_match:
         return page_match.group(1) + "/", page_match.group(2)
@@ -141,7 +142,7 @@ def check_previews(driver, base, public, report):
     driver.set_window_size(1280, 900)
     samples = [("sources/memri-2019/index.html", "a.mention"), ("sources/memri-2019/index.html", "a.term"),
                ("sources/memri-2019/index.html", ".para-events a"), ("sources/memri-2019/index.html", ".note a[href*='#p']"),
-               ("sources/memri-2019/index.html", "a.note-ref"), ("relations/iran--russia/index.html", ".pair-note a[href*='/actors/']"),
+               ("actors/andrey-kortunov/index.html", "a[href*='#a-']"), ("relations/iran--russia/index.html", ".pair-note a[href*='/actors/']"),
                ("relations/index.html", ".matrix td a"), ("annotations/index.html", ".ai-quote a")]
     problems = []
     for page, selector in samples:

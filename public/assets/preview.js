@@ -31,7 +31,7 @@
         var target = document.getElementById(hash);
         if (target && target.contains(link)) { return null; }
       }
-      var key = hash.replace(/^a-/, "n-"), note = link.closest(".note");
+      var key = hash.replace(/^a-/, "n-").replace(/^(p\d+)-.*$/, "$1"), note = link.closest(".note");
       if (note && note.id === key) { return null; }
       return { folder: "sources/" + source[1] + "/", key: key };
     }

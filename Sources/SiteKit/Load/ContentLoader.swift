@@ -88,18 +88,16 @@ public struct ContentLoader {
         annotations.reserveCapacity(counts.annotations)
         // Each loader read one file: its digest is inserted as it is, not merged as a dictionary.
         digests.reserveCapacity(digests.count + loaded.count)
-        for index in loaded.indices {
-            log.append(contentsOf: loaded[index].diagnostics)
-            for (file, digest) in loaded[index].digests where digests[file] == nil { digests[file] = digest }
-            // Taken out of the list, not copied, so that no field of a file's values is retained
-            // here only to be released with the list.
-            switch loaded[index].file.take() {
+        for (name, result) in zip(files, consume loaded) {
+            log.append(contentsOf: result.diagnostics)
+            for (file, digest) in result.digests where digests[file] == nil { digests[file] = digest }
+            switch result.file {
             case .source(let source): sources.append(source)
             case .annotation(let annotation): annotations.append(annotation)
             case .actor(let actor): actors.append(actor)
             case .event(let event): events.append(event)
             case .term(let term): terms.append(term)
-            case nil: unloaded.insert(files[index])
+            case nil: unloaded.insert(name)
             }
         }
         for file in unknown where !strayFolders.contains(where: { file.hasPrefix($0 + "/") }) {

@@ -5,7 +5,7 @@ struct ActorPagesRenderer {
     let templates: Templates
     /// What each actor page lists, gathered in one pass over the site rather than one per actor,
     /// which grew with actors × sources. Annotations are kept as their places in
-    /// `site.annotations`: a copy of each, for every actor it names, was 30 MB at 10,000 sources.
+    /// `site.annotations` rather than copied once for every actor they name.
     private let annotationPlaces: [ActorID: [(source: SourceID, index: Int)]]
     private let relationsOf: [ActorID: [RelationEdge]]
     private let eventsOf: [ActorID: [Event]]

@@ -49,9 +49,8 @@ public struct InputDigests: Sendable {
     }
 
     /// Digest of a file's bytes, which tells whether the file changed: FxHash (rustc's hash)
-    /// over 8-byte words, then the length. A build digests each source three times (loaded,
-    /// resolved, rendered), and Swift's SipHash `Hasher`, made to resist chosen collisions that
-    /// no edit of a file makes, was 2% of a 1,000-source build's instructions.
+    /// over 8-byte words, then the length. Swift's SipHash `Hasher` resists chosen collisions,
+    /// which no edit of a file makes, at several times the cost.
     static func digest(_ bytes: [UInt8]) -> Int {
         let multiplier: UInt64 = 0x517C_C1B7_2722_0A95
         func mix(_ hash: UInt64, _ word: UInt64) -> UInt64 { ((hash << 5 | hash >> 59) ^ word) &* multiplier }

@@ -88,105 +88,124 @@ public final class SiteRenderer {
                       rendered: results.filter(\.rendered).map(\.file.path), cache: cache, failures: failures)
     }
 
+    /// The jobs of a build in the order they are added; a page's job wraps its content in the layout.
+    private struct JobList {
+        let renderer: SiteRenderer
+        var jobs: [Job] = []
+
+        mutating func add(_ path: String, _ inputs: @autoclosure @escaping () -> PageInputs, title: String, description: String,
+                          section: String, meta: [MetaTag] = [], content: @escaping (_ root: String) throws(Diagnostic) -> String) {
+            jobs.append(Job(path: path, inputs: inputs) { [renderer] () throws(Diagnostic) in
+                renderer.page(path, title: title, description: description, section: section, content: try content(Paths.root(of: path)), meta: meta)
+            })
+        }
+
+        mutating func addData(_ path: String, _ inputs: PageInputs, bytes: @escaping () throws(Diagnostic) -> [UInt8]) {
+            jobs.append(Job(path: path, inputs: { inputs }) { () throws(Diagnostic) in OutputFile(path: path, bytes: try bytes()) })
+        }
+    }
+
     /// Every page's job, and the order to run them in.
     private func jobs() -> (jobs: [Job], order: [Int]) {
         // Made on one core while the pages before the first actor page render: it gathers what
         // each actor page lists in one pass over the site.
         let actorPages = Later { [site, links, templates] in ActorPagesRenderer(site: site, links: links, templates: templates) }
-        var jobs: [Job] = []
-        func add(_ path: String, _ inputs: @autoclosure @escaping () -> PageInputs, title: String, description: String, section: String,
-                 meta: [MetaTag] = [], content: @escaping (_ root: String) throws(Diagnostic) -> String) {
-            jobs.append(Job(path: path, inputs: inputs) { [self] () throws(Diagnostic) in
-                page(path, title: title, description: description, section: section, content: try content(Paths.root(of: path)), meta: meta)
-            })
-        }
-        func addData(_ path: String, _ inputs: PageInputs, bytes: @escaping () throws(Diagnostic) -> [UInt8]) {
-            jobs.append(Job(path: path, inputs: { inputs }) { () throws(Diagnostic) in OutputFile(path: path, bytes: try bytes()) })
-        }
+        var list = JobList(renderer: self)
         // The site-wide pages come first: they are the largest jobs, and started first they run
         // beside the many small ones instead of alone at the end.
-        let glossary = GlossaryRenderer(site: site, links: links, templates: templates)
-        add(Paths.glossary, PageInputs(kinds: [.sources, .annotations, .actors, .terms]), title: "Glossary",
-            description: "The categories of alliance the sources argue about.", section: "glossary") { _ in glossary.html() }
-        for term in glossary.termsWithOwnPage {
-            add(Paths.termUses(term.id), PageInputs(kinds: [.sources, .actors, .events, .terms]), title: term.term,
-                description: "Every passage that uses “\(term.term)”.", section: "glossary") { _ in glossary.termPageHTML(term) }
-        }
-        add(Paths.relations, PageInputs(kinds: [.sources, .annotations, .actors, .terms]), title: "Relations",
-            description: "How each source characterises the ties between actors.", section: "relations") { [self] _ in
-            RelationsRenderer(site: site, links: links, templates: templates).html()
-        }
         let ties = TiedPairs(site.relations)
-        let pairPages = PairPageRenderer(site: site, links: links, templates: templates)
-        for pair in ties.pairs {
-            let title = PairPageRenderer.title(pair, links: links)
-            // Its notes name the actors, events and terms they link to.
-            add(Paths.pair(pair.first, pair.second), PageInputs(kinds: [.sources, .annotations, .actors, .events, .terms]), title: title,
-                description: "What each source says about the tie between \(title).", section: "relations") { _ in
-                pairPages.html(pair, edges: ties.edges[pair]!)
-            }
-        }
-        add(Paths.annotations, PageInputs(kinds: [.sources, .annotations, .actors, .terms]), title: "Annotations",
-            description: "Every annotation of every source, by kind, source, actor and term.", section: "annotations") { [self] _ in
-            AnnotationIndexRenderer(site: site, links: links, templates: templates).html()
-        }
-        let previews = PreviewData(site: site, links: links)
-        addData(PreviewData.actorsPath, PageInputs(kinds: [.actors])) { previews.actors().bytes }
-        addData(PreviewData.glossaryPath, PageInputs(kinds: [.terms])) { previews.glossary().bytes }
-        addData(PreviewData.timelinePath, PageInputs(kinds: [.events])) { previews.timeline().bytes }
-        addData(PreviewData.relationsPath, PageInputs(kinds: [.sources, .annotations, .actors, .terms])) { previews.relations(ties).bytes }
-        for document in site.documents {
-            addData(PreviewData.sourcePath(document.source.id),
-                    PageInputs(files: [document.source.file] + (site.annotations[document.source.id] ?? []).map(\.annotation.file),
-                               kinds: [.actors, .events, .terms])) { previews.source(document).bytes }
-        }
-        add(Paths.timeline, PageInputs(kinds: [.sources, .actors, .events, .terms]), title: "Timeline",
-            description: "From the 1999 Kosovo bombing to the 24 February 2022 invasion of Ukraine.", section: "timeline") { [self] _ in
+        addOverviews(to: &list, ties: ties)
+        addPreviews(to: &list, ties: ties)
+        list.add(Paths.timeline, PageInputs(kinds: [.sources, .actors, .events, .terms]), title: "Timeline",
+                 description: "From the 1999 Kosovo bombing to the 24 February 2022 invasion of Ukraine.", section: "timeline") { [self] _ in
             TimelineRenderer(site: site, links: links, templates: templates).html()
         }
-        addData(AnnotationExport.path, .everything) { [self] () throws(Diagnostic) in try AnnotationExport(site: site).json() }
-        add(Paths.home, .everything, title: site.site.title, description: site.site.description, section: "") { [self] _ in indexHTML() }
-        let sourceJobsStart = jobs.count
+        list.addData(AnnotationExport.path, .everything) { [self] () throws(Diagnostic) in try AnnotationExport(site: site).json() }
+        list.add(Paths.home, .everything, title: site.site.title, description: site.site.description, section: "") { [self] _ in indexHTML() }
+        let sourceJobsStart = list.jobs.count
         for document in site.documents {
             let citation = citation(of: document.source)
-            add(Paths.source(document.source.id), PageInputs(files: [document.source.file] + (self.site.annotations[document.source.id] ?? []).map(\.annotation.file),
-                                                             kinds: [.sources, .actors, .events, .terms]),
-                title: document.source.title, description: document.source.summary, section: "sources",
-                meta: citation.metaTags) { [self] root throws(Diagnostic) in
+            list.add(Paths.source(document.source.id), PageInputs(files: [document.source.file] + (self.site.annotations[document.source.id] ?? []).map(\.annotation.file),
+                                                                  kinds: [.sources, .actors, .events, .terms]),
+                     title: document.source.title, description: document.source.summary, section: "sources",
+                     meta: citation.metaTags) { [self] root throws(Diagnostic) in
                 try sourceHTML(document, root: root)
             }
         }
-        add(Paths.actors, PageInputs(kinds: [.sources, .actors]), title: "Actors",
-            description: "The states, organisations, groups and people the sources discuss.", section: "actors") { _ in actorPages.value.indexHTML() }
-        let actorJobsStart = jobs.count
+        list.add(Paths.actors, PageInputs(kinds: [.sources, .actors]), title: "Actors",
+                 description: "The states, organisations, groups and people the sources discuss.", section: "actors") { _ in actorPages.value.indexHTML() }
+        let actorJobsStart = list.jobs.count
         for actor in site.actors {
-            add(Paths.actor(actor.id), PageInputs(files: [actor.file] + actorPages.value.annotations(naming: actor.id).map(\.annotation.file),
-                                                  kinds: [.sources, .actors, .events, .terms]),
-                title: actor.name, description: "\(actor.name): mentions, annotations and relations in the sources.", section: "actors") { root in
+            list.add(Paths.actor(actor.id), PageInputs(files: [actor.file] + actorPages.value.annotations(naming: actor.id).map(\.annotation.file),
+                                                       kinds: [.sources, .actors, .events, .terms]),
+                     title: actor.name, description: "\(actor.name): mentions, annotations and relations in the sources.", section: "actors") { root in
                 actorPages.value.actorHTML(actor, root: root)
             }
         }
-        let actorJobsEnd = jobs.count
+        let actorJobsEnd = list.jobs.count
         for document in site.documents {
             let citation = citation(of: document.source)
-            addData(Citation.bibPath(document.source.id), PageInputs(files: [document.source.file])) { Array(citation.bibTeX.utf8) }
-            addData(Citation.risPath(document.source.id), PageInputs(files: [document.source.file])) { Array(citation.ris.utf8) }
+            list.addData(Citation.bibPath(document.source.id), PageInputs(files: [document.source.file])) { Array(citation.bibTeX.utf8) }
+            list.addData(Citation.risPath(document.source.id), PageInputs(files: [document.source.file])) { Array(citation.ris.utf8) }
         }
-        add(Paths.search, .none, title: "Search", description: "Search the sources, notes, actors, events and glossary.", section: "search") { [templates] root in
+        list.add(Paths.search, .none, title: "Search", description: "Search the sources, notes, actors, events and glossary.", section: "search") { [templates] root in
             templates.render("search", RootModel(root: root))
         }
         // The search index is built on one core while the pages render; its files come last.
         for file in SearchFiles(site: site, links: links).files {
-            jobs.append(Job(path: file.path, inputs: { .everything }, render: file.make))
+            list.jobs.append(Job(path: file.path, inputs: { .everything }, render: file.make))
         }
         // A server shows 404.html at any missing URL, however deep, so its links are absolute paths:
         // from the base URL's path, or from the domain root when there is no base URL.
         let notFoundRoot = site.site.rootPath ?? "/"
-        jobs.append(Job(path: Paths.notFound, inputs: { .none }) { [self] in
+        list.jobs.append(Job(path: Paths.notFound, inputs: { .none }) { [self] in
             page(Paths.notFound, title: "Page not found", description: "This page does not exist.", section: "",
                  content: templates.render("not-found", RootModel(root: notFoundRoot)), root: notFoundRoot, canonical: false)
         })
-        return (jobs, Self.interleaving(sourceJobsStart..<actorJobsStart, with: actorJobsStart..<actorJobsEnd, of: jobs.count))
+        return (list.jobs, Self.interleaving(sourceJobsStart..<actorJobsStart, with: actorJobsStart..<actorJobsEnd, of: list.jobs.count))
+    }
+
+    /// The pages over the whole site: the glossary and its terms' pages, the relations, a page per
+    /// characterised pair, and the index of annotations.
+    private func addOverviews(to list: inout JobList, ties: TiedPairs) {
+        let glossary = GlossaryRenderer(site: site, links: links, templates: templates)
+        list.add(Paths.glossary, PageInputs(kinds: [.sources, .annotations, .actors, .terms]), title: "Glossary",
+                 description: "The categories of alliance the sources argue about.", section: "glossary") { _ in glossary.html() }
+        for term in glossary.termsWithOwnPage {
+            list.add(Paths.termUses(term.id), PageInputs(kinds: [.sources, .actors, .events, .terms]), title: term.term,
+                     description: "Every passage that uses “\(term.term)”.", section: "glossary") { _ in glossary.termPageHTML(term) }
+        }
+        list.add(Paths.relations, PageInputs(kinds: [.sources, .annotations, .actors, .terms]), title: "Relations",
+                 description: "How each source characterises the ties between actors.", section: "relations") { [self] _ in
+            RelationsRenderer(site: site, links: links, templates: templates).html()
+        }
+        let pairPages = PairPageRenderer(site: site, links: links, templates: templates)
+        for pair in ties.pairs {
+            let title = PairPageRenderer.title(pair, links: links)
+            // Its notes name the actors, events and terms they link to.
+            list.add(Paths.pair(pair.first, pair.second), PageInputs(kinds: [.sources, .annotations, .actors, .events, .terms]), title: title,
+                     description: "What each source says about the tie between \(title).", section: "relations") { _ in
+                pairPages.html(pair, edges: ties.edges[pair]!)
+            }
+        }
+        list.add(Paths.annotations, PageInputs(kinds: [.sources, .annotations, .actors, .terms]), title: "Annotations",
+                 description: "Every annotation of every source, by kind, source, actor and term.", section: "annotations") { [self] _ in
+            AnnotationIndexRenderer(site: site, links: links, templates: templates).html()
+        }
+    }
+
+    /// The link previews, one script per folder of pages linked to.
+    private func addPreviews(to list: inout JobList, ties: TiedPairs) {
+        let previews = PreviewData(site: site, links: links)
+        list.addData(PreviewData.actorsPath, PageInputs(kinds: [.actors])) { previews.actors().bytes }
+        list.addData(PreviewData.glossaryPath, PageInputs(kinds: [.terms])) { previews.glossary().bytes }
+        list.addData(PreviewData.timelinePath, PageInputs(kinds: [.events])) { previews.timeline().bytes }
+        list.addData(PreviewData.relationsPath, PageInputs(kinds: [.sources, .annotations, .actors, .terms])) { previews.relations(ties).bytes }
+        for document in site.documents {
+            list.addData(PreviewData.sourcePath(document.source.id),
+                         PageInputs(files: [document.source.file] + (site.annotations[document.source.id] ?? []).map(\.annotation.file),
+                                    kinds: [.actors, .events, .terms])) { previews.source(document).bytes }
+        }
     }
 
     /// The order the jobs run in: `heavy` (actor pages), which must follow `light` (source

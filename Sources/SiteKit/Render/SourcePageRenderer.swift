@@ -4,8 +4,8 @@
 struct SourcePageRenderer {
     /// The events citing each source, by paragraph, and the link on each mention target, gathered
     /// once for all source pages: each page looking through every event would grow with sources ×
-    /// events, and working out a link's title, path and order again for every mention was 4% of a
-    /// big build. (Mentions come gathered by source from the resolver, as `ResolvedSite.mentionPlaces`.)
+    /// events, and a link's path and order are worked out once per target, not per mention.
+    /// (Mentions come gathered by source from the resolver, as `ResolvedSite.mentionPlaces`.)
     struct Marks {
         var citingEvents: [SourceID: [Int: [Event]]] = [:]
         /// By number in `ResolvedSite.mentionTargets`.
@@ -90,46 +90,18 @@ struct SourcePageRenderer {
         var blocks = output.children
         output.children = []
         for paragraph in document.paragraphs {
-            var wraps: [InlineWrap] = []
-            // Mentions: the first of each actor and term in the paragraph, never two links on one span.
-            var linked: Set<Int32> = []
-            var taken: [Range<Int>] = []
             // Both in paragraph order: this paragraph's places come next in the list.
             let firstMention = nextMention
             while nextMention < mentions.endIndex && mentions[nextMention].paragraph == paragraph.number { nextMention += 1 }
-            let matches = mentions[firstMention..<nextMention].map { (range: $0.range, target: $0.target, order: marks.mentionLinks[Int($0.target)].order) }
-                .sorted { ($0.range.lowerBound, -$0.range.count, $0.order) < ($1.range.lowerBound, -$1.range.count, $1.order) }
-            // An actor's first mention carries the id its page links to (`Paths.mentionID`): on its
-            // link, or on a span of its own where another link holds its words.
-            for match in matches where !linked.contains(match.target) && !taken.contains(where: { $0.overlaps(match.range) }) {
-                linked.insert(match.target)
-                taken.append(match.range)
-                var enter = marks.mentionLinks[Int(match.target)].enter(root: root, escapedRoot: escapedRoot)
-                // The link's markup opens with "<a".
-                if let id = mentionID(match.target, paragraph.number) { enter = "<a id=\"\(id)\"" + enter.dropFirst(2) }
-                wraps.append(InlineWrap(range: match.range) { [enter] _ in (enter, "</a>") })
-            }
-            for match in matches where linked.insert(match.target).inserted {
-                guard let id = mentionID(match.target, paragraph.number) else { continue }
-                wraps.append(InlineWrap(range: match.range) { piece in (piece == 0 ? "<span id=\"\(id)\">" : "<span>", "</span>") })
-            }
+            var wraps = mentionWraps(mentions[firstMention..<nextMention], paragraph: paragraph.number, escapedRoot: escapedRoot)
             // Editorial corrections are shown as insertions.
             for range in corrections[paragraph.number] ?? [] {
                 wraps.append(InlineWrap(range: range) { _ in
                     ("<ins class=\"correction\" title=\"Editorial correction\">", "</ins>")
                 })
             }
-            // Highlights, outermost first so nested ones sit inside.
             let here = annotations[paragraph.number] ?? []
-            for item in here.sorted(by: { ($0.anchor.range.lowerBound, -$0.anchor.range.upperBound) < ($1.anchor.range.lowerBound, -$1.anchor.range.upperBound) }) {
-                let name = HTML.escape(item.annotation.name.raw)
-                let kind = item.annotation.kind.rawValue
-                let number = item.number
-                let ref = "<a class=\"note-ref\" href=\"#n-\(name)\" aria-label=\"Note \(number)\">\(number)</a>"
-                wraps.append(InlineWrap(range: item.anchor.range, trailer: ref) { piece in
-                    ("<mark\(piece == 0 ? " id=\"a-\(name)\"" : "") class=\"hl hl-\(kind)\" data-note=\"\(name)\">", "</mark>")
-                })
-            }
+            wraps += highlightWraps(here)
             // Read before this paragraph's block is replaced below.
             let block = blocks[paragraph.blockIndex].wrapping(wraps)
             let notes = here.map { item in
@@ -154,5 +126,44 @@ struct SourcePageRenderer {
         }
         output.children = blocks
         return Cmark.renderHTML(output)
+    }
+
+    /// Links on the first mention of each actor and term in a paragraph, never two links on one
+    /// span. An actor's first mention carries the id its page links to (`Paths.mentionID`): on its
+    /// link, or on a span of its own where another link holds its words.
+    private func mentionWraps(_ places: ArraySlice<MentionPlace>, paragraph: Int, escapedRoot: String) -> [InlineWrap] {
+        let matches = places.map { (range: $0.range, target: $0.target, order: marks.mentionLinks[Int($0.target)].order) }
+            .sorted { ($0.range.lowerBound, -$0.range.count, $0.order) < ($1.range.lowerBound, -$1.range.count, $1.order) }
+        var wraps: [InlineWrap] = []
+        var linked: Set<Int32> = []
+        var taken: [Range<Int>] = []
+        for match in matches where !linked.contains(match.target) && !taken.contains(where: { $0.overlaps(match.range) }) {
+            linked.insert(match.target)
+            taken.append(match.range)
+            var enter = marks.mentionLinks[Int(match.target)].enter(root: root, escapedRoot: escapedRoot)
+            // The link's markup opens with "<a".
+            if let id = mentionID(match.target, paragraph) { enter = "<a id=\"\(id)\"" + enter.dropFirst(2) }
+            wraps.append(InlineWrap(range: match.range) { [enter] _ in (enter, "</a>") })
+        }
+        for match in matches where linked.insert(match.target).inserted {
+            guard let id = mentionID(match.target, paragraph) else { continue }
+            wraps.append(InlineWrap(range: match.range) { piece in (piece == 0 ? "<span id=\"\(id)\">" : "<span>", "</span>") })
+        }
+        return wraps
+    }
+
+    /// A paragraph's highlights, outermost first so that nested ones sit inside, each followed by
+    /// its note's number.
+    private func highlightWraps(_ annotations: [PlacedAnnotation]) -> [InlineWrap] {
+        annotations.sorted { ($0.anchor.range.lowerBound, -$0.anchor.range.upperBound) < ($1.anchor.range.lowerBound, -$1.anchor.range.upperBound) }
+            .map { item in
+                let name = HTML.escape(item.annotation.name.raw)
+                let kind = item.annotation.kind.rawValue
+                let number = item.number
+                let ref = "<a class=\"note-ref\" href=\"#n-\(name)\" aria-label=\"Note \(number)\">\(number)</a>"
+                return InlineWrap(range: item.anchor.range, trailer: ref) { piece in
+                    ("<mark\(piece == 0 ? " id=\"a-\(name)\"" : "") class=\"hl hl-\(kind)\" data-note=\"\(name)\">", "</mark>")
+                }
+            }
     }
 }

@@ -65,25 +65,20 @@ public struct SiteBuilder {
     /// rendered, so a big site is never held in memory whole. On any error, and when the folder
     /// is not sitegen's to replace, the output folder is left exactly as it was.
     public func build() -> Outcome {
-        var (checked, diagnostics) = check()
-        guard checked != nil else { return Outcome(diagnostics: diagnostics, files: [], summary: nil) }
+        let (result, diagnostics) = check()
+        guard let checked = consume result else { return Outcome(diagnostics: diagnostics, files: [], summary: nil) }
         let staged: StagedOutput
         do {
             staged = try StagedOutput(options.output, protecting: options.inputFolders, force: options.force)
         } catch {
             return Outcome(diagnostics: (diagnostics + [Self.outputDiagnostic(error, output: options.output)]).sorted(), files: [], summary: nil)
         }
-        // Taken out, not unwrapped into a binding of its own: the optional would keep a reference
-        // to everything until this function returned, and the freeing below would be done here,
-        // on one core, after the folder was committed.
-        let leftovers = Leftovers(checked.take()!)
-        var outcome = render(leftovers.checked!, diagnostics: diagnostics, reusing: RenderCache(), deliver: staged.write)
+        // Consumed, so that what pages are rendered from is freed once they are, before the commit.
+        var outcome = render(consume checked, diagnostics: diagnostics, reusing: RenderCache(), deliver: staged.write)
         if outcome.hasErrors {
             staged.discard()
             return outcome
         }
-        // Another thread frees the content and resolved values while the folder is committed.
-        DispatchQueue.global().async { leftovers.checked = nil }
         do {
             outcome.changes = try staged.commit()
             return outcome
@@ -97,12 +92,6 @@ public struct SiteBuilder {
         let location = SourceLocation(file: output, line: 1, column: 1)
         if error is OutputOwnership.Refusal { return .error(location, "\(error)") }
         return .error(location, "cannot write the site: \(error); the folder is left as it was")
-    }
-
-    /// Holds the only reference to what pages were rendered from, so that whoever clears it frees it.
-    private final class Leftovers: @unchecked Sendable {
-        var checked: Checked?
-        init(_ checked: consuming Checked) { self.checked = checked }
     }
 
     /// What pages are rendered from, once content and templates have been read and checked.
@@ -121,24 +110,20 @@ public struct SiteBuilder {
         var diagnostics: [Diagnostic] = []
         let (templates, templateDigest, assets, templateDiagnostics) = loadTemplates()
         diagnostics += templateDiagnostics
-        var (loaded, loadDiagnostics) = ContentLoader.load(from: options.content, fileSystem: fileSystem)
-        diagnostics += loadDiagnostics
         var checked: Checked?
-        if loaded != nil {
-            if let baseURL = options.baseURL { loaded!.site.baseURL = baseURL }
+        if let corpus = loadContent(adding: &diagnostics) {
             var global = Hasher()
             global.combine(templateDigest)
-            global.combine(loaded!.fileDigests[options.content + "/site.yml"])
+            global.combine(corpus.fileDigests[options.content + "/site.yml"])
             global.combine(options.baseURL)
             // Worked out beside the resolver, which does not need them, rather than on one core
-            // while the other waits. The copy of
-            // the corpus is held by the work alone (a local would hold it to the end of this
-            // scope), so it goes long before the resolver lets go of its lists.
-            let digests = Later { [global = global.finalize(), corpus = loaded!] in
+            // while the other waits. The work holds its own copy of the corpus and lets go of it
+            // when done, long before the resolver lets go of its lists.
+            let digests = Later { [global = global.finalize(), corpus] in
                 InputDigests(global: global, files: corpus.fileDigests, corpus: corpus)
             }
-            // Taken out, so that the resolver holds the only copy and frees what it has used.
-            let (site, resolveDiagnostics) = Resolver.resolve(loaded.take()!)
+            // Consumed, so that the resolver holds the only copy and frees what it has used.
+            let (site, resolveDiagnostics) = Resolver.resolve(consume corpus)
             diagnostics += resolveDiagnostics
             if let templates {
                 checked = Checked(site: site, templates: templates, digests: digests.value, assets: assets)
@@ -147,6 +132,16 @@ public struct SiteBuilder {
         if options.strict { diagnostics = diagnostics.map(\.promotedToError) }
         diagnostics.sort()
         return (diagnostics.contains { $0.severity == .error } ? nil : checked, diagnostics)
+    }
+
+    /// The content, loaded, with `--base-url` applied and what was found wrong added to
+    /// `diagnostics`; returned, not kept,
+    /// so that its caller holds the only copy.
+    private func loadContent(adding diagnostics: inout [Diagnostic]) -> Corpus? {
+        var (corpus, found) = ContentLoader.load(from: options.content, fileSystem: fileSystem)
+        diagnostics += found
+        if let baseURL = options.baseURL { corpus?.site.baseURL = baseURL }
+        return corpus
     }
 
     /// Renders every page; with `deliver`, pages are handed to it instead of kept in the outcome.
