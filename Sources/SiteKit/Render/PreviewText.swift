@@ -24,7 +24,8 @@ enum PreviewText {
 
     /// The first `count` words, with "…" when there were more.
     static func firstWords(of text: String, count: Int) -> String {
-        let words = text.split(separator: " ", omittingEmptySubsequences: true)
+        // Split no further than needed: one piece past `count` holds the rest, if any.
+        let words = text.split(separator: " ", maxSplits: count, omittingEmptySubsequences: true)
         guard words.count > count else { return words.joined(separator: " ") }
         return trimmedForEllipsis(words.prefix(count).joined(separator: " ")) + "…"
     }
@@ -54,7 +55,11 @@ enum PreviewText {
         return text.endIndex
     }
 
+    /// Without the punctuation and spaces at its end, which would stand before the "…". Each of
+    /// them is one scalar, so they are dropped scalar by scalar.
     private static func trimmedForEllipsis(_ text: String) -> String {
-        String(text.reversed().drop { ",;:—–- ".contains($0) }.reversed())
+        var scalars = Substring(text).unicodeScalars
+        while let last = scalars.last, ",;:—–- ".unicodeScalars.contains(last) { scalars.removeLast() }
+        return String(scalars)
     }
 }
