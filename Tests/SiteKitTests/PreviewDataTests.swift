@@ -58,4 +58,21 @@ final class PreviewDataTests: XCTestCase {
 
         """)
     }
+
+    /// A link written with empty text reads as its target's name in a preview, as on the page.
+    func testAnEmptyLinkPreviewsAsItsTargetsName() throws {
+        let site = Fixture.build([
+            "content/site.yml": Fixture.siteFile,
+            "content/sources/s.md": Fixture.sourceFile("Russia and its partners.\n"),
+            "content/actors/russia.md": "---\nname: Russia\nkind: state\naliases: [Russia]\n---\nA [](term:partner) of many. More.\n",
+            "content/glossary/partner.md": "---\nterm: Partner\naliases: [partners]\nfamily: partnership\n---\nOne who works with another.\n",
+        ])
+        XCTAssertEqual(site.errors, [])
+        XCTAssertEqual(site.pages["actors/previews.js"], """
+        (window.sitegenPreviews = window.sitegenPreviews || {})["actors/"] = {
+        "russia": ["Russia · State","A Partner of many."]
+        };
+
+        """)
+    }
 }

@@ -30,20 +30,20 @@ struct PreviewData {
     func actors() -> OutputFile {
         file(Self.actorsPath, site.actors.map { actor in
             let kind = actor.kind.rawValue.prefix(1).uppercased() + actor.kind.rawValue.dropFirst()
-            return (actor.id.raw, "\(actor.name) · \(kind)", site.bodies[actor.file].map { PreviewText.firstSentence(of: $0) } ?? "")
+            return (actor.id.raw, "\(actor.name) · \(kind)", firstSentence(of: actor.file))
         })
     }
 
     func glossary() -> OutputFile {
         file(Self.glossaryPath, site.terms.map { term in
-            (term.id.raw, "\(term.term) · Glossary", site.bodies[term.file].map { PreviewText.firstSentence(of: $0) } ?? "")
+            (term.id.raw, "\(term.term) · Glossary", firstSentence(of: term.file))
         })
     }
 
     func timeline() -> OutputFile {
         file(Self.timelinePath, site.events.map { event in
             (event.id.raw, "\(event.circa ? "c. " : "")\(event.date.display) · \(event.title)",
-             site.bodies[event.file].map { PreviewText.firstSentence(of: $0) } ?? "")
+             firstSentence(of: event.file))
         })
     }
 
@@ -75,6 +75,12 @@ struct PreviewData {
             entries.append(("n-\(item.annotation.name.raw)", heading, note))
         }
         return file(Self.sourcePath(source.id), entries)
+    }
+
+    /// The first sentence of a profile, definition or event as a reader sees it: a link written
+    /// with empty text reads as its target's name, as on the page (`CrossLinks.rewrite`).
+    private func firstSentence(of file: String) -> String {
+        site.bodies[file].map { PreviewText.firstSentence(of: links.rewrite($0, root: "")) } ?? ""
     }
 
     /// The script: `(window.sitegenPreviews = window.sitegenPreviews || {})["<folder>"] = {…};`.
