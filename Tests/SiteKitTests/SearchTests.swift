@@ -66,6 +66,25 @@ final class SearchTests: XCTestCase {
         XCTAssertEqual(index.passageCounts[index.stems.firstIndex(of: "russia")!], 4)
     }
 
+    /// A stem in more passages than twice `headLength` is cut back as the passages are read; the
+    /// postings keep the thousand that score highest before rounding all the same, and the count
+    /// of every passage the stem is in.
+    func testAStemInManyPassagesKeepsItsBestThousand() throws {
+        // ¶2… say "Ally" and 0 to 4 more words: the shorter a paragraph, the higher it scores.
+        let paragraphs = ["Opening."] + (0..<2500).map { (["Ally"] + Array(repeating: "word", count: $0 % 5)).joined(separator: " ") + "." }
+        let site = try site([
+            "content/site.yml": Fixture.siteFile,
+            "content/sources/s.md": Fixture.sourceFile(paragraphs.joined(separator: "\n\n") + "\n"),
+        ])
+        let index = SearchIndex(SearchPassages(site: site, links: CrossLinks(site: site)))
+        let stem = try XCTUnwrap(index.stems.firstIndex(of: "alli"))
+        XCTAssertEqual(index.passageCounts[stem], 2500)
+        // In every passage but one, so each score rounds to the least, 1, and they are listed by
+        // passage: ¶2, ¶3, ¶7, ¶8, … (passages 1, 2, 6, 7, …), each with "ally" at position 8.
+        let kept: [[UInt32]] = (0..<500).flatMap { [[1 + 5 * $0, 1, 1, 8], [2 + 5 * $0, 1, 1, 8]] }
+        XCTAssertEqual(index.postings[stem], Array(kept.joined()))
+    }
+
     func testShardsHoldWordsByTheirFirstThreeCharactersAndFragmentsEightPassages() throws {
         XCTAssertEqual(["allies", "allied", "alliance", "al", "kortunov", "kortunof", "s400"].map { SearchFiles.shard(of: $0, count: 65) },
                        [17, 17, 17, 60, 41, 41, 49])

@@ -9,7 +9,8 @@ struct SearchIndex: Sendable {
     var stemOfWord: [Int32] = []
     var stems: [String] = []
     /// For each stem: the passages it occurs in, as (passage, score, count of positions,
-    /// positions…) runs, highest score first, at most `headLength` of them.
+    /// positions…) runs, highest score first, ties by passage; at most `headLength` of them,
+    /// those with the highest scores before rounding.
     var postings: [[UInt32]] = []
     /// How many passages each stem occurs in.
     var passageCounts: [Int] = []
@@ -33,46 +34,63 @@ struct SearchIndex: Sendable {
 
     init() {}
 
+    /// Two passes over the passages: the first counts their words, for the average length that
+    /// BM25 needs; the second reads their words and keeps, for each stem, its passages as
+    /// (passage, weighted count, count of positions, positions…) runs. A stem's runs are cut
+    /// back to its best `headLength` whenever they reach twice that, and from then on a passage
+    /// that scores no higher than the last of those is not kept, so that a common word of a big
+    /// site holds at most twice `headLength` runs.
     init(_ passages: SearchPassages) {
-        let stemmer = Stemmer()
-        var wordNumbers: [String: Int32] = [:], stemNumbers: [String: Int32] = [:]
-        var raw: [[UInt32]] = []      // per stem: (passage, weighted count, count of positions, positions…)
         var lengths: [UInt32] = []
         lengths.reserveCapacity(passages.count)
+        for unit in 0..<passages.units {
+            for item in passages.passages(ofUnit: unit) {
+                lengths.append(UInt32(SearchTokenizer.count(item.names) + SearchTokenizer.count(item.text)))
+            }
+        }
+        let average = Double(lengths.reduce(0) { $0 + Int($1) }) / Double(max(lengths.count, 1))
+        let stemmer = Stemmer()
+        var wordNumbers: [String: Int32] = [:], stemNumbers: [String: Int32] = [:]
+        var runs: [[UInt32]] = [], kept: [Int] = []
+        // Per stem, the score (before the idf) a passage must pass to be kept: the lowest of the
+        // best `headLength` when they were last cut back. A later passage scoring the same ranks
+        // below them, as ties go by passage.
+        var floors: [Double] = []
         // A passage's words as stem << 32 | position, sorted into runs of one stem.
         var hits: [UInt64] = []
+        var run: [UInt32] = []
         var passage: UInt32 = 0
+        func add(_ bytes: ArraySlice<UInt8>, ascii: Bool, position: Int) {
+            let folded = SearchTokenizer.fold(bytes, ascii: ascii)
+            let word: Int32
+            if let known = wordNumbers[folded] {
+                word = known
+            } else {
+                word = Int32(words.count)
+                wordNumbers[folded] = word
+                words.append(folded)
+                let stem = stemmer.stem(folded)
+                if let known = stemNumbers[stem] {
+                    stemOfWord.append(known)
+                } else {
+                    stemNumbers[stem] = Int32(stems.count)
+                    stemOfWord.append(Int32(stems.count))
+                    stems.append(stem)
+                    runs.append([])
+                    kept.append(0)
+                    floors.append(0)
+                    passageCounts.append(0)
+                }
+            }
+            hits.append(UInt64(stemOfWord[Int(word)]) << 32 | UInt64(position))
+        }
         for unit in 0..<passages.units {
             for item in passages.passages(ofUnit: unit) {
                 hits.removeAll(keepingCapacity: true)
                 let weight = Self.weights(item.kind)
-                let names = SearchTokenizer.tokens(item.names)
-                let text = SearchTokenizer.tokens(item.text, from: names.next + Self.fieldGap)
-                for tokens in [names.tokens, text.tokens] {
-                    for token in tokens {
-                        let word: Int32
-                        if let known = wordNumbers[token.word] {
-                            word = known
-                        } else {
-                            word = Int32(words.count)
-                            wordNumbers[token.word] = word
-                            words.append(token.word)
-                            let stem = stemmer.stem(token.word)
-                            if let known = stemNumbers[stem] {
-                                stemOfWord.append(known)
-                            } else {
-                                stemNumbers[stem] = Int32(stems.count)
-                                stemOfWord.append(Int32(stems.count))
-                                stems.append(stem)
-                                raw.append([])
-                            }
-                        }
-                        hits.append(UInt64(stemOfWord[Int(word)]) << 32 | UInt64(token.position))
-                    }
-                }
-                lengths.append(UInt32(names.tokens.count + text.tokens.count))
+                let textStart = SearchTokenizer.scan(item.names, from: 0, emit: add) + Self.fieldGap
+                _ = SearchTokenizer.scan(item.text, from: textStart, emit: add)
                 hits.sort()
-                let textStart = UInt32(names.next + Self.fieldGap)
                 var start = 0
                 while start < hits.count {
                     let stem = Int(hits[start] >> 32)
@@ -82,42 +100,76 @@ struct SearchIndex: Sendable {
                         weighted += UInt32(truncatingIfNeeded: hits[end]) < textStart ? weight.names : weight.text
                         end += 1
                     }
-                    let kept = min(end - start, Self.positionLimit)
-                    raw[stem].append(passage)
-                    raw[stem].append(weighted)
-                    raw[stem].append(UInt32(kept))
-                    for hit in hits[start..<(start + kept)] { raw[stem].append(UInt32(truncatingIfNeeded: hit)) }
+                    let count = min(end - start, Self.positionLimit)
+                    passageCounts[stem] += 1
+                    if Self.score(idf: 1, weighted: weighted, length: lengths[Int(passage)], average: average) > floors[stem] {
+                        run.removeAll(keepingCapacity: true)
+                        run += [passage, weighted, UInt32(count)]
+                        for hit in hits[start..<(start + count)] { run.append(UInt32(truncatingIfNeeded: hit)) }
+                        runs[stem] += run
+                        kept[stem] += 1
+                    }
+                    if kept[stem] == 2 * Self.headLength {
+                        (runs[stem], floors[stem]) = Self.pruned(runs[stem], lengths: lengths, average: average)
+                        kept[stem] = Self.headLength
+                    }
                     start = end
                 }
                 passage += 1
             }
         }
-        let average = Double(lengths.reduce(0) { $0 + Int($1) }) / Double(max(lengths.count, 1))
-        postings = raw.map { Self.ranked($0, lengths: lengths, average: average, passages: lengths.count) }
-        passageCounts = raw.map(Self.runCount)
-    }
-
-    private static func runCount(_ run: [UInt32]) -> Int {
-        var count = 0, at = 0
-        while at < run.count { count += 1; at += 3 + Int(run[at + 2]) }
-        return count
-    }
-
-    /// One stem's postings scored by BM25 (k1 1.2, b 0.75) and ordered best first, ties by passage.
-    private static func ranked(_ run: [UInt32], lengths: [UInt32], average: Double, passages: Int) -> [UInt32] {
-        var entries: [(score: UInt32, start: Int)] = []
-        var at = 0
-        while at < run.count { entries.append((0, at)); at += 3 + Int(run[at + 2]) }
-        let idf = log(1 + (Double(passages) - Double(entries.count) + 0.5) / (Double(entries.count) + 0.5))
-        for index in entries.indices {
-            let start = entries[index].start
-            let frequency = Double(run[start + 1]) / 10
-            let norm = 1.2 * (0.25 + 0.75 * Double(lengths[Int(run[start])]) / average)
-            entries[index].score = max(1, UInt32((100 * idf * frequency * 2.2 / (frequency + norm)).rounded()))
+        postings = runs.indices.map {
+            Self.ranked(runs[$0], in: passageCounts[$0], lengths: lengths, average: average, passages: lengths.count)
         }
-        entries.sort { $0.score != $1.score ? $0.score > $1.score : $0.start < $1.start }
+    }
+
+    /// The start of each run in `run`.
+    private static func starts(_ run: [UInt32]) -> [Int] {
+        var starts: [Int] = [], at = 0
+        while at < run.count { starts.append(at); at += 3 + Int(run[at + 2]) }
+        return starts
+    }
+
+    /// BM25 (k1 1.2, b 0.75) of a passage `length` words long in which the stem's weighted count
+    /// is `weighted` tenths.
+    private static func score(idf: Double, weighted: UInt32, length: UInt32, average: Double) -> Double {
+        let frequency = Double(weighted) / 10
+        let norm = 1.2 * (0.25 + 0.75 * Double(length) / average)
+        return 100 * idf * frequency * 2.2 / (frequency + norm)
+    }
+
+    /// The starts of the `headLength` runs of `run` that score highest, ties by passage, in
+    /// passage order, and the lowest of their scores (0 if `run` has no more than that). The
+    /// idf, the same for every run of a stem, leaves the choice unchanged.
+    private static func best(_ run: [UInt32], lengths: [UInt32], average: Double) -> (starts: [Int], floor: Double) {
+        let starts = starts(run)
+        guard starts.count > headLength else { return (starts, 0) }
+        let best = starts.map { (score: score(idf: 1, weighted: run[$0 + 1], length: lengths[Int(run[$0])], average: average), start: $0) }
+            .sorted { $0.score != $1.score ? $0.score > $1.score : $0.start < $1.start }
+            .prefix(headLength)
+        return (best.map(\.start).sorted(), best.last!.score)
+    }
+
+    /// The runs of `run` that `best` chooses, and the lowest of their scores.
+    private static func pruned(_ run: [UInt32], lengths: [UInt32], average: Double) -> (run: [UInt32], floor: Double) {
+        let (starts, floor) = best(run, lengths: lengths, average: average)
+        var pruned: [UInt32] = []
+        pruned.reserveCapacity(run.count)
+        for start in starts {
+            pruned.append(contentsOf: run[start..<(start + 3 + Int(run[start + 2]))])
+        }
+        return (pruned, floor)
+    }
+
+    /// One stem's postings, from its runs in `passageCount` passages: the runs `best` chooses,
+    /// scored by BM25 and ordered by score, ties by passage.
+    private static func ranked(_ run: [UInt32], in passageCount: Int, lengths: [UInt32], average: Double, passages: Int) -> [UInt32] {
+        let idf = log(1 + (Double(passages) - Double(passageCount) + 0.5) / (Double(passageCount) + 0.5))
+        let entries = best(run, lengths: lengths, average: average).starts.map {
+            (score: max(1, UInt32(score(idf: idf, weighted: run[$0 + 1], length: lengths[Int(run[$0])], average: average).rounded())), start: $0)
+        }.sorted { $0.score != $1.score ? $0.score > $1.score : $0.start < $1.start }
         var ranked: [UInt32] = []
-        for entry in entries.prefix(headLength) {
+        for entry in entries {
             let count = Int(run[entry.start + 2])
             ranked.append(contentsOf: [run[entry.start], entry.score, UInt32(count)])
             ranked.append(contentsOf: run[(entry.start + 3)..<(entry.start + 3 + count)])

@@ -19,33 +19,49 @@ public enum SearchTokenizer {
     /// The words of `text`, numbered from `start`; `next` is the number after the last.
     public static func tokens(_ text: String, from start: Int = 0) -> (tokens: [Token], next: Int) {
         var tokens: [Token] = []
+        let next = scan(text, from: start) { bytes, ascii, position in tokens.append(Token(fold(bytes, ascii: ascii), position)) }
+        return (tokens, next)
+    }
+
+    /// How many tokens `tokens(text)` gives, without folding them.
+    static func count(_ text: String) -> Int {
+        var count = 0
+        _ = scan(text, from: 0) { _, _, _ in count += 1 }
+        return count
+    }
+
+    /// Calls `emit` with each token of `text` as unfolded UTF-8 (`ascii` if it is all ASCII) and
+    /// its position, numbered from `start`, in the order `tokens` lists them; returns the number
+    /// after the last position.
+    static func scan(_ text: String, from start: Int, emit: (_ bytes: ArraySlice<UInt8>, _ ascii: Bool, _ position: Int) -> Void) -> Int {
         var position = start
-        var part: [UInt8] = [], joined: [UInt8] = []
-        var parts = 0, ascii = true
+        // The word so far: its parts joined, a connecting apostrophe kept as "'". The part being
+        // read starts at `partStart`.
+        var word: [UInt8] = []
+        word.reserveCapacity(64)
+        var partStart = 0, parts = 0, ascii = true
         var pending: UInt8? = nil  // a connector seen after a word character, kept if another follows
         func endPart() {
-            guard !part.isEmpty else { return }
-            tokens.append(Token(fold(part, ascii: ascii), position))
+            guard word.count > partStart else { return }
+            emit(word[partStart...], ascii, position)
             position += 1
             parts += 1
-            part.removeAll(keepingCapacity: true)
+            partStart = word.count
         }
         func endWord() {
             endPart()
-            if parts > 1 { tokens.append(Token(fold(joined, ascii: ascii), position - parts)) }
+            if parts > 1 { emit(word[...], ascii, position - parts) }
             parts = 0
-            joined.removeAll(keepingCapacity: true)
+            partStart = 0
+            word.removeAll(keepingCapacity: true)
             ascii = true
             pending = nil
         }
-        /// Letters continuing the word, after the connector before them if any.
-        func letter(_ bytes: some Sequence<UInt8>) {
-            if let connector = pending {
-                if connector == UInt8(ascii: "-") { endPart() } else { part.append(connector); joined.append(connector) }
-                pending = nil
-            }
-            part.append(contentsOf: bytes)
-            joined.append(contentsOf: bytes)
+        /// Ends the part before a pending hyphen, or keeps a pending apostrophe, as a letter follows.
+        func takePending() {
+            guard let connector = pending else { return }
+            if connector == UInt8(ascii: "-") { endPart() } else { word.append(connector) }
+            pending = nil
         }
         for scalar in text.unicodeScalars {
             let value = scalar.value
@@ -61,25 +77,24 @@ public enum SearchTokenizer {
                 default: kind = .other
                 }
             } else {
-                kind = Self.kind(of: scalar, continuing: !part.isEmpty && pending == nil)
+                kind = Self.kind(of: scalar, continuing: word.count > partStart && pending == nil)
             }
             switch kind {
-            case .word(let byte) where pending == nil:
-                part.append(byte)
-                joined.append(byte)
             case .word(let byte):
-                letter(CollectionOfOne(byte))
+                takePending()
+                word.append(byte)
             case .wide(let scalar):
+                takePending()
                 ascii = false
-                letter(String(scalar).utf8)
+                UTF8.encode(scalar) { word.append($0) }
             case .apostrophe, .hyphen:
-                if part.isEmpty || pending != nil { endWord() } else { pending = kind == .hyphen ? UInt8(ascii: "-") : UInt8(ascii: "'") }
+                if word.count == partStart || pending != nil { endWord() } else { pending = kind == .hyphen ? UInt8(ascii: "-") : UInt8(ascii: "'") }
             case .other:
                 endWord()
             }
         }
         endWord()
-        return (tokens, position)
+        return position
     }
 
     private enum CharacterKind: Equatable {
@@ -104,7 +119,7 @@ public enum SearchTokenizer {
     }
 
     /// Lower case without diacritics: what both the index and the query are compared in.
-    static func fold(_ bytes: [UInt8], ascii: Bool) -> String {
+    static func fold(_ bytes: ArraySlice<UInt8>, ascii: Bool) -> String {
         let text = String(decoding: bytes, as: UTF8.self)
         guard !ascii else { return text }
         let scalars = text.lowercased().decomposedStringWithCanonicalMapping.unicodeScalars.filter {
