@@ -67,7 +67,7 @@ public struct ContentLoader {
         // every core, each with a loader of its own for its diagnostics and digest. Results are
         // gathered in listing order, so every build reports and orders them the same way.
         let files = known.filter { $0 != "site.yml" }
-        var loaded = files.parallelMap { relative in
+        let loaded = files.parallelMap { relative in
             var loader = ContentLoader(fileSystem: fileSystem, root: root, texts: texts)
             return (file: loader.load(relative), diagnostics: loader.log.all, digests: loader.digests)
         }

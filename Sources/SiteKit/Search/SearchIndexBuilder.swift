@@ -41,13 +41,7 @@ struct SearchIndex: Sendable {
     /// that scores no higher than the last of those is not kept, so that a common word of a big
     /// site holds at most twice `headLength` runs.
     init(_ passages: SearchPassages) {
-        var lengths: [UInt32] = []
-        lengths.reserveCapacity(passages.count)
-        for unit in 0..<passages.units {
-            for item in passages.passages(ofUnit: unit) {
-                lengths.append(UInt32(SearchTokenizer.count(item.names) + SearchTokenizer.count(item.text)))
-            }
-        }
+        let lengths = Self.lengths(of: passages)
         let average = Double(lengths.reduce(0) { $0 + Int($1) }) / Double(max(lengths.count, 1))
         let stemmer = Stemmer()
         var wordNumbers: [String: Int32] = [:], stemNumbers: [String: Int32] = [:]
@@ -121,6 +115,18 @@ struct SearchIndex: Sendable {
         postings = runs.indices.map {
             Self.ranked(runs[$0], in: passageCounts[$0], lengths: lengths, average: average, passages: lengths.count)
         }
+    }
+
+    /// How many words each passage has, its names' and its text's.
+    private static func lengths(of passages: SearchPassages) -> [UInt32] {
+        var lengths: [UInt32] = []
+        lengths.reserveCapacity(passages.count)
+        for unit in 0..<passages.units {
+            for item in passages.passages(ofUnit: unit) {
+                lengths.append(UInt32(SearchTokenizer.count(item.names) + SearchTokenizer.count(item.text)))
+            }
+        }
+        return lengths
     }
 
     /// The start of each run in `run`.
