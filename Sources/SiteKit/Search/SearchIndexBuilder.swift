@@ -129,11 +129,15 @@ struct SearchIndex: Sendable {
         return lengths
     }
 
-    /// The start of each run in `run`.
-    private static func starts(_ run: [UInt32]) -> [Int] {
-        var starts: [Int] = [], at = 0
-        while at < run.count { starts.append(at); at += 3 + Int(run[at + 2]) }
-        return starts
+    /// Where each run of `run` lies in it: (passage, weighted count, count of positions,
+    /// positions…).
+    private static func runs(in run: [UInt32]) -> [Range<Int>] {
+        var runs: [Range<Int>] = [], at = 0
+        while at < run.count {
+            runs.append(at..<(at + 3 + Int(run[at + 2])))
+            at = runs.last!.upperBound
+        }
+        return runs
     }
 
     /// BM25 (k1 1.2, b 0.75) of a passage `length` words long in which the stem's weighted count
@@ -144,26 +148,24 @@ struct SearchIndex: Sendable {
         return 100 * idf * frequency * 2.2 / (frequency + norm)
     }
 
-    /// The starts of the `headLength` runs of `run` that score highest, ties by passage, in
-    /// passage order, and the lowest of their scores (0 if `run` has no more than that). The
-    /// idf, the same for every run of a stem, leaves the choice unchanged.
-    private static func best(_ run: [UInt32], lengths: [UInt32], average: Double) -> (starts: [Int], floor: Double) {
-        let starts = starts(run)
-        guard starts.count > headLength else { return (starts, 0) }
-        let best = starts.map { (score: score(idf: 1, weighted: run[$0 + 1], length: lengths[Int(run[$0])], average: average), start: $0) }
-            .sorted { $0.score != $1.score ? $0.score > $1.score : $0.start < $1.start }
+    /// The `headLength` runs of `run` that score highest, ties by passage, in passage order, and
+    /// the lowest of their scores (0 if `run` has no more than that). The idf, the same for every
+    /// run of a stem, leaves the choice unchanged.
+    private static func best(_ run: [UInt32], lengths: [UInt32], average: Double) -> (runs: [Range<Int>], floor: Double) {
+        let runs = runs(in: run)
+        guard runs.count > headLength else { return (runs, 0) }
+        let best = runs.map { (score: score(idf: 1, weighted: run[$0.lowerBound + 1], length: lengths[Int(run[$0.lowerBound])], average: average), run: $0) }
+            .sorted { $0.score != $1.score ? $0.score > $1.score : $0.run.lowerBound < $1.run.lowerBound }
             .prefix(headLength)
-        return (best.map(\.start).sorted(), best.last!.score)
+        return (best.map(\.run).sorted { $0.lowerBound < $1.lowerBound }, best.last!.score)
     }
 
     /// The runs of `run` that `best` chooses, and the lowest of their scores.
     private static func pruned(_ run: [UInt32], lengths: [UInt32], average: Double) -> (run: [UInt32], floor: Double) {
-        let (starts, floor) = best(run, lengths: lengths, average: average)
+        let (runs, floor) = best(run, lengths: lengths, average: average)
         var pruned: [UInt32] = []
         pruned.reserveCapacity(run.count)
-        for start in starts {
-            pruned.append(contentsOf: run[start..<(start + 3 + Int(run[start + 2]))])
-        }
+        for range in runs { pruned += run[range] }
         return (pruned, floor)
     }
 
@@ -171,14 +173,14 @@ struct SearchIndex: Sendable {
     /// scored by BM25 and ordered by score, ties by passage.
     private static func ranked(_ run: [UInt32], in passageCount: Int, lengths: [UInt32], average: Double, passages: Int) -> [UInt32] {
         let idf = log(1 + (Double(passages) - Double(passageCount) + 0.5) / (Double(passageCount) + 0.5))
-        let entries = best(run, lengths: lengths, average: average).starts.map {
-            (score: max(1, UInt32(score(idf: idf, weighted: run[$0 + 1], length: lengths[Int(run[$0])], average: average).rounded())), start: $0)
-        }.sorted { $0.score != $1.score ? $0.score > $1.score : $0.start < $1.start }
+        let entries = best(run, lengths: lengths, average: average).runs.map {
+            (score: max(1, UInt32(score(idf: idf, weighted: run[$0.lowerBound + 1], length: lengths[Int(run[$0.lowerBound])], average: average).rounded())), run: $0)
+        }.sorted { $0.score != $1.score ? $0.score > $1.score : $0.run.lowerBound < $1.run.lowerBound }
         var ranked: [UInt32] = []
         for entry in entries {
-            let count = Int(run[entry.start + 2])
-            ranked.append(contentsOf: [run[entry.start], entry.score, UInt32(count)])
-            ranked.append(contentsOf: run[(entry.start + 3)..<(entry.start + 3 + count)])
+            // The run with its score in place of its weighted count.
+            ranked += [run[entry.run.lowerBound], entry.score]
+            ranked += run[(entry.run.lowerBound + 2)..<entry.run.upperBound]
         }
         return ranked
     }
