@@ -17,6 +17,14 @@ final class SearchTests: XCTestCase {
         XCTAssertEqual(SearchTokenizer.words(""), [])
     }
 
+    /// A lower-case word is cut the same whatever follows it: a space, punctuation, a connector,
+    /// a capital, a character beyond ASCII, the end of the text or a byte that is not UTF-8.
+    func testAWordIsCutTheSameWhateverFollowsIt() {
+        XCTAssertEqual(SearchTokenizer.words("ally ally, ally' ally’s allyX ally-x ally\u{301} ally—x ally"),
+                       ["ally", "ally", "ally", "ally's", "allyx", "ally", "x", "allyx", "ally", "ally", "x", "ally"])
+        XCTAssertEqual(SearchTokenizer.count([UInt8]("ally".utf8) + [0xFF] + [UInt8]("ally".utf8) + [0xE2, 0x80]), 2)
+    }
+
     func testStemsJoinTheFormsOfAWord() {
         let stemmer = Stemmer()
         XCTAssertEqual(["ally", "allies", "allied", "alliance", "alliances", "partnership", "partnerships", "russia's", "kortunov", "s400"].map(stemmer.stem),

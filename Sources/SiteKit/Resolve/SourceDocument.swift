@@ -73,9 +73,12 @@ public struct SourceDocument: Sendable {
 
     /// What a reader sees of each paragraph, spaces collapsed, in order: read at once.
     public func paragraphTexts() -> [String] {
-        let all = storage.store.bytes(storage.text, 0..<textSize, of: source.file)
+        let all = textBytes()
         return paragraphs.map { String(decoding: all[Int($0.textBytes.lowerBound)..<Int($0.textBytes.upperBound)], as: UTF8.self) }
     }
+
+    /// The paragraphs' text, one after another, as UTF-8; each paragraph's lies at its `textBytes`.
+    func textBytes() -> [UInt8] { storage.store.bytes(storage.text, 0..<textSize, of: source.file) }
 
     /// What a reader sees of one paragraph (numbered from 1), spaces collapsed; nil if there is none.
     public func paragraphText(_ number: Int) -> String? {

@@ -35,86 +35,14 @@ struct SearchIndex: Sendable {
     init() {}
 
     /// Two passes over the passages: the first counts their words, for the average length that
-    /// BM25 needs; the second reads their words and keeps, for each stem, its passages as
-    /// (passage, weighted count, count of positions, positions…) runs. A stem's runs are cut
-    /// back to its best `headLength` whenever they reach twice that, and from then on a passage
-    /// that scores no higher than the last of those is not kept, so that a common word of a big
-    /// site holds at most twice `headLength` runs.
+    /// BM25 needs; the second reads their words into postings (`Postings`).
     init(_ passages: SearchPassages) {
         let lengths = Self.lengths(of: passages)
-        let average = Double(lengths.reduce(0) { $0 + Int($1) }) / Double(max(lengths.count, 1))
-        let stemmer = Stemmer()
-        var wordNumbers: [String: Int32] = [:], stemNumbers: [String: Int32] = [:]
-        var runs: [[UInt32]] = [], kept: [Int] = []
-        // Per stem, the score (before the idf) a passage must pass to be kept: the lowest of the
-        // best `headLength` when they were last cut back. A later passage scoring the same ranks
-        // below them, as ties go by passage.
-        var floors: [Double] = []
-        // A passage's words as stem << 32 | position, sorted into runs of one stem.
-        var hits: [UInt64] = []
-        var run: [UInt32] = []
-        var passage: UInt32 = 0
-        func add(_ bytes: ArraySlice<UInt8>, ascii: Bool, position: Int) {
-            let folded = SearchTokenizer.fold(bytes, ascii: ascii)
-            let word: Int32
-            if let known = wordNumbers[folded] {
-                word = known
-            } else {
-                word = Int32(words.count)
-                wordNumbers[folded] = word
-                words.append(folded)
-                let stem = stemmer.stem(folded)
-                if let known = stemNumbers[stem] {
-                    stemOfWord.append(known)
-                } else {
-                    stemNumbers[stem] = Int32(stems.count)
-                    stemOfWord.append(Int32(stems.count))
-                    stems.append(stem)
-                    runs.append([])
-                    kept.append(0)
-                    floors.append(0)
-                    passageCounts.append(0)
-                }
-            }
-            hits.append(UInt64(stemOfWord[Int(word)]) << 32 | UInt64(position))
-        }
+        var postings = Postings(lengths: lengths)
         for unit in 0..<passages.units {
-            for item in passages.passages(ofUnit: unit) {
-                hits.removeAll(keepingCapacity: true)
-                let weight = Self.weights(item.kind)
-                let textStart = SearchTokenizer.scan(item.names, from: 0, emit: add) + Self.fieldGap
-                _ = SearchTokenizer.scan(item.text, from: textStart, emit: add)
-                hits.sort()
-                var start = 0
-                while start < hits.count {
-                    let stem = Int(hits[start] >> 32)
-                    var end = start
-                    var weighted: UInt32 = 0
-                    while end < hits.count, Int(hits[end] >> 32) == stem {
-                        weighted += UInt32(truncatingIfNeeded: hits[end]) < textStart ? weight.names : weight.text
-                        end += 1
-                    }
-                    let count = min(end - start, Self.positionLimit)
-                    passageCounts[stem] += 1
-                    if Self.score(idf: 1, weighted: weighted, length: lengths[Int(passage)], average: average) > floors[stem] {
-                        run.removeAll(keepingCapacity: true)
-                        run += [passage, weighted, UInt32(count)]
-                        for hit in hits[start..<(start + count)] { run.append(UInt32(truncatingIfNeeded: hit)) }
-                        runs[stem] += run
-                        kept[stem] += 1
-                    }
-                    if kept[stem] == 2 * Self.headLength {
-                        (runs[stem], floors[stem]) = Self.pruned(runs[stem], lengths: lengths, average: average)
-                        kept[stem] = Self.headLength
-                    }
-                    start = end
-                }
-                passage += 1
-            }
+            for item in passages.indexedText(ofUnit: unit) { postings.add(item.kind, names: item.names, text: item.text) }
         }
-        postings = runs.indices.map {
-            Self.ranked(runs[$0], in: passageCounts[$0], lengths: lengths, average: average, passages: lengths.count)
-        }
+        self = postings.finished()
     }
 
     /// How many words each passage has, its names' and its text's.
@@ -122,11 +50,108 @@ struct SearchIndex: Sendable {
         var lengths: [UInt32] = []
         lengths.reserveCapacity(passages.count)
         for unit in 0..<passages.units {
-            for item in passages.passages(ofUnit: unit) {
-                lengths.append(UInt32(SearchTokenizer.count(item.names) + SearchTokenizer.count(item.text)))
+            for item in passages.indexedText(ofUnit: unit) {
+                lengths.append(UInt32(SearchTokenizer.count(item.names.utf8) + SearchTokenizer.count(item.text)))
             }
         }
         return lengths
+    }
+
+    /// The index being built, passage after passage: for each stem, its passages as (passage,
+    /// weighted count, count of positions, positions…) runs. A stem's runs are cut back to its
+    /// best `headLength` whenever they reach twice that, and from then on a passage that scores
+    /// no higher than the last of those is not kept, so that a common word of a big site holds
+    /// at most twice `headLength` runs.
+    private struct Postings: TokenSink {
+        let lengths: [UInt32]
+        let average: Double
+        let stemmer = Stemmer()
+        var index = SearchIndex()
+        var wordNumbers: [String: Int32] = [:], stemNumbers: [String: Int32] = [:]
+        var runs: [[UInt32]] = [], kept: [Int] = []
+        /// Per stem, the score (before the idf) a passage must pass to be kept: the lowest of the
+        /// best `headLength` when they were last cut back. A later passage scoring the same ranks
+        /// below them, as ties go by passage.
+        var floors: [Double] = []
+        /// The passage's words as stem << 32 | position, sorted into runs of one stem.
+        var hits: [UInt64] = []
+        var run: [UInt32] = []
+        var passage: UInt32 = 0
+
+        init(lengths: [UInt32]) {
+            self.lengths = lengths
+            average = Double(lengths.reduce(0) { $0 + Int($1) }) / Double(max(lengths.count, 1))
+        }
+
+        mutating func token(_ bytes: UnsafeBufferPointer<UInt8>, ascii: Bool, position: Int) {
+            let folded = SearchTokenizer.fold(bytes, ascii: ascii)
+            let word = wordNumbers[folded] ?? newWord(folded)
+            hits.append(UInt64(index.stemOfWord[Int(word)]) << 32 | UInt64(position))
+        }
+
+        private mutating func newWord(_ folded: String) -> Int32 {
+            let word = Int32(index.words.count)
+            wordNumbers[folded] = word
+            index.words.append(folded)
+            let stem = stemmer.stem(folded)
+            if let known = stemNumbers[stem] {
+                index.stemOfWord.append(known)
+            } else {
+                stemNumbers[stem] = Int32(index.stems.count)
+                index.stemOfWord.append(Int32(index.stems.count))
+                index.stems.append(stem)
+                runs.append([])
+                kept.append(0)
+                floors.append(0)
+                index.passageCounts.append(0)
+            }
+            return word
+        }
+
+        /// The next passage.
+        mutating func add(_ kind: SearchPassages.Kind, names: String, text: ArraySlice<UInt8>) {
+            hits.removeAll(keepingCapacity: true)
+            let weight = SearchIndex.weights(kind)
+            let textStart = SearchTokenizer.scan(names.utf8, from: 0, into: &self) + SearchIndex.fieldGap
+            _ = SearchTokenizer.scan(text, from: textStart, into: &self)
+            hits.sort()
+            var start = 0
+            while start < hits.count {
+                let stem = Int(hits[start] >> 32)
+                var end = start
+                var weighted: UInt32 = 0
+                while end < hits.count, Int(hits[end] >> 32) == stem {
+                    weighted += UInt32(truncatingIfNeeded: hits[end]) < textStart ? weight.names : weight.text
+                    end += 1
+                }
+                index.passageCounts[stem] += 1
+                if SearchIndex.score(idf: 1, weighted: weighted, length: lengths[Int(passage)], average: average) > floors[stem] {
+                    let count = min(end - start, SearchIndex.positionLimit)
+                    run.removeAll(keepingCapacity: true)
+                    run.append(passage)
+                    run.append(weighted)
+                    run.append(UInt32(count))
+                    for hit in hits[start..<(start + count)] { run.append(UInt32(truncatingIfNeeded: hit)) }
+                    runs[stem] += run
+                    kept[stem] += 1
+                }
+                if kept[stem] == 2 * SearchIndex.headLength {
+                    (runs[stem], floors[stem]) = SearchIndex.pruned(runs[stem], lengths: lengths, average: average)
+                    kept[stem] = SearchIndex.headLength
+                }
+                start = end
+            }
+            passage += 1
+        }
+
+        /// The index, each stem's postings ranked.
+        consuming func finished() -> SearchIndex {
+            var index = index
+            index.postings = runs.indices.map {
+                SearchIndex.ranked(runs[$0], in: index.passageCounts[$0], lengths: lengths, average: average, passages: lengths.count)
+            }
+            return index
+        }
     }
 
     /// Where each run of `run` lies in it: (passage, weighted count, count of positions,

@@ -42,22 +42,48 @@ struct SearchPassages: Sendable {
     /// Sources, then one unit for the actors, events and terms.
     var units: Int { starts.count - 1 }
 
-    /// The passages of one unit, in order; of the last, only those numbered `entries` in it.
+    /// The passages of one unit numbered `entries` in it (all of them by default), in order.
     func passages(ofUnit unit: Int, entries: Range<Int>? = nil) -> [Passage] {
-        guard unit < site.documents.count else { return (entries ?? 0..<(starts[unit + 1] - starts[unit])).map(entry) }
+        let entries = entries ?? 0..<(starts[unit + 1] - starts[unit])
+        guard unit < site.documents.count else { return entries.map(entry) }
         let document = site.documents[unit]
         let title = document.source.title
-        var passages = zip(document.paragraphs, document.paragraphTexts()).map { paragraph, text in
-            Passage(kind: .source, title: "\(title), ¶\(paragraph.number)",
-                    link: Paths.paragraph(PassageRef(source: document.source.id, paragraph: paragraph.number)),
-                    names: paragraph.number == 1 ? title : "", text: text)
+        let paragraphs = document.paragraphs
+        let text = entries.lowerBound < paragraphs.count ? document.textBytes() : []
+        return entries.map { number in
+            guard number < paragraphs.count else {
+                let item = site.annotations[document.source.id]![number - paragraphs.count]
+                return Passage(kind: .note, title: "“\(item.annotation.quote.value)” (\(title))",
+                               link: Paths.annotation(item.source, item.annotation.name),
+                               names: item.annotation.quote.value, text: item.note?.text ?? "")
+            }
+            let paragraph = paragraphs[number]
+            return Passage(kind: .source, title: "\(title), ¶\(paragraph.number)",
+                           link: Paths.paragraph(PassageRef(source: document.source.id, paragraph: paragraph.number)),
+                           names: paragraph.number == 1 ? title : "",
+                           text: String(decoding: text[Int(paragraph.textBytes.lowerBound)..<Int(paragraph.textBytes.upperBound)], as: UTF8.self))
+        }
+    }
+
+    /// What the index reads of each passage of one unit, in order: its kind, its names and its
+    /// text as UTF-8, made without titles and links, and without decoding a source's text.
+    func indexedText(ofUnit unit: Int) -> [(kind: Kind, names: String, text: ArraySlice<UInt8>)] {
+        guard unit < site.documents.count else {
+            return (0..<(starts[unit + 1] - starts[unit])).map { number in
+                let passage = entry(number)
+                return (passage.kind, passage.names, ArraySlice(passage.text.utf8))
+            }
+        }
+        let document = site.documents[unit]
+        let all = document.textBytes()
+        var items = document.paragraphs.map { paragraph in
+            (kind: Kind.source, names: paragraph.number == 1 ? document.source.title : "",
+             text: all[Int(paragraph.textBytes.lowerBound)..<Int(paragraph.textBytes.upperBound)])
         }
         for item in site.annotations[document.source.id] ?? [] {
-            passages.append(Passage(kind: .note, title: "“\(item.annotation.quote.value)” (\(title))",
-                                    link: Paths.annotation(item.source, item.annotation.name),
-                                    names: item.annotation.quote.value, text: item.note?.text ?? ""))
+            items.append((.note, item.annotation.quote.value, ArraySlice((item.note?.text ?? "").utf8)))
         }
-        return passages
+        return items
     }
 
     /// The passages numbered `range`.
@@ -73,7 +99,7 @@ struct SearchPassages: Sendable {
         while unit < units, starts[unit] < range.upperBound {
             let lower = max(range.lowerBound - starts[unit], 0), upper = min(range.upperBound, starts[unit + 1]) - starts[unit]
             if lower < upper {
-                passages += unit < site.documents.count ? Array(self.passages(ofUnit: unit)[lower..<upper]) : self.passages(ofUnit: unit, entries: lower..<upper)
+                passages += self.passages(ofUnit: unit, entries: lower..<upper)
             }
             unit += 1
         }
