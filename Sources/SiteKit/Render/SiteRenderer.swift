@@ -231,7 +231,7 @@ public final class SiteRenderer {
         Citation(source: source, pageURL: site.site.rootURL.map { $0 + "sources/\(source.id.raw)/" })
     }
 
-    private func page(_ path: String, title: String, description: String, section: String, content: String,
+    private func page(_ path: String, title: String, description: String, section: String, content: consuming String,
                       meta: [MetaTag] = [], root: String? = nil, canonical: Bool = true) -> OutputFile {
         let root = root ?? Paths.root(of: path)
         let nav = [("Sources", Paths.sources, "sources"), ("Actors", Paths.actors, "actors"), ("Relations", Paths.relations, "relations"),
@@ -241,13 +241,17 @@ public final class SiteRenderer {
         if canonical, let root = site.site.rootURL {
             canonicalURL = root + (path.hasSuffix("index.html") ? String(path.dropLast("index.html".count)) : path)
         }
-        let model = LayoutModel(lang: site.site.language, siteTitle: site.site.title,
-                                title: path == Paths.home ? site.site.title : "\(title) · \(site.site.title)",
-                                description: description, root: root, nav: nav, canonical: canonicalURL, meta: meta, contentHTML: content)
         // Room for the content and the layout around it, made at once: grown as it was written,
         // the page was copied once when its content came and again when the footer followed.
         let capacity = content.utf8.count + 4096
-        return OutputFile(path: path, bytes: Array(templates.render("layout", model, capacity: capacity).utf8))
+        let model = LayoutModel(lang: site.site.language, siteTitle: site.site.title,
+                                title: path == Paths.home ? site.site.title : "\(title) · \(site.site.title)",
+                                description: description, root: root, nav: nav, canonical: canonicalURL, meta: meta, contentHTML: consume content)
+        let html = templates.render("layout", model, capacity: capacity)
+        // The content is let go of before the page is copied into bytes, so that a big page is
+        // held twice at most, not three times.
+        _ = consume model
+        return OutputFile(path: path, bytes: Array(html.utf8))
     }
 
     private func indexHTML() -> String {
