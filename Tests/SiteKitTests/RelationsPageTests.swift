@@ -13,6 +13,11 @@ final class RelationsPageTests: XCTestCase {
 
     /// `count` sources, each calling Iran and Russia partners in one annotation.
     private func build(sources count: Int) throws -> String {
+        let page = String(decoding: try XCTUnwrap(try files(sources: count)["relations/index.html"]), as: UTF8.self)
+        return try main(of: page, upTo: "<h2>Network</h2>")
+    }
+
+    private func files(sources count: Int) throws -> [String: [UInt8]] {
         var files: [String: [UInt8]] = [:]
         for (relative, bytes) in Fixture.snapshot(Fixture.templates) { files["templates/" + relative] = bytes }
         var text = actorsAndTerms
@@ -23,8 +28,14 @@ final class RelationsPageTests: XCTestCase {
         for (path, value) in text { files[path] = Array(value.utf8) }
         let outcome = SiteBuilder(options: SiteBuilder.Options(), fileSystem: MemoryFileSystem(bytes: files)).run()
         XCTAssertEqual(outcome.diagnostics.map(\.formatted), [])
-        let page = String(decoding: try XCTUnwrap(outcome.files.first { $0.path == "relations/index.html" }).bytes, as: UTF8.self)
-        return try main(of: page, upTo: "<h2>Network</h2>")
+        return Dictionary(uniqueKeysWithValues: outcome.files.map { ($0.path, $0.bytes) })
+    }
+
+    /// A pair's sources are found from its own characterisations, then put in the sources' order.
+    func testThePairsPreviewNamesItsSourcesOldestFirst() throws {
+        let previews = String(decoding: try XCTUnwrap(try files(sources: 12)["relations/previews.js"]), as: UTF8.self)
+        XCTAssertEqual(previews, "(window.sitegenPreviews = window.sitegenPreviews || {})[\"relations/\"] = {\n\"iran--russia\": [\"Iran and Russia\",\""
+                       + (2001...2012).map { "Partner (\($0))" }.joined(separator: "; ") + ".\"]\n};\n")
     }
 
     private func main(of page: String, upTo end: String = "</main>") throws -> String {

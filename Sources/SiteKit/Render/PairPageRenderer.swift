@@ -16,13 +16,13 @@ struct PairPageRenderer {
         return title.prefix(1).uppercased() + title.dropFirst()
     }
 
-    /// `edges` are the pair's characterisations by source (`TiedPairs.edges`).
-    func html(_ pair: ActorPair, edges: [SourceID: [RelationEdge]]) -> String {
+    /// `sources` are the pair's characterisations by source, in the order of the site's documents
+    /// (`TiedPairs.sources`).
+    func html(_ pair: ActorPair, sources: [(document: SourceDocument, edges: [RelationEdge])]) -> String {
         let root = Paths.root(of: Paths.pair(pair.first, pair.second))
         let wording = TieWording(links: links)
         let (a, b) = Self.ordered(pair)
-        let sources = site.documents.compactMap { document -> PairSourceModel? in
-            guard let sourceEdges = edges[document.source.id] else { return nil }
+        let sources = sources.map { document, sourceEdges -> PairSourceModel in
             let placed = site.annotations[document.source.id] ?? []
             let passages = sourceEdges.map { edge -> PairPassageModel in
                 let item = placed.first { $0.annotation.name == edge.annotationName }!

@@ -52,8 +52,7 @@ struct PreviewData {
         return file(Self.relationsPath, ties.pairs.map { pair in
             let path = Paths.pair(pair.first, pair.second)
             let key = String(path.dropFirst("relations/".count).dropLast("/index.html".count))
-            let bySource = site.documents.compactMap { document -> String? in
-                guard let edges = ties.edges[pair]?[document.source.id] else { return nil }
+            let bySource = ties.sources(of: pair, in: site).map { document, edges -> String in
                 var labels: [String] = []
                 for edge in edges where !labels.contains(wording.label(edge)) { labels.append(wording.label(edge)) }
                 return "\(labels.joined(separator: ", ")) (\(document.source.date.year))"
@@ -67,7 +66,7 @@ struct PreviewData {
         var entries = [("", "\(source.title) · \(source.date.display)", PreviewText.cut(source.summary, limit: Self.noteLimit))]
         for (paragraph, text) in zip(document.paragraphs, document.paragraphTexts()) {
             entries.append(("p\(paragraph.number)", "\(source.title), ¶\(paragraph.number)",
-                            PreviewText.firstWords(of: text.collapsingSpaces, count: Self.paragraphWords)))
+                            PreviewText.firstWords(of: text, count: Self.paragraphWords)))
         }
         for item in site.annotations[source.id] ?? [] {
             let heading = "Note \(item.number) · \(item.annotation.kind.label) · ¶\(item.anchor.paragraph)"

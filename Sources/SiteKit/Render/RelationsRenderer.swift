@@ -77,6 +77,14 @@ struct TiedPairs {
             counts[pair, default: 0] += 1
         }
     }
+
+    /// The sources that characterise `pair`, in the order of `site.documents`, each with its
+    /// characterisations: found from the pair's own sources, not by asking every source of the site.
+    func sources(of pair: ActorPair, in site: ResolvedSite) -> [(document: SourceDocument, edges: [RelationEdge])] {
+        (edges[pair] ?? [:]).compactMap { source, edges in site.position(of: source).map { (position: $0, edges: edges) } }
+            .sorted { $0.position < $1.position }
+            .map { (site.documents[$0.position], $0.edges) }
+    }
 }
 
 /// Actors with characterised ties on a circle (ordered by name, so the layout is the same on

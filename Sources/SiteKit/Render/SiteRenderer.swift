@@ -184,8 +184,8 @@ public final class SiteRenderer {
             let title = PairPageRenderer.title(pair, links: links)
             // Its notes name the actors, events and terms they link to.
             list.add(Paths.pair(pair.first, pair.second), PageInputs(kinds: [.sources, .annotations, .actors, .events, .terms]), title: title,
-                     description: "What each source says about the tie between \(title).", section: "relations") { _ in
-                pairPages.html(pair, edges: ties.edges[pair]!)
+                     description: "What each source says about the tie between \(title).", section: "relations") { [site] _ in
+                pairPages.html(pair, sources: ties.sources(of: pair, in: site))
             }
         }
         list.add(Paths.annotations, PageInputs(kinds: [.sources, .annotations, .actors, .terms]), title: "Annotations",

@@ -157,6 +157,9 @@ public struct ResolvedSite: Sendable {
 
     public func document(_ id: SourceID) -> SourceDocument? { documentPositions[id].map { documents[$0] } }
 
+    /// Position of a source in `documents`.
+    func position(of id: SourceID) -> Int? { documentPositions[id] }
+
     /// The source an occurrence stands in.
     public func document(of occurrence: Occurrence) -> SourceDocument { documents[occurrence.documentIndex] }
 
