@@ -18,60 +18,72 @@ struct AnnotationExport {
 
     let site: ResolvedSite
 
-    /// The collection, its fields first and then one source's annotations a line. Each source's
-    /// are encoded on their own and appended: the whole collection as one value to encode would
-    /// hold several copies of every note at once, and a big site has tens of thousands.
-    func json() throws(Diagnostic) -> [UInt8] {
+    /// The collection, its fields first and then its items, one source's annotations a line; each
+    /// object's keys in alphabetical order. Written as it is made, source after source, so that no more
+    /// than the file and one source's page text is held at once.
+    func json() -> [UInt8] {
         let root = site.site.rootURL ?? ""
         let actorNames = Dictionary(uniqueKeysWithValues: site.actors.map { ($0.id.raw, $0.name) })
         let termNames = Dictionary(uniqueKeysWithValues: site.terms.map { ($0.id.raw, $0.term) })
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        func encoded(_ value: some Encodable) throws(Diagnostic) -> [UInt8] {
-            do {
-                return Array(try encoder.encode(value))
-            } catch {
-                throw .error(SourceLocation(file: Self.path, line: 1, column: 1), "cannot encode the annotations: \(error)")
-            }
-        }
-        let total = site.documents.reduce(0) { $0 + (site.annotations[$1.source.id]?.count ?? 0) }
-        var bytes = try encoded(Header(context: "http://www.w3.org/ns/anno.jsonld", id: root + Self.path, label: "Annotations: \(site.site.title)",
-                                       total: total, type: "AnnotationCollection"))
-        bytes.removeLast()  // the closing brace, written after the items
+        var bytes: [UInt8] = []
         // Room for all of it at once, more than it will take: grown by doubling, the tens of
         // megabytes of a big site's collection would be copied at each step, both copies held
         // while copying. Room never written to is never given memory by the system.
-        bytes.reserveCapacity(site.annotations.values.joined().reduce(bytes.count + 16) {
+        bytes.reserveCapacity(site.annotations.values.joined().reduce(1024) {
             $0 + Self.roomPerAnnotation + 2 * ($1.note?.htmlSize ?? 0) + 2 * $1.annotation.quote.value.utf8.count
         })
-        bytes += Array(#","items":["#.utf8)
+        let total = site.documents.reduce(0) { $0 + (site.annotations[$1.source.id]?.count ?? 0) }
+        bytes += #"{"@context":"http://www.w3.org/ns/anno.jsonld","id":"#.utf8
+        JSONString.append(root + Self.path, to: &bytes)
+        bytes += #","label":"#.utf8
+        JSONString.append("Annotations: \(site.site.title)", to: &bytes)
+        bytes += #","total":\#(total),"type":"AnnotationCollection","items":["#.utf8
         var first = true
         for document in site.documents {
             let placed = site.annotations[document.source.id] ?? []
             guard !placed.isEmpty else { continue }
             let text = PageText(document.paragraphTexts())
             let page = site.site.rootURL.map { $0 + "sources/\(document.source.id.raw)/" } ?? Paths.source(document.source.id)
-            let items = placed.map { item in
-                let annotation = item.annotation
-                let quote = text.quote(paragraph: item.anchor.paragraph, bytes: item.anchor.shown, context: Self.contextLength)
-                var bodies = [Body(type: "TextualBody", value: Self.linkedFromRoot(item.note?.html ?? "", root: root),
-                                   format: "text/html", language: site.site.language, purpose: nil)]
-                bodies += annotation.actors.compactMap { actorNames[$0.value] }.map(Body.tag)
-                bodies += annotation.terms.compactMap { termNames[$0.value] }.map(Body.tag)
-                return Item(id: page + "#n-\(annotation.name.raw)", type: "Annotation", motivation: annotation.kind.motivation, body: bodies,
-                            target: Target(source: page, selector: [
-                                Selector(type: "TextQuoteSelector", exact: quote.exact, prefix: quote.prefix, suffix: quote.suffix),
-                                Selector(type: "TextPositionSelector", start: quote.position.lowerBound, end: quote.position.upperBound),
-                            ]))
-            }
-            // A source's annotations are encoded as one list, whose brackets are left out.
-            let list = try encoded(items)
-            bytes += Array((first ? "\n" : ",\n").utf8)
-            bytes += list[1..<(list.count - 1)]
+            bytes += (first ? "\n" : ",\n").utf8
             first = false
+            for (index, item) in placed.enumerated() {
+                if index > 0 { bytes.append(UInt8(ascii: ",")) }
+                let quote = text.quote(paragraph: item.anchor.paragraph, bytes: item.anchor.shown, context: Self.contextLength)
+                let tags = item.annotation.actors.compactMap { actorNames[$0.value] } + item.annotation.terms.compactMap { termNames[$0.value] }
+                append(item, page: page, root: root, quote: quote, tags: tags, to: &bytes)
+            }
         }
-        bytes += Array("\n]}\n".utf8)
+        bytes += "\n]}\n".utf8
         return bytes
+    }
+
+    /// One annotation: its note as a TextualBody, its actors and terms as tags, and its target
+    /// as a TextQuoteSelector and a TextPositionSelector over the page text.
+    private func append(_ item: PlacedAnnotation, page: String, root: String, quote: (exact: String, prefix: String, suffix: String, position: Range<Int>),
+                        tags: [String], to bytes: inout [UInt8]) {
+        bytes += #"{"body":[{"format":"text/html","language":"#.utf8
+        JSONString.append(site.site.language, to: &bytes)
+        bytes += #","type":"TextualBody","value":"#.utf8
+        JSONString.append(Self.linkedFromRoot(item.note?.html ?? "", root: root), to: &bytes)
+        bytes += "}".utf8
+        for tag in tags {
+            bytes += #",{"purpose":"tagging","type":"TextualBody","value":"#.utf8
+            JSONString.append(tag, to: &bytes)
+            bytes += "}".utf8
+        }
+        bytes += #"],"id":"#.utf8
+        JSONString.append(page + "#n-\(item.annotation.name.raw)", to: &bytes)
+        bytes += #","motivation":""#.utf8
+        bytes += item.annotation.kind.motivation.utf8
+        bytes += #"","target":{"selector":[{"exact":"#.utf8
+        JSONString.append(quote.exact, to: &bytes)
+        bytes += #","prefix":"#.utf8
+        JSONString.append(quote.prefix, to: &bytes)
+        bytes += #","suffix":"#.utf8
+        JSONString.append(quote.suffix, to: &bytes)
+        bytes += #","type":"TextQuoteSelector"},{"end":\#(quote.position.upperBound),"start":\#(quote.position.lowerBound),"type":"TextPositionSelector"}],"source":"#.utf8
+        JSONString.append(page, to: &bytes)
+        bytes += #"},"type":"Annotation"}"#.utf8
     }
 
     /// A note's HTML with its links to pages of the site made from the site's root (`root`, the
@@ -131,34 +143,6 @@ struct AnnotationExport {
         /// Code points counted as the bytes that start one.
         private static func scalarCount(_ bytes: ArraySlice<UInt8>) -> Int {
             bytes.reduce(0) { $0 + (isContinuation($1) ? 0 : 1) }
-        }
-    }
-
-    /// The collection's fields but its items.
-    struct Header: Encodable {
-        var context: String, id: String, label: String, total: Int, type: String
-        enum CodingKeys: String, CodingKey {
-            case context = "@context", id, label, total, type
-        }
-    }
-
-    struct Item: Encodable {
-        var id: String, type: String, motivation: String, body: [Body], target: Target
-    }
-
-    struct Body: Encodable {
-        var type: String, value: String, format: String?, language: String?, purpose: String?
-        static func tag(_ name: String) -> Body { Body(type: "TextualBody", value: name, format: nil, language: nil, purpose: "tagging") }
-    }
-
-    struct Target: Encodable { var source: String, selector: [Selector] }
-
-    struct Selector: Encodable {
-        var type: String
-        var exact: String?, prefix: String?, suffix: String?
-        var start: Int?, end: Int?
-        init(type: String, exact: String? = nil, prefix: String? = nil, suffix: String? = nil, start: Int? = nil, end: Int? = nil) {
-            (self.type, self.exact, self.prefix, self.suffix, self.start, self.end) = (type, exact, prefix, suffix, start, end)
         }
     }
 }

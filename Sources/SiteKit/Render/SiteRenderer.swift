@@ -120,7 +120,7 @@ public final class SiteRenderer {
                  description: "From the 1999 Kosovo bombing to the 24 February 2022 invasion of Ukraine.", section: "timeline") { [self] _ in
             TimelineRenderer(site: site, links: links, templates: templates).html()
         }
-        list.addData(AnnotationExport.path, .everything) { [self] () throws(Diagnostic) in try AnnotationExport(site: site).json() }
+        list.addData(AnnotationExport.path, .everything) { [self] in AnnotationExport(site: site).json() }
         list.add(Paths.home, .everything, title: site.site.title, description: site.site.description, section: "") { [self] _ in indexHTML() }
         let sourceJobsStart = list.jobs.count
         for document in site.documents {
