@@ -18,9 +18,9 @@ struct AnnotationExport {
 
     let site: ResolvedSite
 
-    /// The collection, its fields first and then its items, one source's annotations a line; each
-    /// object's keys in alphabetical order. Written as it is made, source after source, so that no more
-    /// than the file and one source's page text is held at once.
+    /// The collection, its fields first and then its items, one source's annotations a line;
+    /// each object's keys in alphabetical order. Written as it is made, source after source, so
+    /// that no more than the file and one source's page text is held at once.
     func json() -> [UInt8] {
         let root = site.site.rootURL ?? ""
         let actorNames = Dictionary(uniqueKeysWithValues: site.actors.map { ($0.id.raw, $0.name) })
