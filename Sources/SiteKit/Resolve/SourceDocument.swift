@@ -10,6 +10,8 @@ public struct SourceDocument: Sendable {
         /// Where what a reader sees of it (runs of spaces and line breaks as one space: what
         /// search finds and what excerpts show) lies in the document's text, in UTF-8 bytes.
         public var textBytes: Range<Int32>
+        /// `textBytes`, to cut the paragraph out of `SourceDocument.textBytes()`.
+        var textRange: Range<Int> { Int(textBytes.lowerBound)..<Int(textBytes.upperBound) }
     }
 
     /// Both held in one object, so that a copy of a document is one reference: renderers look
@@ -74,7 +76,7 @@ public struct SourceDocument: Sendable {
     /// What a reader sees of each paragraph, spaces collapsed, in order: read at once.
     public func paragraphTexts() -> [String] {
         let all = textBytes()
-        return paragraphs.map { String(decoding: all[Int($0.textBytes.lowerBound)..<Int($0.textBytes.upperBound)], as: UTF8.self) }
+        return paragraphs.map { String(decoding: all[$0.textRange], as: UTF8.self) }
     }
 
     /// The paragraphs' text, one after another, as UTF-8; each paragraph's lies at its `textBytes`.

@@ -42,9 +42,8 @@ struct SearchPassages: Sendable {
     /// Sources, then one unit for the actors, events and terms.
     var units: Int { starts.count - 1 }
 
-    /// The passages of one unit numbered `entries` in it (all of them by default), in order.
-    func passages(ofUnit unit: Int, entries: Range<Int>? = nil) -> [Passage] {
-        let entries = entries ?? 0..<(starts[unit + 1] - starts[unit])
+    /// The passages of one unit numbered `entries` in it, in order.
+    private func passages(ofUnit unit: Int, entries: Range<Int>) -> [Passage] {
         guard unit < site.documents.count else { return entries.map(entry) }
         let document = site.documents[unit]
         let title = document.source.title
@@ -55,13 +54,12 @@ struct SearchPassages: Sendable {
                 let item = site.annotations[document.source.id]![number - paragraphs.count]
                 return Passage(kind: .note, title: "“\(item.annotation.quote.value)” (\(title))",
                                link: Paths.annotation(item.source, item.annotation.name),
-                               names: item.annotation.quote.value, text: item.note?.text ?? "")
+                               names: Self.names(of: item), text: item.note?.text ?? "")
             }
             let paragraph = paragraphs[number]
             return Passage(kind: .source, title: "\(title), ¶\(paragraph.number)",
                            link: Paths.paragraph(PassageRef(source: document.source.id, paragraph: paragraph.number)),
-                           names: paragraph.number == 1 ? title : "",
-                           text: String(decoding: text[Int(paragraph.textBytes.lowerBound)..<Int(paragraph.textBytes.upperBound)], as: UTF8.self))
+                           names: Self.names(of: paragraph, in: document), text: String(decoding: text[paragraph.textRange], as: UTF8.self))
         }
     }
 
@@ -77,14 +75,21 @@ struct SearchPassages: Sendable {
         let document = site.documents[unit]
         let all = document.textBytes()
         var items = document.paragraphs.map { paragraph in
-            (kind: Kind.source, names: paragraph.number == 1 ? document.source.title : "",
-             text: all[Int(paragraph.textBytes.lowerBound)..<Int(paragraph.textBytes.upperBound)])
+            (kind: Kind.source, names: Self.names(of: paragraph, in: document), text: all[paragraph.textRange])
         }
         for item in site.annotations[document.source.id] ?? [] {
-            items.append((.note, item.annotation.quote.value, ArraySlice((item.note?.text ?? "").utf8)))
+            items.append((.note, Self.names(of: item), ArraySlice((item.note?.text ?? "").utf8)))
         }
         return items
     }
+
+    /// A source's title names its first paragraph; the others have no names.
+    private static func names(of paragraph: SourceDocument.Paragraph, in document: SourceDocument) -> String {
+        paragraph.number == 1 ? document.source.title : ""
+    }
+
+    /// A note is named by the span it quotes.
+    private static func names(of note: PlacedAnnotation) -> String { note.annotation.quote.value }
 
     /// The passages numbered `range`.
     func passages(in range: Range<Int>) -> [Passage] {

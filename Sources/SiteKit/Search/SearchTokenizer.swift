@@ -142,8 +142,9 @@ public enum SearchTokenizer {
             bytes.reserveCapacity(64)
         }
 
-        /// Whether no character of a word has been read since the last one ended.
-        var isEmpty: Bool { bytes.isEmpty && pending == nil }
+        /// Whether no character of a word has been read since the last one ended (a connector is
+        /// only ever pending after one).
+        var isEmpty: Bool { bytes.isEmpty }
 
         /// Whether a mark now would continue a part.
         var continues: Bool { bytes.count > partStart && pending == nil }
