@@ -54,7 +54,7 @@ struct PreviewData {
             let key = String(path.dropFirst("relations/".count).dropLast("/index.html".count))
             let bySource = ties.sources(of: pair, in: site).map { document, edges -> String in
                 var labels: [String] = []
-                for edge in edges where !labels.contains(wording.label(edge)) { labels.append(wording.label(edge)) }
+                for label in edges.map(wording.label) where !labels.contains(label) { labels.append(label) }
                 return "\(labels.joined(separator: ", ")) (\(document.source.date.year))"
             }
             return (key, PairPageRenderer.title(pair, links: links), bySource.joined(separator: "; ") + ".")
