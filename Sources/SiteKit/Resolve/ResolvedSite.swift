@@ -81,6 +81,8 @@ public struct RenderedNote: Sendable {
     public var html: String { String(decoding: store.bytes(chunk, 0..<textStart, of: file), as: UTF8.self) }
     /// What search finds: its plain text, runs of spaces as one.
     public var text: String { String(decoding: store.bytes(chunk, textStart..<end, of: file), as: UTF8.self) }
+    /// The size of `text` in UTF-8 bytes, known without reading it.
+    var textSize: Int { end - textStart }
 }
 
 /// How one passage characterises the tie between two actors.

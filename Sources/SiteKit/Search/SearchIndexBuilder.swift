@@ -34,27 +34,14 @@ struct SearchIndex: Sendable {
 
     init() {}
 
-    /// Two passes over the passages: the first counts their words, for the average length that
-    /// BM25 needs; the second reads their words into postings (`Postings`).
+    /// The passages' words read into postings (`Postings`), each passage's length weighed
+    /// against the average, which is known before the first word is read: lengths are in bytes.
     init(_ passages: SearchPassages) {
-        let lengths = Self.lengths(of: passages)
-        var postings = Postings(lengths: lengths)
+        var postings = Postings(lengths: (0..<passages.units).flatMap { passages.lengths(ofUnit: $0).map(UInt32.init) })
         for unit in 0..<passages.units {
             for item in passages.indexedText(ofUnit: unit) { postings.add(item.kind, names: item.names, text: item.text) }
         }
         self = postings.finished()
-    }
-
-    /// How many words each passage has, its names' and its text's.
-    private static func lengths(of passages: SearchPassages) -> [UInt32] {
-        var lengths: [UInt32] = []
-        lengths.reserveCapacity(passages.count)
-        for unit in 0..<passages.units {
-            for item in passages.indexedText(ofUnit: unit) {
-                lengths.append(UInt32(SearchTokenizer.count(item.names.utf8) + SearchTokenizer.count(item.text)))
-            }
-        }
-        return lengths
     }
 
     /// The index being built, passage after passage: for each stem, its passages as (passage,
@@ -165,7 +152,7 @@ struct SearchIndex: Sendable {
         return runs
     }
 
-    /// BM25 (k1 1.2, b 0.75) of a passage `length` words long in which the stem's weighted count
+    /// BM25 (k1 1.2, b 0.75) of a passage `length` bytes long in which the stem's weighted count
     /// is `weighted` tenths.
     private static func score(idf: Double, weighted: UInt32, length: UInt32, average: Double) -> Double {
         let frequency = Double(weighted) / 10

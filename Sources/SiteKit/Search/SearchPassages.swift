@@ -83,6 +83,23 @@ struct SearchPassages: Sendable {
         return items
     }
 
+    /// How long each passage of one unit is, in bytes of UTF-8, its names' and its text's, in
+    /// order: what BM25 weighs a passage's length by. No source's or note's text is read.
+    func lengths(ofUnit unit: Int) -> [Int] {
+        guard unit < site.documents.count else {
+            return (0..<(starts[unit + 1] - starts[unit])).map { number in
+                let passage = entry(number)
+                return passage.names.utf8.count + passage.text.utf8.count
+            }
+        }
+        let document = site.documents[unit]
+        var lengths = document.paragraphs.map { Self.names(of: $0, in: document).utf8.count + $0.textRange.count }
+        for item in site.annotations[document.source.id] ?? [] {
+            lengths.append(Self.names(of: item).utf8.count + (item.note?.textSize ?? 0))
+        }
+        return lengths
+    }
+
     /// A source's title names its first paragraph; the others have no names.
     private static func names(of paragraph: SourceDocument.Paragraph, in document: SourceDocument) -> String {
         paragraph.number == 1 ? document.source.title : ""

@@ -35,13 +35,6 @@ public enum SearchTokenizer {
         return (folding.tokens, next)
     }
 
-    /// How many tokens `tokens` gives for the UTF-8 text `utf8`, without folding them.
-    static func count<Text: Collection<UInt8>>(_ utf8: Text) -> Int {
-        var counting = Counting()
-        _ = scan(utf8, from: 0, into: &counting)
-        return counting.count
-    }
-
     /// Hands `sink` each token of the UTF-8 text `utf8` and its position, numbered from `start`,
     /// in the order `tokens` lists them; returns the number after the last position. Bytes that
     /// are not UTF-8 separate words.
@@ -118,11 +111,6 @@ public enum SearchTokenizer {
         default:
             return byte < 0x80
         }
-    }
-
-    private struct Counting: TokenSink {
-        var count = 0
-        mutating func token(_ bytes: UnsafeBufferPointer<UInt8>, ascii: Bool, position: Int) { count += 1 }
     }
 
     /// The word being read: its parts joined, a connecting apostrophe kept as "'".

@@ -1,1 +1,1 @@
-window.sitegenSearch.shard(12,{"only":"onli"},{"onli":[1,5,279,1,17]});
+window.sitegenSearch.shard(12,{"only":"onli"},{"onli":[1,5,274,1,17]});

@@ -1,1 +1,1 @@
-window.sitegenSearch.shard(14,{"role":0,"international":"intern","talk":0,"ranks":"rank","first":0,"kosovo":0,"rank":0},{"role":[1,1,302,1,9],"intern":[2,6,324,2,1,5,2,183,1,10],"talk":[1,2,240,1,17],"rank":[2,4,198,1,16,10,176,1,18],"first":[1,4,259,1,20],"kosovo":[1,8,402,1,0]});
+window.sitegenSearch.shard(14,{"role":0,"international":"intern","talk":0,"ranks":"rank","first":0,"kosovo":0,"rank":0},{"role":[1,1,298,1,9],"intern":[2,6,316,2,1,5,2,158,1,10],"talk":[1,2,207,1,17],"rank":[2,4,212,1,16,10,191,1,18],"first":[1,4,277,1,20],"kosovo":[1,8,393,1,0]});

@@ -1,1 +1,1 @@
-window.sitegenSearch.shard(8,{"for":0,"council":0,"below":0,"briefly":"briefli","source":"sourc"},{"for":[2,3,256,1,3,0,108,1,20],"council":[2,6,324,2,3,7,2,183,1,12],"below":[1,4,259,1,18],"briefli":[1,5,279,1,18],"sourc":[1,8,295,1,13]});
+window.sitegenSearch.shard(8,{"for":0,"council":0,"below":0,"briefly":"briefli","source":"sourc"},{"for":[2,3,270,1,3,0,116,1,20],"council":[2,6,316,2,3,7,2,158,1,12],"below":[1,4,277,1,18],"briefli":[1,5,274,1,18],"sourc":[1,8,281,1,13]});
