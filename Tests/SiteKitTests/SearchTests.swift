@@ -58,9 +58,9 @@ final class SearchTests: XCTestCase {
         let passages = SearchPassages(site: site, links: CrossLinks(site: site))
         XCTAssertEqual(passages.starts, [0, 3, 4])
         XCTAssertEqual(passages.passages(in: 1..<4), [
-            .init(kind: .source, title: "S, ¶2", link: "sources/s/index.html#p2", names: "", text: "The allies of Russia met; allied aims."),
-            .init(kind: .note, title: "“no allies” (S)", link: "sources/s/index.html#a-no-allies", names: "no allies", text: "See Russia."),
-            .init(kind: .actor, title: "Russia", link: "actors/russia/index.html", names: "Russia · Russian Federation", text: "A state."),
+            .init(kind: .source, title: "S, ¶2", link: "sources/s/index.html#p2", names: "", text: ArraySlice("The allies of Russia met; allied aims.".utf8)),
+            .init(kind: .note, title: "“no allies” (S)", link: "sources/s/index.html#a-no-allies", names: "no allies", text: ArraySlice("See Russia.".utf8)),
+            .init(kind: .actor, title: "Russia", link: "actors/russia/index.html", names: "Russia · Russian Federation", text: ArraySlice("A state.".utf8)),
         ])
     }
 
@@ -78,6 +78,20 @@ final class SearchTests: XCTestCase {
         // In every passage, so worth little; the actor names it, the note's text says "See Russia." (10, 11).
         XCTAssertEqual(postings("russia"), [3, 18, 1, 0, 2, 16, 1, 11, 0, 12, 1, 9, 1, 9, 1, 11])
         XCTAssertEqual(index.passageCounts[index.stems.firstIndex(of: "russia")!], 4)
+    }
+
+    /// A word is one word however it is written: with diacritics or capitals, and longer than the
+    /// 16 bytes most words fit in.
+    func testAWordHasOneNumberHoweverItIsWritten() throws {
+        let site = try site([
+            "content/site.yml": Fixture.siteFile,
+            "content/sources/s.md": Fixture.sourceFile("Élan elan ÉLAN. Internationalisation internationalisation.\n"),
+        ])
+        let index = SearchIndex(SearchPassages(site: site, links: CrossLinks(site: site)))
+        XCTAssertEqual(index.words, ["s", "elan", "internationalisation"])
+        XCTAssertEqual(index.stemOfWord.map { index.stems[Int($0)] }, ["s", "elan", "internationalis"])
+        XCTAssertEqual(index.postings[1], [0, 45, 3, 9, 10, 11])
+        XCTAssertEqual(index.postings[2], [0, 40, 2, 12, 13])
     }
 
     /// A stem in more passages than twice `headLength` is cut back as the passages are read; the

@@ -80,7 +80,9 @@ public struct RenderedNote: Sendable {
     /// Its HTML, links written from `Paths.notePagesRoot`.
     public var html: String { String(decoding: store.bytes(chunk, 0..<textStart, of: file), as: UTF8.self) }
     /// What search finds: its plain text, runs of spaces as one.
-    public var text: String { String(decoding: store.bytes(chunk, textStart..<end, of: file), as: UTF8.self) }
+    public var text: String { String(decoding: textBytes, as: UTF8.self) }
+    /// `text` in UTF-8.
+    var textBytes: [UInt8] { store.bytes(chunk, textStart..<end, of: file) }
     /// The size of `text` in UTF-8 bytes, known without reading it.
     var textSize: Int { end - textStart }
 }

@@ -97,14 +97,17 @@ public final class SearchFiles: Sendable {
 
     /// `window.sitegenSearch.fragment(N, [[kind, title, link, text], …])`.
     func fragment(_ number: Int) -> OutputFile {
-        var bytes = Array("window.sitegenSearch.fragment(\(number),[".utf8)
         let start = number * perFragment
-        for (offset, passage) in passages.passages(in: start..<min(start + perFragment, passages.count)).enumerated() {
+        let list = passages.passages(in: start..<min(start + perFragment, passages.count))
+        var bytes = Array("window.sitegenSearch.fragment(\(number),[".utf8)
+        bytes.reserveCapacity(list.reduce(bytes.count + 4) { $0 + $1.title.utf8.count + $1.link.utf8.count + $1.text.count + 16 })
+        for (offset, passage) in list.enumerated() {
             bytes.append(contentsOf: (offset == 0 ? "[" : ",[").utf8)
-            for (position, value) in [passage.kind.code, passage.title, passage.link, passage.text].enumerated() {
-                if position > 0 { bytes.append(UInt8(ascii: ",")) }
+            for value in [passage.kind.code, passage.title, passage.link] {
                 JSONString.append(value, to: &bytes)
+                bytes.append(UInt8(ascii: ","))
             }
+            JSONString.append(utf8: passage.text, to: &bytes)
             bytes.append(UInt8(ascii: "]"))
         }
         bytes.append(contentsOf: "]);\n".utf8)

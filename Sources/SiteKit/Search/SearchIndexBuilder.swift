@@ -18,7 +18,8 @@ struct SearchIndex: Sendable {
     /// The most passages kept for one stem: enough for every word of a site of this size, and
     /// for a common word of a big site the best of them.
     static let headLength = 1000
-    /// The most positions kept for one word in one passage.
+    /// The most positions kept for one stem in one passage: the first, in the order its words
+    /// come (a hyphenated word's joined form after its parts, at the first part's position).
     static let positionLimit = 16
     /// Positions of a passage's text start after its names' by this much, so no phrase spans both.
     static let fieldGap = 8
@@ -54,14 +55,21 @@ struct SearchIndex: Sendable {
         let average: Double
         let stemmer = Stemmer()
         var index = SearchIndex()
-        var wordNumbers: [String: Int32] = [:], stemNumbers: [String: Int32] = [:]
+        /// Word numbers by the word: by `PackedWord` if it has one, else by the `String`.
+        var packedNumbers: [PackedWord: Int32] = [:], wordNumbers: [String: Int32] = [:]
+        var stemNumbers: [String: Int32] = [:]
+        /// The stems of words met lately, by `PackedWord.slot`: a few hundred words make most of
+        /// any English text, and are found here before the dictionary is asked.
+        var recent = [(word: PackedWord, stem: Int32)](repeating: (PackedWord(), 0), count: PackedWord.slots)
         var runs: [[UInt32]] = [], kept: [Int] = []
         /// Per stem, the score (before the idf) a passage must pass to be kept: the lowest of the
         /// best `headLength` when they were last cut back. A later passage scoring the same ranks
         /// below them, as ties go by passage.
         var floors: [Double] = []
-        /// The passage's words as stem << 32 | position, sorted into runs of one stem.
-        var hits: [UInt64] = []
+        /// The passage's positions, in the order its words come, each with the next of its
+        /// stem's (-1 for none); the stems met in it, in order; and per stem, where its first and
+        /// last positions are, if it was met in this passage.
+        var hits: [(position: UInt32, next: Int32)] = [], stemsMet: [Int] = [], chains: [Chain] = []
         var run: [UInt32] = []
         var passage: UInt32 = 0
 
@@ -71,14 +79,37 @@ struct SearchIndex: Sendable {
         }
 
         mutating func token(_ bytes: UnsafeBufferPointer<UInt8>, ascii: Bool, position: Int) {
-            let folded = SearchTokenizer.fold(bytes, ascii: ascii)
-            let word = wordNumbers[folded] ?? newWord(folded)
-            hits.append(UInt64(index.stemOfWord[Int(word)]) << 32 | UInt64(position))
+            let stem: Int
+            if ascii, let packed = PackedWord(bytes) {
+                let slot = packed.slot
+                if recent[slot].word == packed {
+                    stem = Int(recent[slot].stem)
+                } else {
+                    stem = Int(index.stemOfWord[Int(packedNumbers[packed] ?? number(of: SearchTokenizer.fold(bytes, ascii: true)))])
+                    recent[slot] = (packed, Int32(stem))
+                }
+            } else {
+                stem = Int(index.stemOfWord[Int(number(of: SearchTokenizer.fold(bytes, ascii: ascii)))])
+            }
+            let hit = Int32(hits.count)
+            hits.append((UInt32(position), -1))
+            if chains[stem].passage != passage + 1 {
+                chains[stem] = Chain(passage: passage + 1, first: hit, last: hit)
+                stemsMet.append(stem)
+            } else {
+                hits[Int(chains[stem].last)].next = hit
+                chains[stem].last = hit
+            }
         }
 
-        private mutating func newWord(_ folded: String) -> Int32 {
+        /// The number of a folded word, numbered now if it is new.
+        private mutating func number(of folded: String) -> Int32 {
+            var utf8 = folded
+            let packed = utf8.withUTF8 { $0.allSatisfy { $0 < 0x80 } ? PackedWord($0) : nil }
+            let known = if let packed { packedNumbers[packed] } else { wordNumbers[folded] }
+            if let known { return known }
             let word = Int32(index.words.count)
-            wordNumbers[folded] = word
+            if let packed { packedNumbers[packed] = word } else { wordNumbers[folded] = word }
             index.words.append(folded)
             let stem = stemmer.stem(folded)
             if let known = stemNumbers[stem] {
@@ -90,6 +121,7 @@ struct SearchIndex: Sendable {
                 runs.append([])
                 kept.append(0)
                 floors.append(0)
+                chains.append(Chain())
                 index.passageCounts.append(0)
             }
             return word
@@ -98,27 +130,30 @@ struct SearchIndex: Sendable {
         /// The next passage.
         mutating func add(_ kind: SearchPassages.Kind, names: String, text: ArraySlice<UInt8>) {
             hits.removeAll(keepingCapacity: true)
+            stemsMet.removeAll(keepingCapacity: true)
             let weight = SearchIndex.weights(kind)
             let textStart = SearchTokenizer.scan(names.utf8, from: 0, into: &self) + SearchIndex.fieldGap
             _ = SearchTokenizer.scan(text, from: textStart, into: &self)
-            hits.sort()
-            var start = 0
-            while start < hits.count {
-                let stem = Int(hits[start] >> 32)
-                var end = start
-                var weighted: UInt32 = 0
-                while end < hits.count, Int(hits[end] >> 32) == stem {
-                    weighted += UInt32(truncatingIfNeeded: hits[end]) < textStart ? weight.names : weight.text
-                    end += 1
+            let length = lengths[Int(passage)]
+            for stem in stemsMet {
+                run.removeAll(keepingCapacity: true)
+                run.append(passage)
+                run.append(0)
+                run.append(0)
+                var weighted: UInt32 = 0, count: UInt32 = 0
+                var hit = Int(chains[stem].first)
+                while hit >= 0 {
+                    let position = hits[hit].position
+                    weighted += Int(position) < textStart ? weight.names : weight.text
+                    if count < SearchIndex.positionLimit {
+                        count += 1
+                        run.append(position)
+                    }
+                    hit = Int(hits[hit].next)
                 }
+                (run[1], run[2]) = (weighted, count)
                 index.passageCounts[stem] += 1
-                if SearchIndex.score(idf: 1, weighted: weighted, length: lengths[Int(passage)], average: average) > floors[stem] {
-                    let count = min(end - start, SearchIndex.positionLimit)
-                    run.removeAll(keepingCapacity: true)
-                    run.append(passage)
-                    run.append(weighted)
-                    run.append(UInt32(count))
-                    for hit in hits[start..<(start + count)] { run.append(UInt32(truncatingIfNeeded: hit)) }
+                if SearchIndex.score(idf: 1, weighted: weighted, length: length, average: average) > floors[stem] {
                     runs[stem] += run
                     kept[stem] += 1
                 }
@@ -126,7 +161,6 @@ struct SearchIndex: Sendable {
                     (runs[stem], floors[stem]) = SearchIndex.pruned(runs[stem], lengths: lengths, average: average)
                     kept[stem] = SearchIndex.headLength
                 }
-                start = end
             }
             passage += 1
         }
@@ -138,6 +172,33 @@ struct SearchIndex: Sendable {
                 SearchIndex.ranked(runs[$0], in: index.passageCounts[$0], lengths: lengths, average: average, passages: lengths.count)
             }
             return index
+        }
+    }
+
+    /// A stem's positions in the passage being read: the passage (+ 1, so that 0 is none), and
+    /// where its first and last positions are in `Postings.hits`.
+    private struct Chain {
+        var passage: UInt32 = 0, first: Int32 = 0, last: Int32 = 0
+    }
+
+    /// A word of at most 16 bytes of ASCII, as most are, packed into two integers, so that it is
+    /// looked up without making a `String` of it.
+    private struct PackedWord: Hashable {
+        var low: UInt64 = 0, high: UInt64 = 0
+
+        /// No word: no word is empty.
+        init() {}
+
+        static let slots = 1 << 12
+        /// A place in `Postings.recent`, from a cheap mix of the bytes (a multiplicative hash).
+        var slot: Int { Int(truncatingIfNeeded: ((low ^ high &* 0x9E37_79B9_7F4A_7C15) &* 0xBF58_476D_1CE4_E5B9) >> (64 - 12)) }
+
+        /// Nil if `bytes` are more than 16; none of them is 0, so the padding keeps words apart.
+        init?(_ bytes: UnsafeBufferPointer<UInt8>) {
+            guard bytes.count <= 16 else { return nil }
+            for (index, byte) in bytes.enumerated() {
+                if index < 8 { low |= UInt64(byte) << (8 * index) } else { high |= UInt64(byte) << (8 * (index - 8)) }
+            }
         }
     }
 
@@ -166,10 +227,17 @@ struct SearchIndex: Sendable {
     private static func best(_ run: [UInt32], lengths: [UInt32], average: Double) -> (runs: [Range<Int>], floor: Double) {
         let runs = runs(in: run)
         guard runs.count > headLength else { return (runs, 0) }
-        let best = runs.map { (score: score(idf: 1, weighted: run[$0.lowerBound + 1], length: lengths[Int(run[$0.lowerBound])], average: average), run: $0) }
-            .sorted { $0.score != $1.score ? $0.score > $1.score : $0.run.lowerBound < $1.run.lowerBound }
-            .prefix(headLength)
-        return (best.map(\.run).sorted { $0.lowerBound < $1.lowerBound }, best.last!.score)
+        let scores = runs.map { score(idf: 1, weighted: run[$0.lowerBound + 1], length: lengths[Int(run[$0.lowerBound])], average: average) }
+        let floor = scores.sorted(by: >)[headLength - 1]
+        // Every run scoring above the floor is kept, and as many scoring it as there is room for, earliest first.
+        var room = headLength - scores.reduce(0) { $0 + ($1 > floor ? 1 : 0) }
+        var best: [Range<Int>] = []
+        best.reserveCapacity(headLength)
+        for (index, range) in runs.enumerated() where scores[index] > floor || (scores[index] == floor && room > 0) {
+            if scores[index] == floor { room -= 1 }
+            best.append(range)
+        }
+        return (best, floor)
     }
 
     /// The runs of `run` that `best` chooses, and the lowest of their scores.
@@ -189,9 +257,11 @@ struct SearchIndex: Sendable {
             (score: max(1, UInt32(score(idf: idf, weighted: run[$0.lowerBound + 1], length: lengths[Int(run[$0.lowerBound])], average: average).rounded())), run: $0)
         }.sorted { $0.score != $1.score ? $0.score > $1.score : $0.run.lowerBound < $1.run.lowerBound }
         var ranked: [UInt32] = []
+        ranked.reserveCapacity(entries.reduce(0) { $0 + $1.run.count })
         for entry in entries {
             // The run with its score in place of its weighted count.
-            ranked += [run[entry.run.lowerBound], entry.score]
+            ranked.append(run[entry.run.lowerBound])
+            ranked.append(entry.score)
             ranked += run[(entry.run.lowerBound + 2)..<entry.run.upperBound]
         }
         return ranked

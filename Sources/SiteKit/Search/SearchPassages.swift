@@ -17,8 +17,8 @@ struct SearchPassages: Sendable {
         /// Words that name the passage (a name and its aliases, a quoted span, a source's title
         /// on its first paragraph): weighted above `text`.
         var names: String
-        /// The text excerpts are cut from.
-        var text: String
+        /// The text excerpts are cut from, in UTF-8.
+        var text: ArraySlice<UInt8>
     }
 
     let site: ResolvedSite
@@ -49,17 +49,18 @@ struct SearchPassages: Sendable {
         let title = document.source.title
         let paragraphs = document.paragraphs
         let text = entries.lowerBound < paragraphs.count ? document.textBytes() : []
+        let notes = site.annotations[document.source.id] ?? []
         return entries.map { number in
             guard number < paragraphs.count else {
-                let item = site.annotations[document.source.id]![number - paragraphs.count]
-                return Passage(kind: .note, title: "“\(item.annotation.quote.value)” (\(title))",
-                               link: Paths.annotation(item.source, item.annotation.name),
-                               names: Self.names(of: item), text: item.note?.text ?? "")
+                let note = number - paragraphs.count
+                return Passage(kind: .note, title: "“\(notes[note].annotation.quote.value)” (\(title))",
+                               link: Paths.annotation(notes[note].source, notes[note].annotation.name),
+                               names: Self.names(ofNote: note, in: notes), text: ArraySlice(notes[note].note?.textBytes ?? []))
             }
             let paragraph = paragraphs[number]
             return Passage(kind: .source, title: "\(title), ¶\(paragraph.number)",
                            link: Paths.paragraph(PassageRef(source: document.source.id, paragraph: paragraph.number)),
-                           names: Self.names(of: paragraph, in: document), text: String(decoding: text[paragraph.textRange], as: UTF8.self))
+                           names: Self.names(ofParagraph: paragraph.number, title: title), text: text[paragraph.textRange])
         }
     }
 
@@ -69,17 +70,16 @@ struct SearchPassages: Sendable {
         guard unit < site.documents.count else {
             return (0..<(starts[unit + 1] - starts[unit])).map { number in
                 let passage = entry(number)
-                return (passage.kind, passage.names, ArraySlice(passage.text.utf8))
+                return (passage.kind, passage.names, passage.text)
             }
         }
         let document = site.documents[unit]
-        let all = document.textBytes()
+        let all = document.textBytes(), title = document.source.title
         var items = document.paragraphs.map { paragraph in
-            (kind: Kind.source, names: Self.names(of: paragraph, in: document), text: all[paragraph.textRange])
+            (kind: Kind.source, names: Self.names(ofParagraph: paragraph.number, title: title), text: all[paragraph.textRange])
         }
-        for item in site.annotations[document.source.id] ?? [] {
-            items.append((.note, Self.names(of: item), ArraySlice((item.note?.text ?? "").utf8)))
-        }
+        let notes = site.annotations[document.source.id] ?? []
+        for note in notes.indices { items.append((.note, Self.names(ofNote: note, in: notes), ArraySlice(notes[note].note?.textBytes ?? []))) }
         return items
     }
 
@@ -89,24 +89,22 @@ struct SearchPassages: Sendable {
         guard unit < site.documents.count else {
             return (0..<(starts[unit + 1] - starts[unit])).map { number in
                 let passage = entry(number)
-                return passage.names.utf8.count + passage.text.utf8.count
+                return passage.names.utf8.count + passage.text.count
             }
         }
         let document = site.documents[unit]
-        var lengths = document.paragraphs.map { Self.names(of: $0, in: document).utf8.count + $0.textRange.count }
-        for item in site.annotations[document.source.id] ?? [] {
-            lengths.append(Self.names(of: item).utf8.count + (item.note?.textSize ?? 0))
-        }
+        let title = document.source.title
+        var lengths = document.paragraphs.map { Self.names(ofParagraph: $0.number, title: title).utf8.count + $0.textRange.count }
+        let notes = site.annotations[document.source.id] ?? []
+        for note in notes.indices { lengths.append(Self.names(ofNote: note, in: notes).utf8.count + (notes[note].note?.textSize ?? 0)) }
         return lengths
     }
 
     /// A source's title names its first paragraph; the others have no names.
-    private static func names(of paragraph: SourceDocument.Paragraph, in document: SourceDocument) -> String {
-        paragraph.number == 1 ? document.source.title : ""
-    }
+    private static func names(ofParagraph number: Int, title: String) -> String { number == 1 ? title : "" }
 
-    /// A note is named by the span it quotes.
-    private static func names(of note: PlacedAnnotation) -> String { note.annotation.quote.value }
+    /// A note is named by the span it quotes (read where the note lies, not copied whole).
+    private static func names(ofNote note: Int, in notes: [PlacedAnnotation]) -> String { notes[note].annotation.quote.value }
 
     /// The passages numbered `range`.
     func passages(in range: Range<Int>) -> [Passage] {
@@ -129,8 +127,8 @@ struct SearchPassages: Sendable {
     }
 
     /// Body text as rendered: links written with empty text show their target's name.
-    private func text(of file: String) -> String {
-        site.bodies[file].map { links.rewrite($0, root: "").plainText.collapsingSpaces } ?? ""
+    private func text(of file: String) -> ArraySlice<UInt8> {
+        ArraySlice((site.bodies[file].map { links.rewrite($0, root: "").plainText.collapsingSpaces } ?? "").utf8)
     }
 
     /// The actors, then the events, then the terms, numbered from 0.

@@ -154,6 +154,7 @@ public enum SearchTokenizer {
         }
 
         mutating func end<Sink: TokenSink>(sink: inout Sink) {
+            guard !isEmpty else { return }
             endPart(sink: &sink)
             if parts > 1 { bytes.withUnsafeBufferPointer { sink.token($0, ascii: ascii, position: position - parts) } }
             parts = 0

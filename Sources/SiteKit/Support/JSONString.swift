@@ -1,16 +1,19 @@
 /// Writing JSON by hand into a byte buffer, for the files the browser reads as scripts.
 enum JSONString {
     /// A JSON string literal: quote, backslash and control characters escaped, all else as is.
-    static func append(_ text: String, to bytes: inout [UInt8]) {
+    static func append(_ text: String, to bytes: inout [UInt8]) { append(utf8: text.utf8, to: &bytes) }
+
+    /// The same for text in UTF-8.
+    static func append<UTF8Text: Collection<UInt8>>(utf8 text: UTF8Text, to bytes: inout [UInt8]) {
         bytes.append(UInt8(ascii: "\""))
         // Most text has nothing to escape and is copied whole.
-        let copied = text.utf8.withContiguousStorageIfAvailable { utf8 in
+        let copied = text.withContiguousStorageIfAvailable { utf8 in
             guard !utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) else { return false }
             bytes.append(contentsOf: utf8)
             return true
         } ?? false
         if !copied {
-            for byte in text.utf8 {
+            for byte in text {
                 switch byte {
                 case UInt8(ascii: "\""), UInt8(ascii: "\\"): bytes.append(contentsOf: [UInt8(ascii: "\\"), byte])
                 case 0x08: bytes.append(contentsOf: "\\b".utf8)
