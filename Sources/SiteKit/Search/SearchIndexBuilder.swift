@@ -165,12 +165,13 @@ struct SearchIndex: Sendable {
             passage += 1
         }
 
-        /// The index, each stem's postings ranked.
+        /// The index, each stem's runs replaced by its postings ranked, one stem after another, so
+        /// that the two are not held whole at once.
         consuming func finished() -> SearchIndex {
-            var index = index
-            index.postings = runs.indices.map {
-                SearchIndex.ranked(runs[$0], in: index.passageCounts[$0], lengths: lengths, average: average, passages: lengths.count)
+            for stem in runs.indices {
+                runs[stem] = SearchIndex.ranked(runs[stem], in: index.passageCounts[stem], lengths: lengths, average: average, passages: lengths.count)
             }
+            index.postings = runs
             return index
         }
     }
