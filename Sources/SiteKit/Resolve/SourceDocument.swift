@@ -10,7 +10,7 @@ public struct SourceDocument: Sendable {
         /// Where what a reader sees of it (runs of spaces and line breaks as one space: what
         /// search finds and what excerpts show) lies in the document's text, in UTF-8 bytes.
         public var textBytes: Range<Int32>
-        /// `textBytes`, to cut the paragraph out of `SourceDocument.textBytes()`.
+        /// `textBytes` as integers, to cut the paragraph out of the document's text.
         var textRange: Range<Int> { Int(textBytes.lowerBound)..<Int(textBytes.upperBound) }
     }
 
@@ -85,22 +85,21 @@ public struct SourceDocument: Sendable {
     /// What a reader sees of one paragraph (numbered from 1), spaces collapsed; nil if there is none.
     public func paragraphText(_ number: Int) -> String? {
         guard paragraphs.indices.contains(number - 1) else { return nil }
-        let bytes = paragraphs[number - 1].textBytes
-        return String(decoding: storage.store.bytes(storage.text, Int(bytes.lowerBound)..<Int(bytes.upperBound), of: source.file), as: UTF8.self)
+        return String(decoding: storage.store.bytes(storage.text, paragraphs[number - 1].textRange, of: source.file), as: UTF8.self)
     }
 
     /// The size of the paragraphs' text in bytes.
-    public var textSize: Int { Int(paragraphs.last?.textBytes.upperBound ?? 0) }
+    public var textSize: Int { paragraphs.last?.textRange.upperBound ?? 0 }
 
     /// The excerpts around `places` as a reader sees them, one after another, from one read of
     /// the text.
     func excerptBytes(_ excerpts: [Excerpt], in places: [MentionPlace]) -> [UInt8] {
         guard !excerpts.isEmpty else { return [] }
-        let all = storage.store.bytes(storage.text, 0..<textSize, of: source.file)
+        let all = textBytes()
         var text: [UInt8] = []
         text.reserveCapacity(excerpts.reduce(0) { $0 + $1.textSize })
         for (excerpt, place) in zip(excerpts, places) {
-            let start = Int(paragraphs[place.paragraph - 1].textBytes.lowerBound)
+            let start = paragraphs[place.paragraph - 1].textRange.lowerBound
             excerpt.append(of: all[(start + Int(excerpt.bytes.lowerBound))..<(start + Int(excerpt.bytes.upperBound))], to: &text)
         }
         return text

@@ -55,7 +55,7 @@ struct SearchPassages: Sendable {
                 let note = number - paragraphs.count
                 return Passage(kind: .note, title: "“\(notes[note].annotation.quote.value)” (\(title))",
                                link: Paths.annotation(notes[note].source, notes[note].annotation.name),
-                               names: Self.names(ofNote: note, in: notes), text: ArraySlice(notes[note].note?.textBytes ?? []))
+                               names: Self.names(ofNote: note, in: notes), text: Self.text(ofNote: note, in: notes))
             }
             let paragraph = paragraphs[number]
             return Passage(kind: .source, title: "\(title), ¶\(paragraph.number)",
@@ -79,7 +79,7 @@ struct SearchPassages: Sendable {
             (kind: Kind.source, names: Self.names(ofParagraph: paragraph.number, title: title), text: all[paragraph.textRange])
         }
         let notes = site.annotations[document.source.id] ?? []
-        for note in notes.indices { items.append((.note, Self.names(ofNote: note, in: notes), ArraySlice(notes[note].note?.textBytes ?? []))) }
+        for note in notes.indices { items.append((.note, Self.names(ofNote: note, in: notes), Self.text(ofNote: note, in: notes))) }
         return items
     }
 
@@ -105,6 +105,9 @@ struct SearchPassages: Sendable {
 
     /// A note is named by the span it quotes (read where the note lies, not copied whole).
     private static func names(ofNote note: Int, in notes: [PlacedAnnotation]) -> String { notes[note].annotation.quote.value }
+
+    /// A note's text is its rendered note's plain text.
+    private static func text(ofNote note: Int, in notes: [PlacedAnnotation]) -> ArraySlice<UInt8> { ArraySlice(notes[note].note?.textBytes ?? []) }
 
     /// The passages numbered `range`.
     func passages(in range: Range<Int>) -> [Passage] {
