@@ -100,8 +100,8 @@ public final class SiteRenderer {
             })
         }
 
-        mutating func addData(_ path: String, _ inputs: PageInputs, bytes: @escaping () throws(Diagnostic) -> [UInt8]) {
-            jobs.append(Job(path: path, inputs: { inputs }) { () throws(Diagnostic) in OutputFile(path: path, bytes: try bytes()) })
+        mutating func addData(_ path: String, _ inputs: @autoclosure @escaping () -> PageInputs, bytes: @escaping () throws(Diagnostic) -> [UInt8]) {
+            jobs.append(Job(path: path, inputs: inputs) { () throws(Diagnostic) in OutputFile(path: path, bytes: try bytes()) })
         }
     }
 
@@ -122,16 +122,11 @@ public final class SiteRenderer {
         }
         list.addData(AnnotationExport.path, .everything) { [self] in AnnotationExport(site: site).json() }
         list.add(Paths.home, .everything, title: site.site.title, description: site.site.description, section: "") { [self] _ in indexHTML() }
+        // The search index is made on one core from the first source page on, not beside the
+        // site-wide pages before it: both hold much memory while they are made.
+        let search = SearchFiles(site: site, links: links)
         let sourceJobsStart = list.jobs.count
-        for document in site.documents {
-            let citation = citation(of: document.source)
-            list.add(Paths.source(document.source.id), PageInputs(files: [document.source.file] + (self.site.annotations[document.source.id] ?? []).map(\.annotation.file),
-                                                                  kinds: [.sources, .actors, .events, .terms]),
-                     title: document.source.title, description: document.source.summary, section: "sources",
-                     meta: citation.metaTags) { [self] root throws(Diagnostic) in
-                try sourceHTML(document, root: root)
-            }
-        }
+        list.jobs += site.documents.indices.map { sourcePageJob($0, startingIndexOf: search) }
         list.add(Paths.actors, PageInputs(kinds: [.sources, .actors]), title: "Actors",
                  description: "The states, organisations, groups and people the sources discuss.", section: "actors") { _ in actorPages.value.indexHTML() }
         let actorJobsStart = list.jobs.count
@@ -143,16 +138,20 @@ public final class SiteRenderer {
             }
         }
         let actorJobsEnd = list.jobs.count
-        for document in site.documents {
-            let citation = citation(of: document.source)
-            list.addData(Citation.bibPath(document.source.id), PageInputs(files: [document.source.file])) { Array(citation.bibTeX.utf8) }
-            list.addData(Citation.risPath(document.source.id), PageInputs(files: [document.source.file])) { Array(citation.ris.utf8) }
+        // Each job reads its source from the site when it runs rather than holding a copy of it.
+        for (position, document) in site.documents.enumerated() {
+            list.addData(Citation.bibPath(document.source.id), PageInputs(files: [self.site.documents[position].source.file])) { [self] in
+                Array(citation(of: site.documents[position].source).bibTeX.utf8)
+            }
+            list.addData(Citation.risPath(document.source.id), PageInputs(files: [self.site.documents[position].source.file])) { [self] in
+                Array(citation(of: site.documents[position].source).ris.utf8)
+            }
         }
         list.add(Paths.search, .none, title: "Search", description: "Search the sources, notes, actors, events and glossary.", section: "search") { [templates] root in
             templates.render("search", RootModel(root: root))
         }
         // The search index is built on one core while the pages render; its files come last.
-        for file in SearchFiles(site: site, links: links).files {
+        for file in search.files {
             list.jobs.append(Job(path: file.path, inputs: { .everything }, render: file.make))
         }
         // A server shows 404.html at any missing URL, however deep, so its links are absolute paths:
@@ -201,11 +200,31 @@ public final class SiteRenderer {
         list.addData(PreviewData.glossaryPath, PageInputs(kinds: [.terms])) { previews.glossary().bytes }
         list.addData(PreviewData.timelinePath, PageInputs(kinds: [.events])) { previews.timeline().bytes }
         list.addData(PreviewData.relationsPath, PageInputs(kinds: [.sources, .annotations, .actors, .terms])) { previews.relations(ties).bytes }
-        for document in site.documents {
-            list.addData(PreviewData.sourcePath(document.source.id),
-                         PageInputs(files: [document.source.file] + (site.annotations[document.source.id] ?? []).map(\.annotation.file),
-                                    kinds: [.actors, .events, .terms])) { previews.source(document).bytes }
+        for (position, document) in site.documents.enumerated() {
+            list.addData(PreviewData.sourcePath(document.source.id), PageInputs(files: self.files(ofSourceAt: position), kinds: [.actors, .events, .terms])) {
+                [site] in previews.source(site.documents[position]).bytes
+            }
         }
+    }
+
+    /// A source's page; the first one starts the search index. The page reads its source from
+    /// the site when it runs, so that the job holds no copy of it.
+    private func sourcePageJob(_ position: Int, startingIndexOf search: SearchFiles) -> Job {
+        let path = Paths.source(site.documents[position].source.id)
+        return Job(path: path, inputs: { [self] in PageInputs(files: files(ofSourceAt: position), kinds: [.sources, .actors, .events, .terms]) }) {
+            [self] () throws(Diagnostic) in
+            if position == 0 { search.startIndex() }
+            let document = site.documents[position]
+            let content = try sourceHTML(document, root: Paths.root(of: path))
+            return page(path, title: document.source.title, description: document.source.summary, section: "sources", content: content,
+                        meta: citation(of: document.source).metaTags)
+        }
+    }
+
+    /// The content files a source's page and preview are made from: the source and its annotations.
+    private func files(ofSourceAt position: Int) -> [String] {
+        let source = site.documents[position].source
+        return [source.file] + (site.annotations[source.id] ?? []).map(\.annotation.file)
     }
 
     /// The order the jobs run in: `heavy` (actor pages), which must follow `light` (source

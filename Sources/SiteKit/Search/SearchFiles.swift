@@ -27,7 +27,7 @@ public final class SearchFiles: Sendable {
         perFragment = Self.perFragment(passages: passages.count)
         let keyLength = passages.count > 20_000 ? 4 : 3
         self.keyLength = keyLength
-        index = Later { [shards] in
+        index = Later(startingNow: false) { [shards] in
             let index = SearchIndex(passages)
             var words = [[Int]](repeating: [], count: shards), stems = words
             for (number, word) in index.words.enumerated() { words[Self.shard(of: word, count: shards, keyLength: keyLength)].append(number) }
@@ -35,6 +35,9 @@ public final class SearchFiles: Sendable {
             return (index, words, stems)
         }
     }
+
+    /// Starts making the index on one core; the shards wait for it, and start it if need be.
+    func startIndex() { index.start() }
 
     /// One shard per six passages, which keeps most shards to some KB; fragments of 8 passages,
     /// about 6 KB, up to 2048 fragments.
