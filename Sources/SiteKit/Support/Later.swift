@@ -1,7 +1,8 @@
 import Foundation
 
-/// A value made on another thread; `value` waits for it. For work on one core whose first users
-/// come only after other work has run beside it.
+/// A value made on a thread of its own; `value` waits for it. For work on one core whose first
+/// users come only after other work has run beside it. Not on Dispatch's shared threads: started
+/// from a job of `parallelMap`, which keeps all of them busy, it would wait for that map to end.
 final class Later<Value>: @unchecked Sendable {
     // Written once, by the thread that makes it; read only once `done` has been left.
     private var made: Value?
@@ -25,7 +26,7 @@ final class Later<Value>: @unchecked Sendable {
         self.make = nil
         // Entered before the lock is left, so that a `value` that finds the work started waits for it.
         done.enter()
-        DispatchQueue.global().async {
+        Thread.detachNewThread {
             self.made = make()
             self.done.leave()
         }
