@@ -1,8 +1,9 @@
 import Foundation
 
-/// A value made on a thread of its own; `value` waits for it. For work on one core whose first
-/// users come only after other work has run beside it. Not on Dispatch's shared threads: started
-/// from a job of `parallelMap`, which keeps all of them busy, it would wait for that map to end.
+/// A value made on another thread; `value` waits for it. For work on one core whose first users
+/// come only after other work has run beside it. The work goes to a serial queue of its own,
+/// which Dispatch gives a thread even while `parallelMap` keeps its shared ones busy: started
+/// from one of that map's jobs, work sent to those would wait for the map to end.
 final class Later<Value>: @unchecked Sendable {
     // Written once, by the thread that makes it; read only once `done` has been left.
     private var made: Value?
@@ -26,7 +27,7 @@ final class Later<Value>: @unchecked Sendable {
         self.make = nil
         // Entered before the lock is left, so that a `value` that finds the work started waits for it.
         done.enter()
-        Thread.detachNewThread {
+        DispatchQueue(label: "Later").async {
             self.made = make()
             self.done.leave()
         }
