@@ -140,11 +140,10 @@ public final class SiteRenderer {
         let actorJobsEnd = list.jobs.count
         // Each job reads its source from the site when it runs rather than holding a copy of it.
         for (position, document) in site.documents.enumerated() {
-            list.addData(Citation.bibPath(document.source.id), PageInputs(files: [self.site.documents[position].source.file])) { [self] in
-                Array(citation(of: site.documents[position].source).bibTeX.utf8)
-            }
-            list.addData(Citation.risPath(document.source.id), PageInputs(files: [self.site.documents[position].source.file])) { [self] in
-                Array(citation(of: site.documents[position].source).ris.utf8)
+            for (path, format) in [(Citation.bibPath, \Citation.bibTeX), (Citation.risPath, \Citation.ris)] {
+                list.addData(path(document.source.id), PageInputs(files: [self.site.documents[position].source.file])) { [self] in
+                    Array(citation(of: site.documents[position].source)[keyPath: format].utf8)
+                }
             }
         }
         list.add(Paths.search, .none, title: "Search", description: "Search the sources, notes, actors, events and glossary.", section: "search") { [templates] root in
