@@ -166,23 +166,21 @@ public final class SiteRenderer {
     /// The pages over the whole site: the glossary and its terms' pages, the relations, a page per
     /// characterised pair, and the index of annotations.
     private func addOverviews(to list: inout JobList, ties: TiedPairs) {
-        let glossary = GlossaryRenderer(site: site, links: links, templates: templates)
         list.add(Paths.glossary, PageInputs(kinds: [.sources, .annotations, .actors, .terms]), title: "Glossary",
-                 description: "The categories of alliance the sources argue about.", section: "glossary") { _ in glossary.html() }
+                 description: "The categories of alliance the sources argue about.", section: "glossary") { [self] _ in glossary.html() }
         for term in glossary.termsWithOwnPage {
             list.add(Paths.termUses(term.id), PageInputs(kinds: [.sources, .actors, .events, .terms]), title: term.term,
-                     description: "Every passage that uses “\(term.term)”.", section: "glossary") { _ in glossary.termPageHTML(term) }
+                     description: "Every passage that uses “\(term.term)”.", section: "glossary") { [self] _ in glossary.termPageHTML(term) }
         }
         list.add(Paths.relations, PageInputs(kinds: [.sources, .annotations, .actors, .terms]), title: "Relations",
                  description: "How each source characterises the ties between actors.", section: "relations") { [self] _ in
             RelationsRenderer(site: site, links: links, templates: templates).html()
         }
-        let pairPages = PairPageRenderer(site: site, links: links, templates: templates)
         for pair in ties.pairs {
             let title = PairPageRenderer.title(pair, links: links)
             // Its notes name the actors, events and terms they link to.
             list.add(Paths.pair(pair.first, pair.second), PageInputs(kinds: [.sources, .annotations, .actors, .events, .terms]), title: title,
-                     description: "What each source says about the tie between \(title).", section: "relations") { [site] _ in
+                     description: "What each source says about the tie between \(title).", section: "relations") { [self] _ in
                 pairPages.html(pair, sources: ties.sources(of: pair, in: site))
             }
         }
@@ -194,17 +192,22 @@ public final class SiteRenderer {
 
     /// The link previews, one script per folder of pages linked to.
     private func addPreviews(to list: inout JobList, ties: TiedPairs) {
-        let previews = PreviewData(site: site, links: links)
-        list.addData(PreviewData.actorsPath, PageInputs(kinds: [.actors])) { previews.actors().bytes }
-        list.addData(PreviewData.glossaryPath, PageInputs(kinds: [.terms])) { previews.glossary().bytes }
-        list.addData(PreviewData.timelinePath, PageInputs(kinds: [.events])) { previews.timeline().bytes }
-        list.addData(PreviewData.relationsPath, PageInputs(kinds: [.sources, .annotations, .actors, .terms])) { previews.relations(ties).bytes }
+        list.addData(PreviewData.actorsPath, PageInputs(kinds: [.actors])) { [self] in previews.actors().bytes }
+        list.addData(PreviewData.glossaryPath, PageInputs(kinds: [.terms])) { [self] in previews.glossary().bytes }
+        list.addData(PreviewData.timelinePath, PageInputs(kinds: [.events])) { [self] in previews.timeline().bytes }
+        list.addData(PreviewData.relationsPath, PageInputs(kinds: [.sources, .annotations, .actors, .terms])) { [self] in previews.relations(ties).bytes }
         for (position, document) in site.documents.enumerated() {
             list.addData(PreviewData.sourcePath(document.source.id), PageInputs(files: self.files(ofSourceAt: position), kinds: [.actors, .events, .terms])) {
-                [site] in previews.source(site.documents[position]).bytes
+                [self] in previews.source(site.documents[position]).bytes
             }
         }
     }
+
+    // Made by each job when it runs, from the one reference to this renderer the job holds: a job
+    // holding one of these would hold its own copy of every field of the site.
+    private var glossary: GlossaryRenderer { GlossaryRenderer(site: site, links: links, templates: templates) }
+    private var pairPages: PairPageRenderer { PairPageRenderer(site: site, links: links, templates: templates) }
+    private var previews: PreviewData { PreviewData(site: site, links: links) }
 
     /// A source's page; the first one starts the search index. The page reads its source from
     /// the site when it runs, so that the job holds no copy of it.
