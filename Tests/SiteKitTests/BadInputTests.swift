@@ -186,7 +186,7 @@ enum PageModelFields {
             PairPageModel(title: "", firstName: "", firstHref: "", secondName: "", secondHref: "", summary: "", relationsHref: "", sources: []),
             AnnotationIndexItem(href: "", source: "", sourceID: "", paragraph: 0, kind: "", kindLabel: "", quote: "", actors: [], terms: [],
                                 actorIDs: "", termIDs: ""),
-            AnnotationGroupModel(id: "", title: "", href: "", date: "", items: []),
+            AnnotationGroupModel(id: "", title: "", href: "", date: "", items: { [] }),
             AnnotationIndexModel(count: 0, groups: [], kindOptions: [], sourceOptions: [], actorOptions: [], termOptions: []),
         ]
     }

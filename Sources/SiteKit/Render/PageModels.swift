@@ -227,7 +227,8 @@ struct AnnotationIndexItem {
     var termIDs: String
 }
 /// A source's annotations in the index; `id` is its heading's.
-struct AnnotationGroupModel { var id: String; var title: String; var href: String; var date: String; var items: [AnnotationIndexItem] }
+/// A source's annotations in the index; `items` makes them, when the template reads them.
+struct AnnotationGroupModel { var id: String; var title: String; var href: String; var date: String; var items: () -> [AnnotationIndexItem] }
 struct AnnotationIndexModel {
     var count: Int
     var groups: [AnnotationGroupModel]

@@ -293,7 +293,7 @@ extension AnnotationIndexItem: TemplateModel {
 }
 extension AnnotationGroupModel: TemplateModel {
     static let fields: TemplateFields<AnnotationGroupModel> = [
-        "id": field { $0.id }, "title": field { $0.title }, "href": field { $0.href }, "date": field { $0.date }, "items": field { $0.items.templateList },
+        "id": field { $0.id }, "title": field { $0.title }, "href": field { $0.href }, "date": field { $0.date }, "items": field { $0.items().templateList },
     ]
 }
 extension AnnotationIndexModel: TemplateModel {
