@@ -19,7 +19,7 @@ struct ActorPagesRenderer {
         var annotations: [ActorID: [(source: SourceID, index: Int)]] = [:]
         for document in site.documents {
             for (index, item) in (site.annotations[document.source.id] ?? []).enumerated() {
-                let named = item.annotation.actors.map(\.value) + (item.annotation.relation?.between.map(\.value) ?? [])
+                let named = item.actors + (item.relation?.between ?? [])
                 var seen: Set<String> = []
                 for id in named where seen.insert(id).inserted { annotations[ActorID(id), default: []].append((document.source.id, index)) }
             }
@@ -85,8 +85,8 @@ struct ActorPagesRenderer {
                                      })
         }
         let annotations = annotations(naming: actor.id).map { item in
-            ActorAnnotationModel(source: site.document(item.source)!.source.title, quote: item.annotation.quote.value,
-                                 href: root + Paths.annotation(item.source, item.annotation.name), kindLabel: item.annotation.kind.label,
+            ActorAnnotationModel(source: site.document(item.source)!.source.title, quote: item.quote,
+                                 href: root + Paths.annotation(item.source, item.name), kindLabel: item.kind.label,
                                  noteHTML: item.note?.html ?? "")
         }
         let relations = (relationsOf[actor.id] ?? [])

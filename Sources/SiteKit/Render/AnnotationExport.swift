@@ -30,7 +30,7 @@ struct AnnotationExport {
         // megabytes of a big site's collection would be copied at each step, both copies held
         // while copying. Room never written to is never given memory by the system.
         bytes.reserveCapacity(site.annotations.values.joined().reduce(1024) {
-            $0 + Self.roomPerAnnotation + 2 * ($1.note?.htmlSize ?? 0) + 2 * $1.annotation.quote.value.utf8.count
+            $0 + Self.roomPerAnnotation + 2 * ($1.note?.htmlSize ?? 0) + 2 * $1.quote.utf8.count
         })
         let total = site.documents.reduce(0) { $0 + (site.annotations[$1.source.id]?.count ?? 0) }
         bytes += #"{"@context":"http://www.w3.org/ns/anno.jsonld","id":"#.utf8
@@ -49,7 +49,7 @@ struct AnnotationExport {
             for (index, item) in placed.enumerated() {
                 if index > 0 { bytes.append(UInt8(ascii: ",")) }
                 let quote = text.quote(paragraph: item.anchor.paragraph, bytes: item.anchor.shown, context: Self.contextLength)
-                let tags = item.annotation.actors.compactMap { actorNames[$0.value] } + item.annotation.terms.compactMap { termNames[$0.value] }
+                let tags = item.actors.compactMap { actorNames[$0] } + item.terms.compactMap { termNames[$0] }
                 append(item, page: page, root: root, quote: quote, tags: tags, to: &bytes)
             }
         }
@@ -72,9 +72,9 @@ struct AnnotationExport {
             bytes += "}".utf8
         }
         bytes += #"],"id":"#.utf8
-        JSONString.append(page + "#n-\(item.annotation.name.raw)", to: &bytes)
+        JSONString.append(page + "#n-\(item.name.raw)", to: &bytes)
         bytes += #","motivation":""#.utf8
-        bytes += item.annotation.kind.motivation.utf8
+        bytes += item.kind.motivation.utf8
         bytes += #"","target":{"selector":[{"exact":"#.utf8
         JSONString.append(quote.exact, to: &bytes)
         bytes += #","prefix":"#.utf8

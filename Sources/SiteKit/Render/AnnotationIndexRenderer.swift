@@ -27,9 +27,9 @@ final class AnnotationIndexRenderer {
             let placed = site.annotations[document.source.id] ?? []
             guard !placed.isEmpty else { continue }
             for item in placed {
-                actorsUsed.formUnion(actors(of: item.annotation))
-                termsUsed.formUnion(terms(of: item.annotation))
-                kindsUsed.insert(item.annotation.kind)
+                actorsUsed.formUnion(actors(of: item))
+                termsUsed.formUnion(terms(of: item))
+                kindsUsed.insert(item.kind)
             }
             count += placed.count
             // Each group's items are made as the template reaches them, so that a big site's
@@ -49,25 +49,24 @@ final class AnnotationIndexRenderer {
     }
 
     private func item(of placed: PlacedAnnotation, sourceTitle: String) -> AnnotationIndexItem {
-        let annotation = placed.annotation
-        let actors = actors(of: annotation), terms = terms(of: annotation)
+        let actors = actors(of: placed), terms = terms(of: placed)
         return AnnotationIndexItem(
-            href: root + Paths.annotation(placed.source, annotation.name), source: sourceTitle, sourceID: placed.source.raw,
-            paragraph: placed.anchor.paragraph, kind: annotation.kind.rawValue, kindLabel: annotation.kind.label,
-            quote: PreviewText.firstWords(of: annotation.quote.value, count: Self.excerptWords),
+            href: root + Paths.annotation(placed.source, placed.name), source: sourceTitle, sourceID: placed.source.raw,
+            paragraph: placed.anchor.paragraph, kind: placed.kind.rawValue, kindLabel: placed.kind.label,
+            quote: PreviewText.firstWords(of: placed.quote, count: Self.excerptWords),
             actors: actors.map { LinkModel(label: links.actors[$0]!.name, href: root + Paths.actor($0)) },
             terms: terms.map { LinkModel(label: links.terms[$0]!.term, href: root + Paths.term($0)) },
             actorIDs: actors.map(\.raw).joined(separator: " "), termIDs: terms.map(\.raw).joined(separator: " "))
     }
 
     /// The actors an annotation names or relates, each once, those with a page.
-    private func actors(of annotation: Annotation) -> [ActorID] {
-        unique(annotation.actors.map(\.value) + (annotation.relation?.between.map(\.value) ?? [])).map(ActorID.init).filter { links.actors[$0] != nil }
+    private func actors(of annotation: PlacedAnnotation) -> [ActorID] {
+        unique(annotation.actors + (annotation.relation?.between ?? [])).map(ActorID.init).filter { links.actors[$0] != nil }
     }
 
     /// The terms an annotation names or characterises a relation by, each once, those with a page.
-    private func terms(of annotation: Annotation) -> [TermID] {
-        unique(annotation.terms.map(\.value) + [annotation.relation?.category.value].compactMap { $0 }).map(TermID.init).filter { links.terms[$0] != nil }
+    private func terms(of annotation: PlacedAnnotation) -> [TermID] {
+        unique(annotation.terms + [annotation.relation?.category].compactMap { $0 }).map(TermID.init).filter { links.terms[$0] != nil }
     }
 
     private func unique(_ ids: [String]) -> [String] {

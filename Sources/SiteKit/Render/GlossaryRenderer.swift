@@ -43,13 +43,13 @@ struct GlossaryRenderer {
         var annotationsByTerm: [TermID: [ActorAnnotationModel]] = [:]
         for document in site.documents {
             for item in site.annotations[document.source.id] ?? [] {
-                var named = Set(item.annotation.terms.map { TermID($0.value) })
-                if let category = item.annotation.relation?.category { named.insert(TermID(category.value)) }
+                var named = Set(item.terms.map(TermID.init))
+                if let category = item.relation?.category { named.insert(TermID(category)) }
                 for term in named {
                     annotationsByTerm[term, default: []].append(
-                        ActorAnnotationModel(source: document.source.title, quote: item.annotation.quote.value,
-                                             href: root + Paths.annotation(item.source, item.annotation.name),
-                                             kindLabel: item.annotation.kind.label, noteHTML: ""))
+                        ActorAnnotationModel(source: document.source.title, quote: item.quote,
+                                             href: root + Paths.annotation(item.source, item.name),
+                                             kindLabel: item.kind.label, noteHTML: ""))
                 }
             }
         }

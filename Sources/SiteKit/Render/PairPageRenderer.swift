@@ -25,9 +25,9 @@ struct PairPageRenderer {
         let sources = sources.map { document, sourceEdges -> PairSourceModel in
             let placed = site.annotations[document.source.id] ?? []
             let passages = sourceEdges.map { edge -> PairPassageModel in
-                let item = placed.first { $0.annotation.name == edge.annotationName }!
+                let item = placed.first { $0.name == edge.annotationName }!
                 return PairPassageModel(category: wording.label(edge), categoryHref: root + Paths.term(edge.category),
-                                        quote: item.annotation.quote.value, paragraph: edge.passage.paragraph,
+                                        quote: item.quote, paragraph: edge.passage.paragraph,
                                         passageHref: root + Paths.paragraph(edge.passage),
                                         annotationHref: root + Paths.annotation(edge.passage.source, edge.annotationName),
                                         noteHTML: item.note?.html ?? "")

@@ -69,9 +69,9 @@ struct PreviewData {
                             PreviewText.firstWords(of: text, count: Self.paragraphWords)))
         }
         for item in site.annotations[source.id] ?? [] {
-            let heading = "Note \(item.number) · \(item.annotation.kind.label) · ¶\(item.anchor.paragraph)"
+            let heading = "Note \(item.number) · \(item.kind.label) · ¶\(item.anchor.paragraph)"
             let note = PreviewText.cut(item.note?.text ?? "", limit: Self.noteLimit)
-            entries.append(("n-\(item.annotation.name.raw)", heading, note))
+            entries.append(("n-\(item.name.raw)", heading, note))
         }
         return file(Self.sourcePath(source.id), entries)
     }

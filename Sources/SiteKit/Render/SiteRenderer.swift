@@ -131,7 +131,7 @@ public final class SiteRenderer {
                  description: "The states, organisations, groups and people the sources discuss.", section: "actors") { _ in actorPages.value.indexHTML() }
         let actorJobsStart = list.jobs.count
         for actor in site.actors {
-            list.add(Paths.actor(actor.id), PageInputs(files: [actor.file] + actorPages.value.annotations(naming: actor.id).map(\.annotation.file),
+            list.add(Paths.actor(actor.id), PageInputs(files: [actor.file] + actorPages.value.annotations(naming: actor.id).map(\.file),
                                                        kinds: [.sources, .actors, .events, .terms]),
                      title: actor.name, description: "\(actor.name): mentions, annotations and relations in the sources.", section: "actors") { root in
                 actorPages.value.actorHTML(actor, root: root)
@@ -226,7 +226,7 @@ public final class SiteRenderer {
     /// The content files a source's page and preview are made from: the source and its annotations.
     private func files(ofSourceAt position: Int) -> [String] {
         let source = site.documents[position].source
-        return [source.file] + (site.annotations[source.id] ?? []).map(\.annotation.file)
+        return [source.file] + (site.annotations[source.id] ?? []).map(\.file)
     }
 
     /// The order the jobs run in: `heavy` (actor pages), which must follow `light` (source
@@ -306,9 +306,9 @@ public final class SiteRenderer {
                                    paragraphHref: paragraph.map { "#p\($0)" }, paragraph: paragraph.map { "¶\($0)" })
         }
         let annotations = (site.annotations[source.id] ?? []).map { item in
-            AnnotationListItem(number: item.number, name: item.annotation.name.raw, kind: item.annotation.kind.rawValue,
-                               kindLabel: item.annotation.kind.label, paragraph: item.anchor.paragraph,
-                               quote: item.annotation.quote.value, noteHTML: "")
+            AnnotationListItem(number: item.number, name: item.name.raw, kind: item.kind.rawValue,
+                               kindLabel: item.kind.label, paragraph: item.anchor.paragraph,
+                               quote: item.quote, noteHTML: "")
         }
         var citation = source.author ?? "Unattributed"
         citation += ", “\(source.title)\(source.titleSupplied ? " [title supplied by the editors]" : "")”"

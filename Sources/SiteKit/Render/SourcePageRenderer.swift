@@ -106,8 +106,8 @@ struct SourcePageRenderer {
             let block = blocks[paragraph.blockIndex].wrapping(wraps)
             let notes = here.map { item in
                 templates.render("note", NoteModel(
-                    name: item.annotation.name.raw, number: item.number, kind: item.annotation.kind.rawValue,
-                    kindLabel: item.annotation.kind.label, bodyHTML: item.note?.html ?? ""))
+                    name: item.name.raw, number: item.number, kind: item.kind.rawValue,
+                    kindLabel: item.kind.label, bodyHTML: item.note?.html ?? ""))
             }.joined()
             let events = (citingEvents[paragraph.number] ?? []).map { event in
                 "<a href=\"\(HTML.escape(root + Paths.event(event.id)))\">\(HTML.escape(event.title))</a>"
@@ -157,8 +157,8 @@ struct SourcePageRenderer {
     private func highlightWraps(_ annotations: [PlacedAnnotation]) -> [InlineWrap] {
         annotations.sorted { ($0.anchor.range.lowerBound, -$0.anchor.range.upperBound) < ($1.anchor.range.lowerBound, -$1.anchor.range.upperBound) }
             .map { item in
-                let name = HTML.escape(item.annotation.name.raw)
-                let kind = item.annotation.kind.rawValue
+                let name = HTML.escape(item.name.raw)
+                let kind = item.kind.rawValue
                 let number = item.number
                 let ref = "<a class=\"note-ref\" href=\"#n-\(name)\" aria-label=\"Note \(number)\">\(number)</a>"
                 return InlineWrap(range: item.anchor.range, trailer: ref) { piece in

@@ -5,14 +5,14 @@ enum BuildRelations {
         var relations: [RelationEdge] = []
         for (source, list) in placed {
             for item in list {
-                guard let relation = item.annotation.relation, relation.between.count == 2 else { continue }
-                let a = ActorID(relation.between[0].value), b = ActorID(relation.between[1].value)
-                let category = TermID(relation.category.value)
+                guard let relation = item.relation, relation.between.count == 2 else { continue }
+                let a = ActorID(relation.between[0]), b = ActorID(relation.between[1])
+                let category = TermID(relation.category)
                 guard index.actors[a] != nil, index.actors[b] != nil, index.terms[category] != nil, a != b else { continue }
-                let holder = relation.roleOf.map { ActorID($0.value) }
+                let holder = relation.roleOf.map(ActorID.init)
                 if let holder, holder != a, holder != b { continue }
                 relations.append(RelationEdge(actors: a < b ? (a, b) : (b, a), category: category, roleHolder: holder,
-                                              passage: PassageRef(source: source, paragraph: item.anchor.paragraph), annotationName: item.annotation.name))
+                                              passage: PassageRef(source: source, paragraph: item.anchor.paragraph), annotationName: item.name))
             }
         }
         // Each edge's key is worked out once, ids replaced by their rank in id order, rather than

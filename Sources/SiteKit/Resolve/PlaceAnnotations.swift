@@ -15,10 +15,7 @@ enum PlaceAnnotations {
             }
             switch anchor {
             case .success(let anchor):
-                var kept = annotation
-                kept.body.markdown = ""
-                placed.append(PlacedAnnotation(annotation: kept, source: SourceID(annotation.source.value), anchor: anchor, number: 0,
-                                               note: notes[number]))
+                placed.append(PlacedAnnotation(annotation, anchor: anchor, note: notes[number]))
             case .failure(let diagnostic):
                 log.report(diagnostic)
             }
@@ -28,8 +25,8 @@ enum PlaceAnnotations {
             }
         }
         placed.sort {
-            ($0.source, $0.anchor.paragraph, $0.anchor.range.lowerBound, -$0.anchor.range.upperBound, $0.annotation.name)
-                < ($1.source, $1.anchor.paragraph, $1.anchor.range.lowerBound, -$1.anchor.range.upperBound, $1.annotation.name)
+            ($0.source, $0.anchor.paragraph, $0.anchor.range.lowerBound, -$0.anchor.range.upperBound, $0.name)
+                < ($1.source, $1.anchor.paragraph, $1.anchor.range.lowerBound, -$1.anchor.range.upperBound, $1.name)
         }
         var bySource: [SourceID: [PlacedAnnotation]] = [:]
         var start = placed.startIndex

@@ -1,12 +1,43 @@
-/// An annotation placed in its source.
+/// An annotation placed in its source, as its pages show it: its note rendered (`note`), and the
+/// values of its front matter without where each was written, which nothing after placing reports
+/// on. A build holds one for every annotation through its rendering.
 public struct PlacedAnnotation: Sendable {
-    /// Its body's Markdown is empty: its note is kept rendered (`note`).
-    public var annotation: Annotation
+    public var name: AnnotationName
+    public var file: String
     public var source: SourceID
+    public var quote: String
+    public var kind: NoteKind
+    /// The ids its front matter names, as written; only those with a page are linked.
+    public var actors: [String]
+    public var terms: [String]
+    public var relation: Tie?
     public var anchor: Anchor
     /// 1-based position in the source's reading order.
     public var number: Int
     public var note: RenderedNote?
+
+    /// The tie its `relation` characterises, by ids as written.
+    public struct Tie: Sendable {
+        public var between: [String]
+        public var category: String
+        /// Which of `between` holds the role the category names, if the annotation says.
+        public var roleOf: String?
+    }
+
+    /// Numbered 0 until its source's annotations are put in reading order.
+    init(_ annotation: Annotation, anchor: Anchor, note: RenderedNote?) {
+        name = annotation.name
+        file = annotation.file
+        source = SourceID(annotation.source.value)
+        quote = annotation.quote.value
+        kind = annotation.kind
+        actors = annotation.actors.map(\.value)
+        terms = annotation.terms.map(\.value)
+        relation = annotation.relation.map { Tie(between: $0.between.map(\.value), category: $0.category.value, roleOf: $0.roleOf?.value) }
+        self.anchor = anchor
+        number = 0
+        self.note = note
+    }
 }
 
 /// One occurrence of an actor's or term's alias in a source, as pages list it. (Where in the

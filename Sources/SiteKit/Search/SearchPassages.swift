@@ -53,8 +53,8 @@ struct SearchPassages: Sendable {
         return entries.map { number in
             guard number < paragraphs.count else {
                 let note = number - paragraphs.count
-                return Passage(kind: .note, title: "“\(notes[note].annotation.quote.value)” (\(title))",
-                               link: Paths.annotation(notes[note].source, notes[note].annotation.name),
+                return Passage(kind: .note, title: "“\(notes[note].quote)” (\(title))",
+                               link: Paths.annotation(notes[note].source, notes[note].name),
                                names: Self.names(ofNote: note, in: notes), text: Self.text(ofNote: note, in: notes))
             }
             let paragraph = paragraphs[number]
@@ -104,7 +104,7 @@ struct SearchPassages: Sendable {
     private static func names(ofParagraph number: Int, title: String) -> String { number == 1 ? title : "" }
 
     /// A note is named by the span it quotes (read where the note lies, not copied whole).
-    private static func names(ofNote note: Int, in notes: [PlacedAnnotation]) -> String { notes[note].annotation.quote.value }
+    private static func names(ofNote note: Int, in notes: [PlacedAnnotation]) -> String { notes[note].quote }
 
     /// A note's text is its rendered note's plain text.
     private static func text(ofNote note: Int, in notes: [PlacedAnnotation]) -> ArraySlice<UInt8> { ArraySlice(notes[note].note?.textBytes ?? []) }
