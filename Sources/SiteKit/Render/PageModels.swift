@@ -226,8 +226,8 @@ struct AnnotationIndexItem {
     var actorIDs: String
     var termIDs: String
 }
-/// A source's annotations in the index; `id` is its heading's.
-/// A source's annotations in the index; `items` makes them, when the template reads them.
+/// A source's annotations in the index; `id` is its heading's, and `items` makes the annotations'
+/// models when the template reads them.
 struct AnnotationGroupModel { var id: String; var title: String; var href: String; var date: String; var items: () -> [AnnotationIndexItem] }
 struct AnnotationIndexModel {
     var count: Int
