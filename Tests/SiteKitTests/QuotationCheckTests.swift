@@ -3,7 +3,8 @@ import XCTest
 
 /// Quotations in the editors' prose are looked up in the sources (`quotation-site`): its
 /// `found.md` holds every kind that passes, `missing.md`, the actor and the source's summary
-/// every kind that does not.
+/// every kind that does not. A quotation that only the second source (`speech`) holds passes,
+/// whether the prose links to that source (`found.md`) or to none (the actor).
 final class QuotationCheckTests: XCTestCase {
     private func diagnostics(strict: Bool) -> [String] {
         var options = SiteBuilder.Options(content: Fixture.path("quotation-site/content"), templates: Fixture.templates)

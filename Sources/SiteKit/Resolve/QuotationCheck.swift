@@ -4,14 +4,7 @@
 /// dropped; an ellipsis in the quotation matches any gap within the paragraph. One that is in no
 /// source gets a warning at its opening mark, with the closest passage of the sources it cites.
 struct QuotationCheck: Sendable {
-    /// What one source says about one quotation.
-    enum Finding: Sendable {
-        case found
-        /// Not in this source; its closest passage, when the quotation cites this source (or
-        /// cites none) and a passage is at least half similar.
-        case missing(closest: Closest?)
-    }
-
+    /// A source's passage most like a quotation it does not hold.
     struct Closest: Sendable {
         var source: SourceID
         var paragraph: Int
@@ -39,39 +32,41 @@ struct QuotationCheck: Sendable {
         }
     }
 
-    /// Every quotation looked up in one source.
-    func search(_ text: SourceText) -> [Finding] {
+    /// Whether one source holds each quotation.
+    func found(in text: SourceText) -> [Bool] {
         guard !needles.isEmpty else { return [] }
         let keys = text.paragraphs.map { Self.key($0.text.scalars) } + text.headings.map { Self.key($0.scalars) }
-        return zip(quotations, needles).map { quotation, needle in
-            if keys.contains(where: { Self.contains(needle.parts, in: $0) }) { return .found }
-            guard quotation.cited.isEmpty || quotation.cited.contains(text.sourceID),
-                  let closest = QuoteAnchor.closestPassage(to: needle.folded, in: text) else { return .missing(closest: nil) }
-            let excerpt = SourceText.excerpt(closest.paragraph, around: closest.range, width: max(needle.folded.count, 40))
-            return .missing(closest: Closest(source: text.sourceID, paragraph: closest.paragraph.number, similarity: closest.similarity,
-                                             excerpt: excerpt.text(in: closest.paragraph.collapsed)))
-        }
+        return needles.map { needle in keys.contains { Self.contains(needle.parts, in: $0) } }
     }
 
-    /// A warning for each quotation no source holds, from every source's findings.
-    func diagnostics(_ findings: [[Finding]]) -> [Diagnostic] {
-        quotations.indices.compactMap { index in
-            var closest: [Closest] = []
-            for perSource in findings where !perSource.isEmpty {
-                switch perSource[index] {
-                case .found: return nil
-                case .missing(let found): if let found { closest.append(found) }
-                }
-            }
-            let quotation = quotations[index]
-            // The cited sources in the order cited, so that a tie goes to the first.
-            let rank = { (id: SourceID) in quotation.cited.firstIndex(of: id) ?? quotation.cited.count }
-            let best = closest.min { ($1.similarity, rank($0.source)) < ($0.similarity, rank($1.source)) }
-            let notes = best.map { best in
-                [Diagnostic.Note(quotation.location, "closest passage is \(best.source.raw) ¶\(best.paragraph) (\(Int((best.similarity * 100).rounded(.down)))% similar): \"\(best.excerpt)\"")]
-            } ?? []
-            return .warning(quotation.location, "quotation \"\(Self.shortened(quotation.text))\" is not in the sources; if it is from elsewhere, link it to where it comes from", notes: notes)
-        }
+    /// The quotations no source holds, by their index in `quotations`, from what each source
+    /// holds (`found(in:)`, one list per source).
+    func missing(_ found: [[Bool]]) -> [Int] {
+        quotations.indices.filter { index in !found.contains { $0[index] } }
+    }
+
+    /// The passage of a source most like a quotation it does not hold, when the quotation cites
+    /// this source (or cites none) and a passage is at least half similar. Looked for only once
+    /// no source holds the quotation: the search is approximate, and slow beside the lookup.
+    func closest(_ index: Int, in text: SourceText) -> Closest? {
+        let needle = needles[index]
+        guard quotations[index].cited.isEmpty || quotations[index].cited.contains(text.sourceID),
+              let closest = QuoteAnchor.closestPassage(to: needle.folded, in: text) else { return nil }
+        let excerpt = SourceText.excerpt(closest.paragraph, around: closest.range, width: max(needle.folded.count, 40))
+        return Closest(source: text.sourceID, paragraph: closest.paragraph.number, similarity: closest.similarity,
+                       excerpt: excerpt.text(in: closest.paragraph.collapsed))
+    }
+
+    /// The warning for a quotation no source holds, naming the most similar of `closest`.
+    func warning(_ index: Int, closest: [Closest]) -> Diagnostic {
+        let quotation = quotations[index]
+        // The cited sources in the order cited, so that a tie goes to the first.
+        let rank = { (id: SourceID) in quotation.cited.firstIndex(of: id) ?? quotation.cited.count }
+        let best = closest.min { ($1.similarity, rank($0.source)) < ($0.similarity, rank($1.source)) }
+        let notes = best.map { best in
+            [Diagnostic.Note(quotation.location, "closest passage is \(best.source.raw) ¶\(best.paragraph) (\(Int((best.similarity * 100).rounded(.down)))% similar): \"\(best.excerpt)\"")]
+        } ?? []
+        return .warning(quotation.location, "quotation \"\(Self.shortened(quotation.text))\" is not in the sources; if it is from elsewhere, link it to where it comes from", notes: notes)
     }
 
     /// Folded text cut at each ellipsis ("...", as '…' is folded).

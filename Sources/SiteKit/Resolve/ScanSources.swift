@@ -15,7 +15,8 @@ enum ScanSources {
         var anchors: [(annotation: Int, anchor: Result<Anchor, Diagnostic>)]
         var corrections: [[TextPlace]]
         var mentions: Mentions
-        var quotations: [QuotationCheck.Finding]
+        /// Whether the source holds each quotation of the editors' prose.
+        var quotations: [Bool]
     }
 
     /// What the sources hold, as separate values so that each is let go of after its last use:
@@ -31,7 +32,13 @@ enum ScanSources {
             scan(source, annotations: (annotationsBySource[source.id] ?? []).map { ($0, annotations[$0]) },
                  targets: targets, quotations: quotations, texts: texts)
         }
-        log.append(contentsOf: quotations.diagnostics(findings.map(\.quotations)))
+        let missing = quotations.missing(findings.map(\.quotations))
+        if !missing.isEmpty {
+            // Only for quotations no source holds: each source's text is read again from its
+            // stored tree for the closest-passage search.
+            let texts = findings.parallelMap { $0.document.text() }
+            for index in missing { log.report(quotations.warning(index, closest: texts.compactMap { quotations.closest(index, in: $0) })) }
+        }
         var anchors = [Result<Anchor, Diagnostic>?](repeating: nil, count: annotations.count)
         var correctionPlaces: [SourceID: [[TextPlace]]] = [:]
         for found in findings {
@@ -62,6 +69,6 @@ enum ScanSources {
             },
             corrections: source.corrections.map { text.occurrences(of: $0.corrected.value) },
             mentions: Mentions(places: places, excerpts: excerpts),
-            quotations: quotations.search(text))
+            quotations: quotations.found(in: text))
     }
 }

@@ -108,6 +108,9 @@ public struct SourceDocument: Sendable {
     /// The parsed text, as the loader parsed it, read back from where it is kept.
     public func tree() -> MarkdownNode { storage.tree.tree() }
 
+    /// The text as `read` gave it, made again from the stored tree.
+    func text() -> SourceText { SourceText(source.id, paragraphs: paragraphs, tree: tree()) }
+
     /// A source's body parsed, its pipe tables made tables.
     static func parse(_ markdown: String) -> MarkdownNode {
         let document = Cmark.parse(markdown)
