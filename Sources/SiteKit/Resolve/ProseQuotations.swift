@@ -40,7 +40,8 @@ enum ProseQuotations {
 
     static func find(in span: ProseSpan, cited: [SourceID]) -> [ProseQuotation] {
         let scalars = Array(span.text.unicodeScalars)
-        let cited = cited + citedSources(in: span.text).filter { !cited.contains($0) }
+        // The sources the prose links to, looked for at its first quotation: most prose quotes nothing.
+        var allCited: [SourceID]?
         var found: [ProseQuotation] = []
         var line = span.line, column = span.column
         var inCode = false
@@ -53,6 +54,8 @@ enum ProseQuotations {
                 if !isTitle(scalars, open: index, close: close), !isMarkedOutside(scalars, after: close) {
                     let text = plainText(inner)
                     if wordCount(text) >= minimumWords {
+                        let cited = allCited ?? cited + citedSources(in: span.text).filter { !cited.contains($0) }
+                        allCited = cited
                         found.append(ProseQuotation(location: SourceLocation(file: span.file, line: line, column: column), text: text, cited: cited))
                     }
                 }
