@@ -4,7 +4,8 @@ import XCTest
 /// Quotations in the editors' prose are looked up in the sources (`quotation-site`): its
 /// `found.md` holds every kind that passes, `missing.md`, the actor and the source's summary
 /// every kind that does not. A quotation that only the second source (`speech`) holds passes,
-/// whether the prose links to that source (`found.md`) or to none (the actor).
+/// whether the prose links to that source (`found.md`) or to none (the actor); one in prose that
+/// cites no source (the glossary's definition) is compared with every source.
 final class QuotationCheckTests: XCTestCase {
     private func diagnostics(strict: Bool) -> [String] {
         var options = SiteBuilder.Options(content: Fixture.path("quotation-site/content"), templates: Fixture.templates)
@@ -24,6 +25,9 @@ final class QuotationCheckTests: XCTestCase {
             + "content/annotations/memo/missing.md:5:41: note: closest passage is memo ¶1 (62% similar): \"…es allies again—for the first time since World War II.…\"",
         "content/annotations/memo/missing.md:6:24: warning: quotation \"Ten green bottles hanging on the wall\" is not in the sources; if it is from elsewhere, link it to where it comes from",
         "content/annotations/memo/missing.md:7:59: warning: quotation \"Moscow and Washington are equals now\" is not in the sources; if it is from elsewhere, link it to where it comes from",
+        // A definition cites no source: its closest passage is looked for in every source.
+        "content/glossary/partner.md:6:27: warning: quotation \"partners owe each other their candour and their loyalty\" is not in the sources; if it is from elsewhere, link it to where it comes from\n"
+            + "content/glossary/partner.md:6:27: note: closest passage is speech ¶1 (61% similar): \"Partners owe each other candour before they owe each ot…\"",
         // The summary is a double-quoted YAML value: its quotation mark is written `\"`, from column 33.
         "content/sources/memo.md:6:33: warning: quotation \"a strategic ally of convenience\" is not in the sources; if it is from elsewhere, link it to where it comes from",
     ]

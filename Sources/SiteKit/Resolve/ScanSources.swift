@@ -34,9 +34,12 @@ enum ScanSources {
         }
         let missing = quotations.missing(findings.map(\.quotations))
         if !missing.isEmpty {
-            // Only for quotations no source holds: each source's text is read again from its
-            // stored tree for the closest-passage search.
-            let texts = findings.parallelMap { $0.document.text() }
+            // Only for quotations no source holds: the text of each source they cite (of every
+            // source, for one that cites none) is read again from its stored tree for the
+            // closest-passage search.
+            let cited = Set(missing.flatMap { quotations.quotations[$0].cited })
+            let citingNone = missing.contains { quotations.quotations[$0].cited.isEmpty }
+            let texts = findings.filter { citingNone || cited.contains($0.document.source.id) }.parallelMap { $0.document.text() }
             for index in missing { log.report(quotations.warning(index, closest: texts.compactMap { quotations.closest(index, in: $0) })) }
         }
         var anchors = [Result<Anchor, Diagnostic>?](repeating: nil, count: annotations.count)
