@@ -19,9 +19,7 @@ struct ActorPagesRenderer {
         var annotations: [ActorID: [(source: SourceID, index: Int)]] = [:]
         for document in site.documents {
             for (index, item) in (site.annotations[document.source.id] ?? []).enumerated() {
-                let named = item.actors + (item.relation?.between ?? [])
-                var seen: Set<String> = []
-                for id in named where seen.insert(id).inserted { annotations[ActorID(id), default: []].append((document.source.id, index)) }
+                for id in item.actorsNamed { annotations[id, default: []].append((document.source.id, index)) }
             }
         }
         annotationPlaces = annotations

@@ -59,18 +59,9 @@ final class AnnotationIndexRenderer {
             actorIDs: actors.map(\.raw).joined(separator: " "), termIDs: terms.map(\.raw).joined(separator: " "))
     }
 
-    /// The actors an annotation names or relates, each once, those with a page.
-    private func actors(of annotation: PlacedAnnotation) -> [ActorID] {
-        unique(annotation.actors + (annotation.relation?.between ?? [])).map(ActorID.init).filter { links.actors[$0] != nil }
-    }
+    /// The actors an annotation names or relates, those with a page.
+    private func actors(of annotation: PlacedAnnotation) -> [ActorID] { annotation.actorsNamed.filter { links.actors[$0] != nil } }
 
-    /// The terms an annotation names or characterises a relation by, each once, those with a page.
-    private func terms(of annotation: PlacedAnnotation) -> [TermID] {
-        unique(annotation.terms + [annotation.relation?.category].compactMap { $0 }).map(TermID.init).filter { links.terms[$0] != nil }
-    }
-
-    private func unique(_ ids: [String]) -> [String] {
-        var seen: Set<String> = []
-        return ids.filter { seen.insert($0).inserted }
-    }
+    /// The terms an annotation names or characterises a relation by, those with a page.
+    private func terms(of annotation: PlacedAnnotation) -> [TermID] { annotation.termsNamed.filter { links.terms[$0] != nil } }
 }

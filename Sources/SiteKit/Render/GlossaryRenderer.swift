@@ -43,9 +43,7 @@ struct GlossaryRenderer {
         var annotationsByTerm: [TermID: [ActorAnnotationModel]] = [:]
         for document in site.documents {
             for item in site.annotations[document.source.id] ?? [] {
-                var named = Set(item.terms.map(TermID.init))
-                if let category = item.relation?.category { named.insert(TermID(category)) }
-                for term in named {
+                for term in item.termsNamed {
                     annotationsByTerm[term, default: []].append(
                         ActorAnnotationModel(source: document.source.title, quote: item.quote,
                                              href: root + Paths.annotation(item.source, item.name),

@@ -24,6 +24,16 @@ public struct PlacedAnnotation: Sendable {
         public var roleOf: String?
     }
 
+    /// The actors it names, then those its tie is between, each once, as written.
+    var actorsNamed: [ActorID] { Self.once(actors + (relation?.between ?? [])).map(ActorID.init) }
+    /// The terms it names, then the category of its tie, each once, as written.
+    var termsNamed: [TermID] { Self.once(terms + (relation.map { [$0.category] } ?? [])).map(TermID.init) }
+
+    private static func once(_ ids: [String]) -> [String] {
+        var seen: Set<String> = []
+        return ids.filter { seen.insert($0).inserted }
+    }
+
     /// Numbered 0 until its source's annotations are put in reading order.
     init(_ annotation: Annotation, anchor: Anchor, note: RenderedNote?) {
         name = annotation.name
