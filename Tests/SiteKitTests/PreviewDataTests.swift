@@ -18,6 +18,9 @@ final class PreviewDataTests: XCTestCase {
         XCTAssertEqual(PreviewText.cut("Unbreakableword", limit: 6), "Unbre…")
         XCTAssertEqual(PreviewText.firstWords(of: "one two,  three four", count: 2), "one two…")
         XCTAssertEqual(PreviewText.firstWords(of: "one two", count: 2), "one two")
+        XCTAssertEqual(PreviewText.firstWords(of: "  “Naïve”   partners —  at best ", count: 3), "“Naïve” partners…")
+        XCTAssertEqual(PreviewText.firstWords(of: " Россия  и\u{A0}Иран ", count: 2), "Россия и\u{A0}Иран")
+        XCTAssertEqual(PreviewText.firstWords(of: "", count: 2), "")
     }
 
     func testEachFolderHasItsPreviewsAsAScript() throws {

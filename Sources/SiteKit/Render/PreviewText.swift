@@ -22,12 +22,22 @@ enum PreviewText {
         return cut(String(text[..<sentenceEnd(in: text)]), limit: limit)
     }
 
-    /// The first `count` words, with "…" when there were more.
+    /// The first `count` words, joined by one space, with "…" when there were more. Words lie
+    /// between spaces (U+0020), split in the UTF-8 bytes rather than as Characters, which would
+    /// break the whole text into graphemes first; so a space before a combining mark splits too.
     static func firstWords(of text: String, count: Int) -> String {
-        // Split no further than needed: one piece past `count` holds the rest, if any.
-        let words = text.split(separator: " ", maxSplits: count, omittingEmptySubsequences: true)
-        guard words.count > count else { return words.joined(separator: " ") }
-        return trimmedForEllipsis(words.prefix(count).joined(separator: " ")) + "…"
+        var text = text
+        return text.withUTF8 { bytes in
+            // Split no further than needed: one piece past `count` holds the rest, if any.
+            let words = bytes.split(separator: UInt8(ascii: " "), maxSplits: count, omittingEmptySubsequences: true)
+            var head: [UInt8] = []
+            for word in words.prefix(count) {
+                if !head.isEmpty { head.append(UInt8(ascii: " ")) }
+                head += word
+            }
+            let joined = String(decoding: head, as: UTF8.self)
+            return words.count > count ? trimmedForEllipsis(joined) + "…" : joined
+        }
     }
 
     /// At most `limit` characters, cut after the last whole word that fits, with "…" when cut.
