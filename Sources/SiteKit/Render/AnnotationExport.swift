@@ -90,7 +90,7 @@ struct AnnotationExport {
     /// base URL or nothing) instead of from a source page: every link the generator writes in a
     /// note starts with `Paths.notePagesRoot` (`CrossLinks.rewrite`).
     static func linkedFromRoot(_ html: String, root: String) -> String {
-        html.replacingOccurrences(of: "href=\"\(Paths.notePagesRoot)", with: "href=\"\(root)")
+        html.replacing("href=\"\(Paths.notePagesRoot)", with: "href=\"\(root)")
     }
 
     /// The page text of one source (see above) as UTF-8, and where each paragraph starts in it,
