@@ -18,13 +18,16 @@ public enum Resolver {
                                events: Dictionary(uniqueKeysWithValues: events.map { ($0.id, $0) }),
                                documents: Dictionary(uniqueKeysWithValues: documents.map { ($0.source.id, $0) }),
                                unloaded: unloaded)
+        // Gathered beside the passes up to the relations, which do not need it, and some of
+        // which run on one core.
+        let gathering = Later { GatherMentions.gather(mentions, documents: documents, targets: targets, texts: texts) }
         let referenced = CheckReferences.check(annotations: annotations, events: events, terms: terms, eras: site.eras,
                                                timeline: site, in: links, log: &log)
         let bodies = RenderBodies.render(annotations: annotations, pages: actors.map(\.body) + events.map(\.body) + terms.map(\.body),
                                          links: links, texts: texts, log: &log)
         let placed = PlaceAnnotations.place(consume annotations, anchors: consume anchors, notes: bodies.notes, in: links, log: &log)
-        let gathered = GatherMentions.gather(consume mentions, documents: documents, targets: targets, texts: texts)
         let relations = BuildRelations.build(placed, in: links)
+        let gathered = gathering.value
         Warnings.report(actors: actors, terms: terms, events: events, mentions: gathered,
                         referenced: referenced.union(bodies.linked), log: &log)
 
