@@ -104,6 +104,23 @@ final class GoldenSiteTests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: folder))
     }
 
+    /// Content that fails its checks is what a build reports, even when the output would be
+    /// refused too (it is locked and listed while the content loads); the folder beside it gains
+    /// nothing.
+    func testContentErrorsComeBeforeARefusedOutput() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sitegen-refused-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder + "/public", withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        XCTAssertTrue(FileManager.default.createFile(atPath: folder + "/public/notes.txt", contents: Data("mine".utf8)))
+        let content = Fixture.path("invalid-site/content")
+        let refused = SiteBuilder(options: SiteBuilder.Options(content: content, templates: Fixture.templates, output: folder + "/public")).build()
+        let fresh = SiteBuilder(options: SiteBuilder.Options(content: content, templates: Fixture.templates, output: folder + "/unmade/public")).build()
+        XCTAssertFalse(refused.diagnostics.isEmpty)
+        XCTAssertEqual(refused.diagnostics.map(\.formatted), fresh.diagnostics.map(\.formatted))
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder).sorted(), ["public"])
+        XCTAssertEqual(Fixture.snapshot(folder + "/public"), ["notes.txt": Array("mine".utf8)])
+    }
+
     func testOutputThatCannotBeCreatedIsReportedAndNothingIsWritten() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sitegen-blocked-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)

@@ -13,6 +13,9 @@ struct OutputListing {
         walk(folder, relative: "")
     }
 
+    /// Nothing, for a folder that is not there yet.
+    init() {}
+
     private mutating func walk(_ folder: String, relative: String) {
         for (name, kind) in FolderEntries.read(folder) ?? [] {
             let path = relative.isEmpty ? name : relative + "/" + name

@@ -65,12 +65,23 @@ public struct SiteBuilder {
     /// rendered, so a big site is never held in memory whole. On any error, and when the folder
     /// is not sitegen's to replace, the output folder is left exactly as it was.
     public func build() -> Outcome {
+        // The output is locked and listed beside the loading, rather than after it on one core
+        // while the other waits, when the folder it lies in exists: a build whose content fails
+        // its checks creates nothing. Whether the output may be replaced is reported only for
+        // content that builds.
+        var parentIsFolder: ObjCBool = false
+        let parentExists = FileManager.default.fileExists(atPath: StagedOutput.folder(options.output).deletingLastPathComponent().path,
+                                                          isDirectory: &parentIsFolder)
+        let early = parentExists && parentIsFolder.boolValue ? Later { [options] in Self.stage(options) } : nil
         let (result, diagnostics) = check()
-        guard let checked = consume result else { return Outcome(diagnostics: diagnostics, files: [], summary: nil) }
+        guard let checked = consume result else {
+            if case .success(let staged)? = early?.value { staged.discard() }
+            return Outcome(diagnostics: diagnostics, files: [], summary: nil)
+        }
         let staged: StagedOutput
-        do {
-            staged = try StagedOutput(options.output, protecting: options.inputFolders, force: options.force)
-        } catch {
+        switch early?.value ?? Self.stage(options) {
+        case .success(let value): staged = value
+        case .failure(let error):
             return Outcome(diagnostics: (diagnostics + [Self.outputDiagnostic(error, output: options.output)]).sorted(), files: [], summary: nil)
         }
         // Consumed, so that what pages are rendered from is freed once they are, before the commit.
@@ -92,6 +103,11 @@ public struct SiteBuilder {
         let location = SourceLocation(file: output, line: 1, column: 1)
         if error is OutputOwnership.Refusal { return .error(location, "\(error)") }
         return .error(location, "cannot write the site: \(error); the folder is left as it was")
+    }
+
+    /// The output folder, locked, listed and checked as sitegen's to replace.
+    private static func stage(_ options: Options) -> Result<StagedOutput, any Error> {
+        Result { try StagedOutput(options.output, protecting: options.inputFolders, force: options.force) }
     }
 
     /// What pages are rendered from, once content and templates have been read and checked.

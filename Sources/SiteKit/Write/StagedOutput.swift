@@ -13,7 +13,8 @@ import Foundation
 ///   checks that the output is sitegen's to replace (`OutputOwnership`) and lists both folders.
 /// - `write`, from any thread, compares each file with the one in the output. One that differs,
 ///   or is new, is written into the previous folder as a new file; an equal one is hard-linked
-///   there at commit, so it keeps its inode and modification time and rsync and HTTP caches
+///   there at commit, unless the previous folder holds it already as a second name of the same
+///   inode, so that it keeps its inode and modification time and rsync and HTTP caches
 ///   (Last-Modified, ETag) see only real changes.
 /// - `commit` links the unchanged files, removes what the new site does not have from the
 ///   previous folder and makes the exchange.
@@ -27,10 +28,12 @@ public final class StagedOutput: @unchecked Sendable {
     private let existing: OutputListing
     private let recycled: OutputListing
     private let lock: OutputLock
-    /// Paths built so far, those that differ from the output's, the folders present in the
-    /// previous folder and the first write that failed; shared by the writing threads.
+    /// Paths built so far, those that differ from the output's, those equal to the output's that
+    /// the previous folder does not hold as the same file, the folders present in the previous
+    /// folder and the first write that failed; shared by the writing threads.
     private var built: Set<String> = []
     private var staged: [String] = []
+    private var unlinked: [String] = []
     private var folders: Set<String>
     private var failure: Error?
     private let mutex = NSLock()
@@ -62,11 +65,16 @@ public final class StagedOutput: @unchecked Sendable {
         do {
             existing = OutputListing(of: target)
             try OutputOwnership.check(target, named: output, listing: existing, protecting: protecting, force: force)
+            // The previous folder itself is made, or what stands in its place removed, only when
+            // the first file is placed there: a build that stops before writing leaves no trace.
             var status = stat()
-            if lstat(previous, &status) == 0, status.st_mode & S_IFMT != S_IFDIR { try Self.remove(previous) }
-            if lstat(previous, &status) != 0, calls.mkdir(previous) != 0 { throw Self.failure("cannot create \(previous)", errno) }
-            recycled = OutputListing(of: previous)
-            folders = Set(recycled.folders + [""])
+            if lstat(previous, &status) == 0, status.st_mode & S_IFMT == S_IFDIR {
+                recycled = OutputListing(of: previous)
+                folders = Set(recycled.folders + [""])
+            } else {
+                recycled = OutputListing()
+                folders = []
+            }
         } catch {
             lock.release()
             throw error
@@ -111,8 +119,7 @@ public final class StagedOutput: @unchecked Sendable {
         built.insert(OutputOwnership.manifestName)
         place(OutputFile(path: OutputOwnership.manifestName, bytes: OutputOwnership.manifest(for: built)))
         if let failure = mutex.withLock({ failure }) { throw failure }
-        let changed = Set(staged)
-        for path in built.subtracting(changed).sorted() where !Self.sameFile(previous + "/" + path, target + "/" + path) {
+        for path in unlinked.sorted() {
             try makeParents(of: path)
             try Self.remove(previous + "/" + path)
             guard calls.link(target + "/" + path, previous + "/" + path) == 0 else {
@@ -140,7 +147,10 @@ public final class StagedOutput: @unchecked Sendable {
     /// Compares a file with the output's and, when it differs, writes it into the previous
     /// folder as a new file.
     private func place(_ file: OutputFile) {
-        if existing.files.contains(file.path), Self.file(target + "/" + file.path, holds: file.bytes) { return }
+        if existing.files.contains(file.path), let kept = Self.file(target + "/" + file.path, holding: file.bytes) {
+            if !Self.isFile(previous + "/" + file.path, sameAs: kept) { mutex.withLock { unlinked.append(file.path) } }
+            return
+        }
         do {
             try mutex.withLock {
                 staged.append(file.path)
@@ -178,11 +188,11 @@ public final class StagedOutput: @unchecked Sendable {
         _ = calls.rename(aside, previous)
     }
 
-    /// Makes the folders a path lies in inside the previous folder, first removing whatever else
-    /// stands at their place; called with `mutex` held or from `commit`.
+    /// Makes the previous folder, and the folders a path lies in inside it, first removing
+    /// whatever else stands at their place; called with `mutex` held or from `commit`.
     private func makeParents(of path: String) throws {
-        for folder in Self.parents(path).reversed() where !folders.contains(folder) {
-            let full = previous + "/" + folder
+        for folder in [""] + Self.parents(path).reversed() where !folders.contains(folder) {
+            let full = folder.isEmpty ? previous : previous + "/" + folder
             try Self.remove(full)
             guard calls.mkdir(full) == 0 else { throw Self.failure("cannot create \(full)", errno) }
             folders.insert(folder)
@@ -208,22 +218,23 @@ public final class StagedOutput: @unchecked Sendable {
         }
     }
 
-    /// Whether two paths name the same file (hard links of one inode); a link is never followed.
-    private static func sameFile(_ first: String, _ second: String) -> Bool {
-        var a = stat(), b = stat()
-        return lstat(first, &a) == 0 && lstat(second, &b) == 0 && a.st_mode & S_IFMT == S_IFREG && a.st_dev == b.st_dev && a.st_ino == b.st_ino
+    /// Whether a path names, without following a link, the regular file `status` describes: a
+    /// second name of the same inode.
+    private static func isFile(_ path: String, sameAs status: stat) -> Bool {
+        var other = stat()
+        return lstat(path, &other) == 0 && other.st_mode & S_IFMT == S_IFREG && other.st_dev == status.st_dev && other.st_ino == status.st_ino
     }
 
-    /// Whether a regular file holds exactly these bytes; a link is never followed. The file is
-    /// read a piece at a time rather than into a buffer of its size (a search index part is
-    /// megabytes) made anew for each of thousands of pages.
-    private static func file(_ path: String, holds bytes: [UInt8]) -> Bool {
+    /// The status of a file that holds exactly these bytes, nil for any other; a link is never
+    /// followed. The file is read a piece at a time rather than into a buffer of its size (a
+    /// search index part is megabytes) made anew for each of thousands of pages.
+    private static func file(_ path: String, holding bytes: [UInt8]) -> stat? {
         let fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
-        guard fd >= 0 else { return false }
+        guard fd >= 0 else { return nil }
         defer { close(fd) }
         var status = stat()
-        guard fstat(fd, &status) == 0, status.st_size == bytes.count else { return false }
-        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 1 << 16) { piece in
+        guard fstat(fd, &status) == 0, status.st_size == bytes.count else { return nil }
+        let holds = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 1 << 16) { piece in
             bytes.withUnsafeBytes { expected in
                 var offset = 0
                 while true {
@@ -235,6 +246,7 @@ public final class StagedOutput: @unchecked Sendable {
                 }
             }
         }
+        return holds ? status : nil
     }
 
     /// The folders a relative path lies in, innermost first.
