@@ -69,10 +69,7 @@ public struct SiteBuilder {
         // while the other waits, when the folder it lies in exists: a build whose content fails
         // its checks creates nothing. Whether the output may be replaced is reported only for
         // content that builds.
-        var parentIsFolder: ObjCBool = false
-        let parentExists = FileManager.default.fileExists(atPath: StagedOutput.folder(options.output).deletingLastPathComponent().path,
-                                                          isDirectory: &parentIsFolder)
-        let early = parentExists && parentIsFolder.boolValue ? Later { [options] in Self.stage(options) } : nil
+        let early = DiskFileSystem().isDirectory(StagedOutput.parent(of: options.output)) ? Later { [options] in Self.stage(options) } : nil
         let (result, diagnostics) = check()
         guard let checked = consume result else {
             if case .success(let staged)? = early?.value { staged.discard() }

@@ -58,7 +58,7 @@ public final class StagedOutput: @unchecked Sendable {
         self.calls = calls
         let url = Self.folder(output)
         target = url.path
-        let parent = url.deletingLastPathComponent().path
+        let parent = Self.parent(of: output)
         previous = parent + "/.\(url.lastPathComponent).previous"
         try? FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
         lock = try OutputLock(parent: parent)
@@ -85,6 +85,12 @@ public final class StagedOutput: @unchecked Sendable {
     /// kept on the same file system as the folder it is exchanged with.
     static func folder(_ output: String) -> URL {
         URL(fileURLWithPath: output).standardizedFileURL.resolvingSymlinksInPath()
+    }
+
+    /// The folder the output lies in, beside it the previous folder: what `init` locks, and
+    /// makes first if it is missing.
+    static func parent(of output: String) -> String {
+        folder(output).deletingLastPathComponent().path
     }
 
     /// Takes one file; a failure is kept for `commit` to report, and no file is written after it.
