@@ -140,7 +140,7 @@ enum PageModelFields {
         let link = LinkModel(label: "", href: "")
         return [
             NavItem(label: "", href: "", current: false),
-            LayoutModel(lang: "", siteTitle: "", title: "", description: "", root: "", nav: [], canonical: nil, meta: [], contentHTML: ""),
+            LayoutModel(lang: "", siteTitle: "", title: "", description: "", root: "", nav: [], canonical: nil, meta: [], contentHTML: PageContent(template: "", model: RootModel(root: ""))),
             link,
             RootModel(root: ""),
             MetaTag(name: "", content: ""),

@@ -19,7 +19,7 @@ final class TemplateListTests: XCTestCase {
             ["label": group.label, "actors": group.actors.map { ["name": $0.name, "href": $0.href, "mentions": $0.mentions] as [String: Any] }]
         }]
         let renderer = TemplateRenderer(templates: ["t": try TemplateParser.parse(text)])
-        XCTAssertEqual(renderer.render("t", model), expected, "TemplateRenderer", file: file, line: line)
+        XCTAssertEqual(String(decoding: renderer.render("t", model), as: UTF8.self), expected, "TemplateRenderer", file: file, line: line)
         let reference = MustacheLibrary(templates: ["t": try MustacheTemplate(string: text)])
         XCTAssertEqual(reference.render(plain, withTemplate: "t"), expected, "swift-mustache", file: file, line: line)
     }

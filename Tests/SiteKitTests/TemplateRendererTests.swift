@@ -82,4 +82,15 @@ final class TemplateRendererTests: XCTestCase {
         let (ours, _) = try MustacheOracle.renderBothWays(["main": "[{{groups}}]{{#groups}}[{{{actors}}}]{{/groups}}{{#first(groups)}}[{{.}}]{{/first(groups)}}"], index)
         XCTAssertEqual(ours, "[][][][]")
     }
+
+    /// A page's content is rendered by its own template with its own model, in place with three
+    /// braces, escaped with two, and as one piece inside an indented partial.
+    func testAPageContentIsRenderedByItsTemplate() throws {
+        let page = LayoutModel(lang: "en", siteTitle: "T", title: "", description: "", root: "../", nav: [], canonical: nil, meta: [],
+                               contentHTML: PageContent(template: "part", model: RootModel(root: "x & y")))
+        let texts = ["main": "<main>{{{contentHTML}}}</main>|{{contentHTML}}|{{root}}|\n  {{> wrap}}\n", "wrap": "[{{{contentHTML}}}]\n", "part": "<b>{{root}}</b>\n<i>{{lang}}</i>"]
+        let (ours, reference) = try MustacheOracle.renderBothWays(texts, page)
+        XCTAssertEqual(ours, "<main><b>x &amp; y</b>\n<i></i></main>|&lt;b&gt;x &amp;amp; y&lt;/b&gt;\n&lt;i&gt;&lt;/i&gt;|../|\n  [<b>x &amp; y</b>\n<i></i>]\n")
+        XCTAssertEqual(reference, ours)
+    }
 }

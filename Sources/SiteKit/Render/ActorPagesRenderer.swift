@@ -55,7 +55,7 @@ struct ActorPagesRenderer {
         (annotationPlaces[actor] ?? []).map { site.annotations[$0.source]![$0.index] }
     }
 
-    func indexHTML() -> String {
+    func indexHTML() -> PageContent {
         let groups = ActorCategory.allCases.compactMap { kind -> ActorGroupModel? in
             let actors = site.actors.filter { $0.kind == kind }
             guard !actors.isEmpty else { return nil }
@@ -65,11 +65,11 @@ struct ActorPagesRenderer {
                                          mentionLabel: count == 1 ? "1 mention" : "\(count) mentions")
             })
         }
-        return templates.render("actors", ActorsIndexModel(groups: groups))
+        return PageContent(template: "actors", model: ActorsIndexModel(groups: groups))
     }
 
-    func actorHTML(_ actor: Actor, root: String) -> String {
-        let mentions = site.actorMentions[actor.id] ?? []
+    func actorHTML(_ actor: Actor, root: String) -> PageContent {
+        let mentions = site.actorMentions[actor.id]?.elements ?? []
         let excerpts = site.excerpts(of: .actor(actor.id))
         // Mentions are in document order, so each source's mentions form one run.
         let groups = site.runs(of: mentions[...]).map { document, run in
@@ -106,7 +106,7 @@ struct ActorPagesRenderer {
             profileHTML: site.bodies[actor.file].map { Cmark.renderHTML(links.rewrite($0, root: root)) } ?? "",
             mentionGroups: groups, mentionTotal: mentions.count, annotations: annotations, relations: relations,
             events: events, backlinks: backlinks(to: .actor(actor.id), root: root))
-        return templates.render("actor", model)
+        return PageContent(template: "actor", model: model)
     }
 
     private func year(_ edge: RelationEdge) -> Int { site.document(edge.passage.source)?.source.date.year ?? 0 }

@@ -19,7 +19,7 @@ final class AnnotationIndexRenderer {
         self.templates = templates
     }
 
-    func html() -> String {
+    func html() -> PageContent {
         var actorsUsed: Set<ActorID> = [], termsUsed: Set<TermID> = [], kindsUsed: Set<NoteKind> = []
         var count = 0
         var groups: [AnnotationGroupModel] = []
@@ -40,7 +40,7 @@ final class AnnotationIndexRenderer {
             })
         }
         let byLabel = { (a: FilterOptionModel, b: FilterOptionModel) in a.label < b.label }
-        return templates.render("annotations", AnnotationIndexModel(
+        return PageContent(template: "annotations", model: AnnotationIndexModel(
             count: count, groups: groups,
             kindOptions: NoteKind.allCases.filter(kindsUsed.contains).map { FilterOptionModel(id: $0.rawValue, label: $0.label) },
             sourceOptions: site.documents.map { FilterOptionModel(id: $0.source.id.raw, label: "\($0.source.title) (\($0.source.date.year))") },

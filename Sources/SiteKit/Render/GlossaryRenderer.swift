@@ -12,10 +12,10 @@ struct GlossaryRenderer {
     /// Terms that get a page of their own.
     var termsWithOwnPage: [Term] { site.terms.filter { (site.termUses[$0.id]?.count ?? 0) > Self.usesListed } }
 
-    func termPageHTML(_ term: Term) -> String {
+    func termPageHTML(_ term: Term) -> PageContent {
         let root = Paths.root(of: Paths.termUses(term.id))
-        let uses = site.termUses[term.id] ?? []
-        return templates.render("term", TermPageModel(term: term.term, definitionHTML: definitionHTML(term, root: root),
+        let uses = site.termUses[term.id]?.elements ?? []
+        return PageContent(template: "term", model: TermPageModel(term: term.term, definitionHTML: definitionHTML(term, root: root),
                                                       glossaryHref: root + Paths.term(term.id), useCount: uses.count,
                                                       uses: useModels(of: term, uses[...], root: root)))
     }
@@ -37,7 +37,7 @@ struct GlossaryRenderer {
         site.bodies[term.file].map { Cmark.renderHTML(links.rewrite($0, root: root)) } ?? ""
     }
 
-    func html() -> String {
+    func html() -> PageContent {
         let root = Paths.root(of: Paths.glossary)
         // What each term lists, gathered in one pass rather than one pass per term.
         var annotationsByTerm: [TermID: [ActorAnnotationModel]] = [:]
@@ -56,7 +56,8 @@ struct GlossaryRenderer {
             let terms = site.terms.filter { $0.family == family }
             guard !terms.isEmpty else { return nil }
             return TermFamilyModel(label: family.label, terms: terms.map { term in
-                let uses = site.termUses[term.id] ?? []
+                let useCount = site.termUses[term.id]?.count ?? 0
+                let listed = site.termUses[term.id]?.prefix(Self.usesListed) ?? []
                 let annotations = annotationsByTerm[term.id] ?? []
                 let pairs = (relationsByTerm[term.id] ?? []).map { edge in
                     TermPairModel(pair: edge.roleHolder == nil ? "\(links.actors[edge.actors.0]!.name) – \(links.actors[edge.actors.1]!.name)" : TieWording(links: links).label(edge),
@@ -68,11 +69,11 @@ struct GlossaryRenderer {
                     id: term.id.raw, term: term.term, aliases: term.aliases.map(\.value).joined(separator: ", "),
                     definitionHTML: definitionHTML(term, root: root),
                     seeAlso: term.seeAlso.compactMap { ref in links.terms[TermID(ref.value)].map { LinkModel(label: $0.term, href: "#" + $0.id.raw) } },
-                    uses: useModels(of: term, uses.prefix(Self.usesListed), root: root), useCount: uses.count,
-                    allUsesHref: uses.count > Self.usesListed ? root + Paths.termUses(term.id) : nil,
+                    uses: useModels(of: term, listed[...], root: root), useCount: useCount,
+                    allUsesHref: useCount > Self.usesListed ? root + Paths.termUses(term.id) : nil,
                     annotations: annotations, pairs: pairs)
             })
         }
-        return templates.render("glossary", GlossaryModel(families: families))
+        return PageContent(template: "glossary", model: GlossaryModel(families: families))
     }
 }

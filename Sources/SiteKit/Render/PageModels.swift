@@ -14,7 +14,14 @@ struct LayoutModel {
     var canonical: String?
     /// `citation_*` tags for reference managers, on source pages.
     var meta: [MetaTag]
-    var contentHTML: String
+    var contentHTML: PageContent
+}
+
+/// The main part of a page: the template it is rendered from and that template's model. The
+/// layout renders it in place, so that a page is made in one buffer, the bytes written to disk.
+struct PageContent {
+    var template: String
+    var model: any TemplateModel
 }
 
 struct LinkModel { var label: String; var href: String }

@@ -18,7 +18,7 @@ struct PairPageRenderer {
 
     /// `sources` are the pair's characterisations by source, in the order of the site's documents
     /// (`TiedPairs.sources`).
-    func html(_ pair: ActorPair, sources: [(document: SourceDocument, edges: [RelationEdge])]) -> String {
+    func html(_ pair: ActorPair, sources: [(document: SourceDocument, edges: [RelationEdge])]) -> PageContent {
         let root = Paths.root(of: Paths.pair(pair.first, pair.second))
         let wording = TieWording(links: links)
         let (a, b) = Self.ordered(pair)
@@ -38,7 +38,7 @@ struct PairPageRenderer {
         let count = sources.reduce(0) { $0 + $1.passages.count }
         let summary = "\(count == 1 ? "One characterisation" : "\(count) characterisations") in "
             + "\(sources.count == 1 ? "one source" : "\(sources.count) sources"), oldest source first."
-        return templates.render("pair", PairPageModel(
+        return PageContent(template: "pair", model: PairPageModel(
             title: Self.title(pair, links: links), firstName: links.actors[a]!.name, firstHref: root + Paths.actor(a),
             secondName: links.actors[b]!.name, secondHref: root + Paths.actor(b),
             summary: summary, relationsHref: root + Paths.relations, sources: sources))

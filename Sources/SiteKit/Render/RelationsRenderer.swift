@@ -9,7 +9,7 @@ struct RelationsRenderer {
     let links: CrossLinks
     let templates: Templates
 
-    func html() -> String {
+    func html() -> PageContent {
         let root = Paths.root(of: Paths.relations)
         let matrixShown = site.documents.count <= Self.matrixSourceLimit
         let ties = TiedPairs(site.relations)
@@ -45,7 +45,7 @@ struct RelationsRenderer {
                             passageHref: root + Paths.annotation(source.id, edge.annotationName))
         }
         let chart = NetworkChart(links: links).svg(ties, alsoIn: matrixShown ? "the table and the list" : "the list")
-        return templates.render("relations", RelationsModel(matrixShown: matrixShown, sourceCount: site.documents.count, sources: sources,
+        return PageContent(template: "relations", model: RelationsModel(matrixShown: matrixShown, sourceCount: site.documents.count, sources: sources,
                                                             rows: rows, svgHTML: chart, ties: tieList))
     }
 }

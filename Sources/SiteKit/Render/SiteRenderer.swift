@@ -94,7 +94,7 @@ public final class SiteRenderer {
         var jobs: [Job] = []
 
         mutating func add(_ path: String, _ inputs: @autoclosure @escaping () -> PageInputs, title: String, description: String,
-                          section: String, meta: [MetaTag] = [], content: @escaping (_ root: String) throws(Diagnostic) -> String) {
+                          section: String, meta: [MetaTag] = [], content: @escaping (_ root: String) throws(Diagnostic) -> PageContent) {
             jobs.append(Job(path: path, inputs: inputs) { [renderer] () throws(Diagnostic) in
                 renderer.page(path, title: title, description: description, section: section, content: try content(Paths.root(of: path)), meta: meta)
             })
@@ -146,8 +146,8 @@ public final class SiteRenderer {
                 }
             }
         }
-        list.add(Paths.search, .none, title: "Search", description: "Search the sources, notes, actors, events and glossary.", section: "search") { [templates] root in
-            templates.render("search", RootModel(root: root))
+        list.add(Paths.search, .none, title: "Search", description: "Search the sources, notes, actors, events and glossary.", section: "search") { root in
+            PageContent(template: "search", model: RootModel(root: root))
         }
         // The search index is built on one core while the pages render; its files come last.
         for file in search.files {
@@ -158,7 +158,7 @@ public final class SiteRenderer {
         let notFoundRoot = site.site.rootPath ?? "/"
         list.jobs.append(Job(path: Paths.notFound, inputs: { .none }) { [self] in
             page(Paths.notFound, title: "Page not found", description: "This page does not exist.", section: "",
-                 content: templates.render("not-found", RootModel(root: notFoundRoot)), root: notFoundRoot, canonical: false)
+                 content: PageContent(template: "not-found", model: RootModel(root: notFoundRoot)), root: notFoundRoot, canonical: false)
         })
         return (list.jobs, Self.interleaving(sourceJobsStart..<actorJobsStart, with: actorJobsStart..<actorJobsEnd, of: list.jobs.count))
     }
@@ -252,7 +252,7 @@ public final class SiteRenderer {
         Citation(source: source, pageURL: site.site.rootURL.map { $0 + "sources/\(source.id.raw)/" })
     }
 
-    private func page(_ path: String, title: String, description: String, section: String, content: consuming String,
+    private func page(_ path: String, title: String, description: String, section: String, content: PageContent,
                       meta: [MetaTag] = [], root: String? = nil, canonical: Bool = true) -> OutputFile {
         let root = root ?? Paths.root(of: path)
         let nav = [("Sources", Paths.sources, "sources"), ("Actors", Paths.actors, "actors"), ("Relations", Paths.relations, "relations"),
@@ -262,20 +262,16 @@ public final class SiteRenderer {
         if canonical, let root = site.site.rootURL {
             canonicalURL = root + (path.hasSuffix("index.html") ? String(path.dropLast("index.html".count)) : path)
         }
-        // Room for the content and the layout around it, made at once: grown as it was written,
-        // the page was copied once when its content came and again when the footer followed.
-        let capacity = content.utf8.count + 4096
         let model = LayoutModel(lang: site.site.language, siteTitle: site.site.title,
                                 title: path == Paths.home ? site.site.title : "\(title) · \(site.site.title)",
-                                description: description, root: root, nav: nav, canonical: canonicalURL, meta: meta, contentHTML: consume content)
-        let html = templates.render("layout", model, capacity: capacity)
-        // The content is let go of before the page is copied into bytes, so that a big page is
-        // held twice at most, not three times.
-        _ = consume model
-        return OutputFile(path: path, bytes: Array(html.utf8))
+                                description: description, root: root, nav: nav, canonical: canonicalURL, meta: meta, contentHTML: content)
+        return OutputFile(path: path, bytes: templates.page("layout", model, capacity: Self.pageCapacity))
     }
 
-    private func indexHTML() -> String {
+    /// Room made at once for a page: more than most pages take.
+    static let pageCapacity = 1 << 16
+
+    private func indexHTML() -> PageContent {
         let sources = site.documents.map { document -> SourceSummaryModel in
             let count = site.annotations[document.source.id]?.count ?? 0
             return SourceSummaryModel(title: document.source.title, titleSupplied: document.source.titleSupplied,
@@ -292,11 +288,11 @@ public final class SiteRenderer {
             LinkModel(label: "\(site.events.count) events", href: Paths.timeline),
             LinkModel(label: "\(site.terms.count) glossary terms", href: Paths.glossary),
         ]
-        return templates.render("index", IndexModel(siteTitle: site.site.title, subtitle: site.site.subtitle, introHTML: "",
-                                                    sources: sources, counts: counts, annotationsHref: AnnotationExport.path))
+        return PageContent(template: "index", model: IndexModel(siteTitle: site.site.title, subtitle: site.site.subtitle, introHTML: "",
+                                                                sources: sources, counts: counts, annotationsHref: AnnotationExport.path))
     }
 
-    private func sourceHTML(_ document: SourceDocument, root: String) throws(Diagnostic) -> String {
+    private func sourceHTML(_ document: SourceDocument, root: String) throws(Diagnostic) -> PageContent {
         let source = document.source
         let renderer = SourcePageRenderer(site: site, templates: templates, marks: marks, root: root)
         let places = site.correctionPlaces[source.id] ?? []
@@ -323,6 +319,6 @@ public final class SiteRenderer {
             pageURL: self.citation(of: source).pageURL, bibHref: "citation.bib", risHref: "citation.ris",
             annotationsHref: root + AnnotationExport.path,
             bodyHTML: renderer.bodyHTML(document), annotations: annotations, hasAnnotations: !annotations.isEmpty)
-        return templates.render("source", model)
+        return PageContent(template: "source", model: model)
     }
 }

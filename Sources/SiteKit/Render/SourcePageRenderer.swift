@@ -74,7 +74,7 @@ struct SourcePageRenderer {
 
     func bodyHTML(_ document: SourceDocument) -> String {
         let annotations = Dictionary(grouping: site.annotations[document.source.id] ?? [], by: \.anchor.paragraph)
-        let mentions = site.mentionPlaces[document.source.id] ?? []
+        let mentions = site.mentionPlaces[document.source.id]?.elements ?? []
         var nextMention = mentions.startIndex
         let citingEvents = marks.citingEvents[document.source.id] ?? [:]
         var corrections: [Int: [Range<Int>]] = [:]

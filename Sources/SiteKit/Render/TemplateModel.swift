@@ -34,6 +34,7 @@ func field<Model>(_ read: @escaping @Sendable (Model) -> String?) -> TemplateFie
 func field<Model>(_ read: @escaping @Sendable (Model) -> Int) -> TemplateField<Model> { { .number(read($0)) } }
 func field<Model>(_ read: @escaping @Sendable (Model) -> Bool) -> TemplateField<Model> { { .bool(read($0)) } }
 func field<Model>(_ read: @escaping @Sendable (Model) -> [String]) -> TemplateField<Model> { { .list(read($0)) } }
+func field<Model>(_ read: @escaping @Sendable (Model) -> PageContent) -> TemplateField<Model> { { .content(read($0)) } }
 func field<Model, Element: SendableMetatype>(_ read: @escaping @Sendable (Model) -> TemplateList<Element>) -> TemplateField<Model> { { .list(read($0)) } }
 
 extension TemplateModel {

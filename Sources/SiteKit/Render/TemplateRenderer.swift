@@ -3,23 +3,29 @@
 /// Models give their fields as `TemplateRenderValue`s, so no lookup makes a dynamic cast.
 ///
 /// A value is written as text when it is one (escaped by `HTML.escape` unless the tag is
-/// `{{{…}}}` or `{{&…}}`), a number in decimal, a boolean as `true` or `false`; a list or a model
-/// written as a value writes nothing. A missing field writes nothing and makes a section empty.
+/// `{{{…}}}` or `{{&…}}`), a number in decimal, a boolean as `true` or `false`, a page's content
+/// (`PageContent`) as its template renders it; a list or a model written as a value writes
+/// nothing. A missing field writes nothing and makes a section empty. Pages are written as UTF-8
+/// bytes, the form they are written to disk in.
 struct TemplateRenderer: Sendable {
     let templates: [String: CompiledTemplate]
 
     /// The page; empty for a template of no such name. `capacity` is the size in bytes the page
     /// is expected to reach, when known.
-    func render(_ name: String, _ model: some TemplateModel, capacity: Int = 0) -> String {
-        guard let template = templates[name] else { return "" }
-        var stack: [TemplateRenderValue] = [.model(model)]
-        var output = ""
+    func render(_ name: String, _ model: some TemplateModel, capacity: Int = 0) -> [UInt8] {
+        var output: [UInt8] = []
         output.reserveCapacity(capacity)
-        render(template.nodes, stack: &stack, indentation: nil, into: &output)
+        render(name, .model(model), into: &output)
         return output
     }
 
-    private func render(_ nodes: [CompiledTemplate.Node], stack: inout [TemplateRenderValue], indentation: String?, into output: inout String) {
+    private func render(_ name: String, _ model: TemplateRenderValue, into output: inout [UInt8]) {
+        guard let template = templates[name] else { return }
+        var stack: [TemplateRenderValue] = [model]
+        render(template.nodes, stack: &stack, indentation: nil, into: &output)
+    }
+
+    private func render(_ nodes: [CompiledTemplate.Node], stack: inout [TemplateRenderValue], indentation: String?, into output: inout [UInt8]) {
         guard let indentation, !indentation.isEmpty else {
             for node in nodes {
                 render(node, stack: &stack, indentation: indentation, into: &output)
@@ -28,29 +34,35 @@ struct TemplateRenderer: Sendable {
         }
         // Inside an indented partial, each non-empty piece that follows a newline in the text
         // this template has rendered so far is indented.
-        var text = ""
+        var text: [UInt8] = []
         for node in nodes {
-            var piece = ""
+            var piece: [UInt8] = []
             render(node, stack: &stack, indentation: indentation, into: &piece)
-            if !piece.isEmpty, text.last == "\n" { text += indentation }
+            if !piece.isEmpty, text.last == UInt8(ascii: "\n") { text += indentation.utf8 }
             text += piece
         }
         output += text
     }
 
-    private func render(_ node: CompiledTemplate.Node, stack: inout [TemplateRenderValue], indentation: String?, into output: inout String) {
+    private func render(_ node: CompiledTemplate.Node, stack: inout [TemplateRenderValue], indentation: String?, into output: inout [UInt8]) {
         switch node {
         case .text(let text):
-            output += text
+            output += text.utf8
         case .variable(let name, let escaped):
             let text: String
             switch lookUp(name, in: stack) {
             case .text(let string): text = string
             case .number(let number): text = String(number)
             case .bool(let bool): text = String(bool)
+            case .content(let content):
+                // Written in place, into the page's own bytes, unless it must be escaped.
+                guard escaped else { return render(content.template, .model(content.model), into: &output) }
+                var part: [UInt8] = []
+                render(content.template, .model(content.model), into: &part)
+                text = String(decoding: part, as: UTF8.self)
             case .list, .model, .element, nil: return
             }
-            output += escaped ? HTML.escape(text) : text
+            output += (escaped ? HTML.escape(text) : text).utf8
         case .section(let name, let inverted, let body):
             renderSection(lookUp(name, in: stack), inverted: inverted, body: body, stack: &stack, indentation: indentation, into: &output)
         case .partial(let name, let indented):
@@ -65,7 +77,7 @@ struct TemplateRenderer: Sendable {
     /// value, which it puts on the context; an inverted section for a missing value, a false
     /// boolean or an empty list.
     private func renderSection(_ value: TemplateRenderValue?, inverted: Bool, body: [CompiledTemplate.Node],
-                               stack: inout [TemplateRenderValue], indentation: String?, into output: inout String) {
+                               stack: inout [TemplateRenderValue], indentation: String?, into output: inout [UInt8]) {
         switch value {
         case nil:
             if inverted { render(body, stack: &stack, indentation: indentation, into: &output) }
@@ -86,7 +98,7 @@ struct TemplateRenderer: Sendable {
     }
 
     private func render(_ nodes: [CompiledTemplate.Node], pushing value: TemplateRenderValue, stack: inout [TemplateRenderValue],
-                        indentation: String?, into output: inout String) {
+                        indentation: String?, into output: inout [UInt8]) {
         stack.append(value)
         defer { stack.removeLast() }
         render(nodes, stack: &stack, indentation: indentation, into: &output)
@@ -131,6 +143,8 @@ enum TemplateRenderValue {
     case bool(Bool)
     case list(any TemplateRenderList)
     case model(any TemplateModel)
+    /// A page's content, rendered where the value is written.
+    case content(PageContent)
     /// An element of a list a section walks, read through the list: an element of its own
     /// would be a model copied into a new heap box, for every element of every list.
     case element(any TemplateRenderList, Int)
@@ -140,7 +154,7 @@ enum TemplateRenderValue {
         switch self {
         case .model(let model): model.renderValue(number: number)
         case .element(let list, let index): list.value(at: index, number: number)
-        case .text, .number, .bool, .list: nil
+        case .text, .number, .bool, .list, .content: nil
         }
     }
 

@@ -4,9 +4,9 @@ public struct Templates: Sendable {
     /// Every page template the renderer uses; each must exist.
     public static let required = ["layout", "index", "source", "actors", "actor", "relations", "pair", "annotations", "timeline", "glossary", "term", "search", "not-found"]
 
-    /// Renders a page template with a model: `TemplateRenderer` over the parsed templates in a
-    /// build; in tests, also a reference implementation to compare it with.
-    let renderPage: @Sendable (_ name: String, _ model: any TemplateModel, _ capacity: Int) -> String
+    /// Renders a page template with a model into UTF-8: `TemplateRenderer` over the parsed
+    /// templates in a build; in tests, also a reference implementation to compare it with.
+    let renderPage: @Sendable (_ name: String, _ model: any TemplateModel, _ capacity: Int) -> [UInt8]
 
     /// Parses `name.mustache` texts (partials included); diagnostics name the template file.
     public static func parse(_ texts: [String: String], folder: String) -> (Templates?, [Diagnostic]) {
@@ -39,7 +39,13 @@ public struct Templates: Sendable {
         return (Templates(renderPage: { renderer.render($0, $1, capacity: $2) }), [])
     }
 
-    func render(_ name: String, _ model: some TemplateModel, capacity: Int = 0) -> String {
+    /// A page, as it is written to disk; `capacity` is the size in bytes it is expected to reach.
+    func page(_ name: String, _ model: some TemplateModel, capacity: Int) -> [UInt8] {
         renderPage(name, model, capacity)
+    }
+
+    /// A piece of a page, such as a note.
+    func render(_ name: String, _ model: some TemplateModel) -> String {
+        String(decoding: renderPage(name, model, 0), as: UTF8.self)
     }
 }

@@ -10,7 +10,7 @@ struct TimelineRenderer {
     /// How much of a cited paragraph an entry shows.
     static let excerptLength = 110
 
-    func html() -> String {
+    func html() -> PageContent {
         let root = Paths.root(of: Paths.timeline)
         var filters = (actors: Set<ActorID>(), terms: Set<TermID>(), sources: Set<SourceID>())
         var years: [TimelineYearModel] = []
@@ -51,7 +51,7 @@ struct TimelineRenderer {
                                   svgHTML: TimelineChart(site: site).svg(), years: years, count: site.events.count, root: root,
                                   actorOptions: options.actors.sorted { $0.label < $1.label }, termOptions: options.terms.sorted { $0.label < $1.label },
                                   sourceOptions: options.sources, eras: eras, overview: overview + erasToShow.map(Self.overviewItem))
-        return templates.render("timeline", model)
+        return PageContent(template: "timeline", model: model)
     }
 
     /// An era as a heading among the events of the overview's list.

@@ -1,12 +1,12 @@
 /// The pass that gathers what the scan found in each source into what pages list: every actor's
 /// mentions and every term's uses in reading order, their excerpts (`ExcerptBook`), and each
-/// source's places for marking up its text.
+/// source's places for marking up its text; the lists wait in the text store (`StoredList`).
 enum GatherMentions {
     struct Gathered {
-        var actorMentions: [ActorID: [Occurrence]]
-        var termUses: [TermID: [Occurrence]]
+        var actorMentions: [ActorID: StoredList<Occurrence>]
+        var termUses: [TermID: StoredList<Occurrence>]
         /// Each source's places, in paragraph order.
-        var places: [SourceID: [MentionPlace]]
+        var places: [SourceID: StoredList<MentionPlace>]
         var excerptBook: ExcerptBook
     }
 
@@ -18,20 +18,22 @@ enum GatherMentions {
         let termLists = Later { [mentions] in occurrences(of: targets.termNumbers, in: mentions) }
         let actorLists = occurrences(of: targets.actorNumbers, in: mentions)
         var gathered = Gathered(actorMentions: [:], termUses: [:], places: [:], excerptBook: excerptBook.value)
+        // A list names the source of its first occurrence if it cannot be read back.
+        let stored = { (list: [Occurrence]) in StoredList(list, file: documents[list[0].documentIndex].source.file, store: texts) }
         for (target, list) in zip(targets.all[targets.actorNumbers], actorLists) where !list.isEmpty {
-            if case .actor(let id) = target { gathered.actorMentions[id] = list }
+            if case .actor(let id) = target { gathered.actorMentions[id] = stored(list) }
         }
         for (target, list) in zip(targets.all[targets.termNumbers], termLists.value) where !list.isEmpty {
-            if case .term(let id) = target { gathered.termUses[id] = list }
+            if case .term(let id) = target { gathered.termUses[id] = stored(list) }
         }
         for (document, found) in zip(documents, mentions) where !found.places.isEmpty {
-            gathered.places[document.source.id] = found.places
+            gathered.places[document.source.id] = StoredList(found.places, file: document.source.file, store: texts)
         }
         return gathered
     }
 
     /// Every occurrence of the targets numbered `targets`, a list per target in that order, each
-    /// in reading order and made at its final size: a build keeps them until its pages are written.
+    /// in reading order and made at its final size.
     private static func occurrences(of targets: Range<Int>, in mentions: [ScanSources.Mentions]) -> [[Occurrence]] {
         var counts = [Int](repeating: 0, count: targets.count)
         for place in mentions.lazy.flatMap(\.places) where targets.contains(Int(place.target)) {

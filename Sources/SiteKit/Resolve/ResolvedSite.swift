@@ -55,7 +55,7 @@ public struct PlacedAnnotation: Sendable {
 /// million of these through its rendering.) Its source is a position in `ResolvedSite.documents`;
 /// its excerpt is in `ResolvedSite.excerptBook`, and only its size here. All three numbers are
 /// 32 bits: 12 bytes, where a source id made it 32.
-public struct Occurrence: Sendable {
+public struct Occurrence: Sendable, BitwiseCopyable {
     private var number: Int32
     private var document: Int32
     private var size: UInt32
@@ -80,7 +80,7 @@ public typealias TextPlace = (paragraph: Int, range: Range<Int>)
 /// kept in 32 bits, what it names by its number in `ResolvedSite.mentionTargets` (a target is
 /// 25 bytes), and a source's places in one list: a big build holds a million of these through
 /// its rendering.
-public struct MentionPlace: Sendable {
+public struct MentionPlace: Sendable, BitwiseCopyable {
     private var number: Int32, start: Int32, end: Int32
     /// Index in `ResolvedSite.mentionTargets`.
     public private(set) var target: Int32
@@ -148,10 +148,10 @@ public struct ResolvedSite: Sendable {
     public let documents: [SourceDocument]
     public var annotations: [SourceID: [PlacedAnnotation]]
     public var actors: [Actor]
-    public var actorMentions: [ActorID: [Occurrence]]
-    public var termUses: [TermID: [Occurrence]]
+    public var actorMentions: [ActorID: StoredList<Occurrence>]
+    public var termUses: [TermID: StoredList<Occurrence>]
     /// The same mentions and uses by source, in paragraph order, for marking up the text.
-    public var mentionPlaces: [SourceID: [MentionPlace]]
+    public var mentionPlaces: [SourceID: StoredList<MentionPlace>]
     /// What mention places name: every actor, then every term, in the corpus's order.
     public var mentionTargets: [LinkTarget]
     public var relations: [RelationEdge]
@@ -176,7 +176,8 @@ public struct ResolvedSite: Sendable {
     private var targetNumbers: [LinkTarget: Int] = [:]
 
     init(site: SiteConfig, documents: [SourceDocument], annotations: [SourceID: [PlacedAnnotation]], actors: [Actor],
-         actorMentions: [ActorID: [Occurrence]], termUses: [TermID: [Occurrence]], mentionPlaces: [SourceID: [MentionPlace]],
+         actorMentions: [ActorID: StoredList<Occurrence>], termUses: [TermID: StoredList<Occurrence>],
+         mentionPlaces: [SourceID: StoredList<MentionPlace>],
          mentionTargets: [LinkTarget], relations: [RelationEdge], events: [Event],
          terms: [Term], bodies: [String: MarkdownNode], bodyLinks: [String: [LinkTarget]],
          correctionPlaces: [SourceID: [[TextPlace]]], excerptBook: ExcerptBook, texts: TextStore) {
@@ -211,13 +212,13 @@ public struct ResolvedSite: Sendable {
     /// The excerpts of an actor's mentions (`actorMentions`) or a term's uses (`termUses`), the
     /// first `count` of them or all, as a reader sees them.
     public func excerpts(of target: LinkTarget, first count: Int = .max) -> [String] {
-        let occurrences: [Occurrence]
+        let occurrences: StoredList<Occurrence>?
         switch target {
-        case .actor(let id): occurrences = actorMentions[id] ?? []
-        case .term(let id): occurrences = termUses[id] ?? []
+        case .actor(let id): occurrences = actorMentions[id]
+        case .term(let id): occurrences = termUses[id]
         default: return []
         }
-        guard let number = targetNumbers[target] else { return [] }
+        guard let occurrences, let number = targetNumbers[target] else { return [] }
         return excerptBook.excerpts(of: number, occurrences.prefix(count))
     }
 

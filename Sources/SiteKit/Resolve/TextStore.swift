@@ -1,9 +1,10 @@
 import Foundation
 
 /// Where what a build keeps from loading or resolving to rendering is held: each source's parsed
-/// tree (`StoredTree`) and reader text, the excerpts actor and term pages list (`ExcerptBook`)
-/// and every rendered note. A scratch file rather than memory: together they are the largest
-/// thing a build keeps, and each page reads back only what it shows.
+/// tree (`StoredTree`) and reader text, the excerpts actor and term pages list (`ExcerptBook`),
+/// every rendered note, and where each source mentions actors and terms (`StoredList`). A
+/// scratch file rather than memory: together they are the largest thing a build keeps, and each
+/// page reads back only what it shows.
 /// The file is unlinked as soon as it is made, so nothing is left behind, whatever happens.
 /// Text the file cannot take (no scratch folder, a full disk) is kept in memory instead.
 public final class TextStore: @unchecked Sendable {
