@@ -106,6 +106,28 @@ final class StagedOutputTests: XCTestCase {
         XCTAssertEqual(site(), ["same.html": long, "changed.html": changedAtTheEnd])
     }
 
+    /// A file made in pieces is compared a piece at a time, no piece made after one that differs,
+    /// and made again only to be written when it differs or is new.
+    func testAFileInPiecesIsComparedAndWrittenAPieceAtATime() throws {
+        try SiteWriter.write(Self.files(["same.json": "[1,2,3]", "changed.json": "[1,2,3]", "shorter.json": "[1,2,3]"]), to: output)
+        let unchanged = try Self.inode(output + "/same.json")
+        final class Made: @unchecked Sendable { var pieces: [String] = [] }
+        let made = Made()
+        func pieces(_ texts: [String]) -> some Sequence<[UInt8]> { texts.lazy.map { made.pieces.append($0); return Array($0.utf8) } }
+
+        let staged = try StagedOutput(output)
+        staged.write("same.json", pieces: pieces(["[1,", "2,", "3]"]))
+        staged.write("changed.json", pieces: pieces(["[1,", "5,", "3]"]))
+        staged.write("shorter.json", pieces: pieces(["[1,", "2"]))
+        staged.write("new/list.json", pieces: pieces(["[", "]"]))
+        XCTAssertEqual(try staged.commit(), StagedOutput.Changes(written: [".sitegen-files", "changed.json", "new/list.json", "shorter.json"],
+                                                                 removed: [], unchanged: 1))
+        XCTAssertEqual(site(), ["same.json": Array("[1,2,3]".utf8), "changed.json": Array("[1,5,3]".utf8), "shorter.json": Array("[1,2".utf8),
+                                "new/list.json": Array("[]".utf8)])
+        XCTAssertEqual(try Self.inode(output + "/same.json"), unchanged)
+        XCTAssertEqual(made.pieces, ["[1,", "2,", "3]", "[1,", "5,", "[1,", "5,", "3]", "[1,", "2", "[1,", "2", "[", "]"])
+    }
+
     func testFilesAndFoldersTradePlaces() throws {
         try SiteWriter.write(Self.files(["a/index.html": "folder", "b": "file"]), to: output)
         try SiteWriter.write(Self.files(["a": "now a file", "b/index.html": "now in a folder"]), to: output)

@@ -12,49 +12,41 @@ struct AnnotationExport {
     static let path = "annotations.jsonld"
     /// Characters of context a `TextQuoteSelector` gives on each side, as Hypothesis gives.
     static let contextLength = 32
-    /// More than an annotation takes in the file besides its note and quote (keys, ids, tags,
-    /// selectors' context), in bytes.
-    static let roomPerAnnotation = 1024
 
     let site: ResolvedSite
 
-    /// The collection, its fields first and then its items, one source's annotations a line;
-    /// each object's keys in alphabetical order. Written as it is made, source after source, so
-    /// that no more than the file and one source's page text is held at once.
-    func json() -> [UInt8] {
+    /// The collection in pieces, each made as it is read: its fields, then a line of each
+    /// source's annotations (nothing for a source without any), then its end; each object's keys
+    /// in alphabetical order. A piece holds one source's annotations, and making it one source's
+    /// page text, so that the file is never held whole (`OutputSink`).
+    func pieces() -> some Sequence<[UInt8]> {
         let root = site.site.rootURL ?? ""
         let actorNames = Dictionary(uniqueKeysWithValues: site.actors.map { ($0.id.raw, $0.name) })
         let termNames = Dictionary(uniqueKeysWithValues: site.terms.map { ($0.id.raw, $0.term) })
-        var bytes: [UInt8] = []
-        // Room for all of it at once, more than it will take: grown by doubling, the tens of
-        // megabytes of a big site's collection would be copied at each step, both copies held
-        // while copying. Room never written to is never given memory by the system.
-        bytes.reserveCapacity(site.annotations.values.joined().reduce(1024) {
-            $0 + Self.roomPerAnnotation + 2 * ($1.note?.htmlSize ?? 0) + 2 * $1.quote.utf8.count
-        })
         let total = site.documents.reduce(0) { $0 + (site.annotations[$1.source.id]?.count ?? 0) }
-        bytes += #"{"@context":"http://www.w3.org/ns/anno.jsonld","id":"#.utf8
-        JSONString.append(root + Self.path, to: &bytes)
-        bytes += #","label":"#.utf8
-        JSONString.append("Annotations: \(site.site.title)", to: &bytes)
-        bytes += #","total":\#(total),"type":"AnnotationCollection","items":["#.utf8
-        var first = true
-        for document in site.documents {
+        var head: [UInt8] = Array(#"{"@context":"http://www.w3.org/ns/anno.jsonld","id":"#.utf8)
+        JSONString.append(root + Self.path, to: &head)
+        head += #","label":"#.utf8
+        JSONString.append("Annotations: \(site.site.title)", to: &head)
+        head += #","total":\#(total),"type":"AnnotationCollection","items":["#.utf8
+        let first = site.documents.firstIndex { !(site.annotations[$0.source.id] ?? []).isEmpty }
+        return (-1...site.documents.count).lazy.map { position -> [UInt8] in
+            if position < 0 { return head }
+            if position == site.documents.count { return Array("\n]}\n".utf8) }
+            let document = site.documents[position]
             let placed = site.annotations[document.source.id] ?? []
-            guard !placed.isEmpty else { continue }
+            guard !placed.isEmpty else { return [] }
             let text = PageText(document.paragraphTexts())
             let page = site.site.rootURL.map { $0 + "sources/\(document.source.id.raw)/" } ?? Paths.source(document.source.id)
-            bytes += (first ? "\n" : ",\n").utf8
-            first = false
+            var bytes = Array((position == first ? "\n" : ",\n").utf8)
             for (index, item) in placed.enumerated() {
                 if index > 0 { bytes.append(UInt8(ascii: ",")) }
                 let quote = text.quote(paragraph: item.anchor.paragraph, bytes: item.anchor.shown, context: Self.contextLength)
                 let tags = item.actors.compactMap { actorNames[$0] } + item.terms.compactMap { termNames[$0] }
                 append(item, page: page, root: root, quote: quote, tags: tags, to: &bytes)
             }
+            return bytes
         }
-        bytes += "\n]}\n".utf8
-        return bytes
     }
 
     /// One annotation: its note as a TextualBody, its actors and terms as tags, and its target

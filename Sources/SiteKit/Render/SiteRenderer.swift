@@ -8,6 +8,15 @@ public struct OutputFile: Sendable, Equatable {
     }
 }
 
+/// Where a build's files go as they are rendered (`StagedOutput`), so that a big site is never in
+/// memory whole.
+public protocol OutputSink: Sendable {
+    func write(_ file: OutputFile)
+    /// A file made in pieces, never held whole; `pieces` may be walked more than once, each walk
+    /// making them again.
+    func write(_ path: String, pieces: some Sequence<[UInt8]>)
+}
+
 /// Turns a resolved site into pages. No clock and no disk, but for reading back what the build
 /// keeps in its scratch file (`TextStore`): two runs give the same bytes.
 ///
@@ -37,6 +46,9 @@ public final class SiteRenderer {
         var path: String
         var inputs: () -> PageInputs
         var render: () throws(Diagnostic) -> OutputFile
+        /// For a file too big to hold whole beside the pages rendering with it: its pieces, for
+        /// an `OutputSink` to take one at a time.
+        var pieces: (() -> AnySequence<[UInt8]>)?
     }
 
     public struct Result: Sendable {
@@ -54,13 +66,17 @@ public final class SiteRenderer {
     /// Every page; a page whose inputs have the fingerprint it had in `previous` is taken from there.
     /// With `deliver`, each page is handed to it as soon as it is rendered and not kept, so a big
     /// site is never in memory whole.
-    public func render(reusing previous: RenderCache = RenderCache(), deliver: (@Sendable (OutputFile) -> Void)? = nil) -> Result {
+    public func render(reusing previous: RenderCache = RenderCache(), deliver: (any OutputSink)? = nil) -> Result {
         // Each page is rendered by its own job; the jobs share only read-only state, so they run
         // on every core. The order of the result is the order of the jobs, whatever finishes first.
         let (jobs, order) = jobs()
         let done = order.parallelMap { index -> (file: OutputFile, fingerprint: Int, rendered: Bool, failure: Diagnostic?) in
             let job = jobs[index]
             let fingerprint = digests.fingerprint(of: job.inputs())
+            if let deliver, let pieces = job.pieces {
+                deliver.write(job.path, pieces: pieces())
+                return (OutputFile(path: job.path, bytes: []), fingerprint, true, nil)
+            }
             let unchanged = previous.pages[job.path].flatMap { $0.fingerprint == fingerprint ? $0.bytes : nil }
             let file: OutputFile
             if let unchanged {
@@ -73,7 +89,7 @@ public final class SiteRenderer {
                 }
             }
             guard let deliver else { return (file, fingerprint, unchanged == nil, nil) }
-            deliver(file)
+            deliver.write(file)
             return (OutputFile(path: job.path, bytes: []), fingerprint, unchanged == nil, nil)
         }
         var results = done
@@ -101,7 +117,11 @@ public final class SiteRenderer {
         }
 
         mutating func addData(_ path: String, _ inputs: @autoclosure @escaping () -> PageInputs, bytes: @escaping () throws(Diagnostic) -> [UInt8]) {
-            jobs.append(Job(path: path, inputs: inputs) { () throws(Diagnostic) in OutputFile(path: path, bytes: try bytes()) })
+            jobs.append(Job(path: path, inputs: inputs, render: { () throws(Diagnostic) in OutputFile(path: path, bytes: try bytes()) }))
+        }
+
+        mutating func addData(_ path: String, _ inputs: @autoclosure @escaping () -> PageInputs, pieces: @escaping () -> AnySequence<[UInt8]>) {
+            jobs.append(Job(path: path, inputs: inputs, render: { OutputFile(path: path, bytes: Array(pieces().joined())) }, pieces: pieces))
         }
     }
 
@@ -120,7 +140,7 @@ public final class SiteRenderer {
                  description: "From the 1999 Kosovo bombing to the 24 February 2022 invasion of Ukraine.", section: "timeline") { [self] _ in
             TimelineRenderer(site: site, links: links, templates: templates).html()
         }
-        list.addData(AnnotationExport.path, .everything) { [self] in AnnotationExport(site: site).json() }
+        list.addData(AnnotationExport.path, .everything) { [self] in AnySequence(AnnotationExport(site: site).pieces()) }
         list.add(Paths.home, .everything, title: site.site.title, description: site.site.description, section: "") { [self] _ in indexHTML() }
         // The search index is made on one core from the first source page on, not beside the
         // site-wide pages before it: both hold much memory while they are made.

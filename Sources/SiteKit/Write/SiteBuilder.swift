@@ -82,7 +82,7 @@ public struct SiteBuilder {
             return Outcome(diagnostics: (diagnostics + [Self.outputDiagnostic(error, output: options.output)]).sorted(), files: [], summary: nil)
         }
         // Consumed, so that what pages are rendered from is freed once they are, before the commit.
-        var outcome = render(consume checked, diagnostics: diagnostics, reusing: RenderCache(), deliver: staged.write)
+        var outcome = render(consume checked, diagnostics: diagnostics, reusing: RenderCache(), deliver: staged)
         if outcome.hasErrors {
             staged.discard()
             return outcome
@@ -159,14 +159,14 @@ public struct SiteBuilder {
 
     /// Renders every page; with `deliver`, pages are handed to it instead of kept in the outcome.
     private func render(_ checked: Checked, diagnostics: [Diagnostic], reusing cache: RenderCache,
-                        deliver: (@Sendable (OutputFile) -> Void)? = nil) -> Outcome {
+                        deliver: (any OutputSink)? = nil) -> Outcome {
         let site = checked.site
         let rendered = SiteRenderer(site: site, templates: checked.templates, digests: checked.digests).render(reusing: cache, deliver: deliver)
         guard rendered.failures.isEmpty else { return Outcome(diagnostics: (diagnostics + rendered.failures).sorted(), files: [], summary: nil) }
         let extras = checked.assets + HostFiles.files(for: site, pages: rendered.paths)
         var files = rendered.files
         if let deliver {
-            extras.forEach(deliver)
+            extras.forEach(deliver.write)
         } else {
             files += extras
             files.sort { $0.path < $1.path }

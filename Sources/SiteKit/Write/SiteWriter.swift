@@ -23,17 +23,19 @@ public enum SiteWriter {
     /// Plain POSIX write of a new file: Foundation's `Data.write` syncs every file to disk on
     /// Linux, which a rebuildable output folder does not need. An existing file is never
     /// written through, since it may be a second name of a published one (`StagedOutput`).
-    static func writeFile(_ bytes: [UInt8], to path: String) throws {
+    static func writeFile(_ pieces: some Sequence<[UInt8]>, to path: String) throws {
         let fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
         guard fd >= 0 else { throw Failure(description: "cannot create \(path): \(String(cString: strerror(errno)))") }
         defer { close(fd) }
-        var offset = 0
-        while offset < bytes.count {
-            let written = bytes.withUnsafeBytes { buffer in
-                Foundation.write(fd, buffer.baseAddress! + offset, bytes.count - offset)
+        for bytes in pieces {
+            var offset = 0
+            while offset < bytes.count {
+                let written = bytes.withUnsafeBytes { buffer in
+                    Foundation.write(fd, buffer.baseAddress! + offset, bytes.count - offset)
+                }
+                guard written > 0 else { throw Failure(description: "cannot write \(path): \(String(cString: strerror(errno)))") }
+                offset += written
             }
-            guard written > 0 else { throw Failure(description: "cannot write \(path): \(String(cString: strerror(errno)))") }
-            offset += written
         }
     }
 }

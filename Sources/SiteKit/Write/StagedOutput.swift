@@ -11,7 +11,8 @@ import Foundation
 /// file systems that discard freed blocks as they go.
 /// - `init` takes the output's lock (`OutputLock`: a second build into the same folder waits),
 ///   checks that the output is sitegen's to replace (`OutputOwnership`) and lists both folders.
-/// - `write`, from any thread, compares each file with the one in the output. One that differs,
+/// - `write`, from any thread, compares each file with the one in the output, a piece at a time
+///   for a file made in pieces (`OutputSink`), which is then never held whole. One that differs,
 ///   or is new, is written into the previous folder as a new file; an equal one is hard-linked
 ///   there at commit, unless the previous folder holds it already as a second name of the same
 ///   inode, so that it keeps its inode and modification time and rsync and HTTP caches
@@ -22,7 +23,7 @@ import Foundation
 /// one in the output, so one is only ever unlinked or linked there, never opened for writing.
 /// A build that fails or is killed leaves the output as it was and the previous folder part way
 /// to the new site, which the next build finishes whatever state it is in.
-public final class StagedOutput: @unchecked Sendable {
+public final class StagedOutput: OutputSink, @unchecked Sendable {
     private let target: String
     private let previous: String
     private let existing: OutputListing
@@ -95,14 +96,20 @@ public final class StagedOutput: @unchecked Sendable {
 
     /// Takes one file; a failure is kept for `commit` to report, and no file is written after it.
     public func write(_ file: OutputFile) {
-        guard SiteWriter.isSafe(file.path) else {
-            return fail(SiteWriter.Failure(description: "refusing to write outside the output folder: \(file.path)"))
+        write(file.path, pieces: CollectionOfOne(file.bytes))
+    }
+
+    /// Takes one file made in pieces: they are walked once to compare the file with the
+    /// output's and, if it differs or is new, once more to write it.
+    public func write(_ path: String, pieces: some Sequence<[UInt8]>) {
+        guard SiteWriter.isSafe(path) else {
+            return fail(SiteWriter.Failure(description: "refusing to write outside the output folder: \(path)"))
         }
-        guard file.path != OutputOwnership.manifestName else {
-            return fail(SiteWriter.Failure(description: "refusing to write \(file.path), which lists the files of the build"))
+        guard path != OutputOwnership.manifestName else {
+            return fail(SiteWriter.Failure(description: "refusing to write \(path), which lists the files of the build"))
         }
-        guard mutex.withLock({ failure == nil && built.insert(file.path).inserted }) else { return }
-        place(file)
+        guard mutex.withLock({ failure == nil && built.insert(path).inserted }) else { return }
+        place(path, pieces)
     }
 
     /// What a commit changed: the files written (new or changed) and removed, by path relative to
@@ -123,7 +130,8 @@ public final class StagedOutput: @unchecked Sendable {
             throw SiteWriter.Failure(description: "cannot write both \(clash) and files inside a folder of that name")
         }
         built.insert(OutputOwnership.manifestName)
-        place(OutputFile(path: OutputOwnership.manifestName, bytes: OutputOwnership.manifest(for: built)))
+        let manifest = OutputOwnership.manifest(for: built)
+        place(OutputOwnership.manifestName, CollectionOfOne(manifest))
         if let failure = mutex.withLock({ failure }) { throw failure }
         for path in unlinked.sorted() {
             try makeParents(of: path)
@@ -152,19 +160,18 @@ public final class StagedOutput: @unchecked Sendable {
 
     /// Compares a file with the output's and, when it differs, writes it into the previous
     /// folder as a new file.
-    private func place(_ file: OutputFile) {
-        if existing.files.contains(file.path), let kept = Self.file(target + "/" + file.path, holding: file.bytes) {
-            if !Self.isFile(previous + "/" + file.path, sameAs: kept) { mutex.withLock { unlinked.append(file.path) } }
+    private func place(_ path: String, _ pieces: some Sequence<[UInt8]>) {
+        if existing.files.contains(path), let kept = Self.file(target + "/" + path, holding: pieces) {
+            if !Self.isFile(previous + "/" + path, sameAs: kept) { mutex.withLock { unlinked.append(path) } }
             return
         }
         do {
             try mutex.withLock {
-                staged.append(file.path)
-                try makeParents(of: file.path)
+                staged.append(path)
+                try makeParents(of: path)
             }
-            let path = previous + "/" + file.path
-            try Self.remove(path)
-            try SiteWriter.writeFile(file.bytes, to: path)
+            try Self.remove(previous + "/" + path)
+            try SiteWriter.writeFile(pieces, to: previous + "/" + path)
         } catch {
             fail(error)
         }
@@ -233,26 +240,37 @@ public final class StagedOutput: @unchecked Sendable {
 
     /// The status of a file that holds exactly these bytes, nil for any other; a link is never
     /// followed. The file is read a piece at a time rather than into a buffer of its size (a
-    /// search index part is megabytes) made anew for each of thousands of pages.
-    private static func file(_ path: String, holding bytes: [UInt8]) -> stat? {
+    /// search index part is megabytes) made anew for each of thousands of pages, and no more of
+    /// `pieces` is made once one differs.
+    private static func file(_ path: String, holding pieces: some Sequence<[UInt8]>) -> stat? {
         let fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
         var status = stat()
-        guard fstat(fd, &status) == 0, status.st_size == bytes.count else { return nil }
-        let holds = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 1 << 16) { piece in
-            bytes.withUnsafeBytes { expected in
-                var offset = 0
-                while true {
-                    let got = read(fd, piece.baseAddress!, piece.count)
-                    // Reading past the expected end also notices a file that grew meanwhile.
-                    if got <= 0 { return got == 0 && offset == expected.count }
-                    guard offset + got <= expected.count, memcmp(piece.baseAddress!, expected.baseAddress! + offset, got) == 0 else { return false }
-                    offset += got
-                }
+        guard fstat(fd, &status) == 0 else { return nil }
+        let holds = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 1 << 16) { buffer in
+            var offset = 0
+            for piece in pieces {
+                guard offset + piece.count <= status.st_size, reads(fd, piece, into: buffer) else { return false }
+                offset += piece.count
             }
+            // Reading past the expected end also notices a file that grew meanwhile.
+            return offset == status.st_size && read(fd, buffer.baseAddress!, 1) == 0
         }
         return holds ? status : nil
+    }
+
+    /// Whether the next bytes read from `fd` are `expected`.
+    private static func reads(_ fd: Int32, _ expected: [UInt8], into buffer: UnsafeMutableBufferPointer<UInt8>) -> Bool {
+        expected.withUnsafeBytes { expected in
+            var offset = 0
+            while offset < expected.count {
+                let got = read(fd, buffer.baseAddress!, min(buffer.count, expected.count - offset))
+                guard got > 0, memcmp(buffer.baseAddress!, expected.baseAddress! + offset, got) == 0 else { return false }
+                offset += got
+            }
+            return true
+        }
     }
 
     /// The folders a relative path lies in, innermost first.
