@@ -1,3 +1,5 @@
+import Synchronization
+
 /// One file of the built site.
 public struct OutputFile: Sendable, Equatable {
     public var path: String
@@ -63,45 +65,59 @@ public final class SiteRenderer {
         public var failures: [Diagnostic]
     }
 
+    /// What became of a job: its path, its bytes unless they went to an `OutputSink`, the
+    /// fingerprint of its inputs, and whether it was rendered rather than taken from the cache.
+    private struct Done {
+        var path: String
+        var bytes: [UInt8]
+        var fingerprint: Int
+        var rendered: Bool
+    }
+
     /// Every page; a page whose inputs have the fingerprint it had in `previous` is taken from there.
     /// With `deliver`, each page is handed to it as soon as it is rendered and not kept, so a big
     /// site is never in memory whole.
     public func render(reusing previous: RenderCache = RenderCache(), deliver: (any OutputSink)? = nil) -> Result {
+        let failures = Mutex<[Diagnostic]>([])
         // Each page is rendered by its own job; the jobs share only read-only state, so they run
-        // on every core. The order of the result is the order of the jobs, whatever finishes first.
-        let (jobs, order) = jobs()
-        let done = order.parallelMap { index -> (file: OutputFile, fingerprint: Int, rendered: Bool, failure: Diagnostic?) in
-            let job = jobs[index]
-            let fingerprint = digests.fingerprint(of: job.inputs())
-            if let deliver, let pieces = job.pieces {
-                deliver.write(job.path, pieces: pieces())
-                return (OutputFile(path: job.path, bytes: []), fingerprint, true, nil)
-            }
-            let unchanged = previous.pages[job.path].flatMap { $0.fingerprint == fingerprint ? $0.bytes : nil }
-            let file: OutputFile
-            if let unchanged {
-                file = OutputFile(path: job.path, bytes: unchanged)
-            } else {
+        // on every core. The jobs are let go of when this scope ends, before the result is made.
+        let done: [Done], order: [Int]
+        do {
+            let (jobs, jobOrder) = jobs()
+            order = jobOrder
+            done = jobOrder.parallelMap { index in
+                let job = jobs[index]
+                let fingerprint = digests.fingerprint(of: job.inputs())
+                if let deliver, let pieces = job.pieces {
+                    deliver.write(job.path, pieces: pieces())
+                    return Done(path: job.path, bytes: [], fingerprint: fingerprint, rendered: true)
+                }
+                if let unchanged = previous.pages[job.path], unchanged.fingerprint == fingerprint {
+                    deliver?.write(OutputFile(path: job.path, bytes: unchanged.bytes))
+                    return Done(path: job.path, bytes: deliver == nil ? unchanged.bytes : [], fingerprint: fingerprint, rendered: false)
+                }
                 do throws(Diagnostic) {
-                    file = try job.render()
+                    let file = try job.render()
+                    deliver?.write(file)
+                    return Done(path: job.path, bytes: deliver == nil ? file.bytes : [], fingerprint: fingerprint, rendered: true)
                 } catch {
-                    return (OutputFile(path: job.path, bytes: []), fingerprint, false, error)
+                    failures.withLock { $0.append(error) }
+                    return Done(path: job.path, bytes: [], fingerprint: fingerprint, rendered: false)
                 }
             }
-            guard let deliver else { return (file, fingerprint, unchanged == nil, nil) }
-            deliver.write(file)
-            return (OutputFile(path: job.path, bytes: []), fingerprint, unchanged == nil, nil)
         }
-        var results = done
-        for (position, index) in order.enumerated() { results[index] = done[position] }
+        // The result is in the order of the jobs, whatever order they ran in.
+        var positions = [Int](repeating: 0, count: order.count)
+        for (position, index) in order.enumerated() { positions[index] = position }
+        let inJobOrder = positions.lazy.map { done[$0] }
         var cache = RenderCache()
         if deliver == nil {
-            for result in results { cache.pages[result.file.path] = (result.fingerprint, result.file.bytes) }
+            for page in inJobOrder { cache.pages[page.path] = (page.fingerprint, page.bytes) }
         }
-        var failures = results.compactMap(\.failure)
-        if let failure = site.texts.readFailure { failures.append(failure.diagnostic) }
-        return Result(paths: results.map(\.file.path), files: deliver == nil ? results.map(\.file) : [],
-                      rendered: results.filter(\.rendered).map(\.file.path), cache: cache, failures: failures)
+        var found = failures.withLock { $0 }.sorted()
+        if let failure = site.texts.readFailure { found.append(failure.diagnostic) }
+        return Result(paths: inJobOrder.map(\.path), files: deliver == nil ? inJobOrder.map { OutputFile(path: $0.path, bytes: $0.bytes) } : [],
+                      rendered: inJobOrder.filter(\.rendered).map(\.path), cache: cache, failures: found)
     }
 
     /// The jobs of a build in the order they are added; a page's job wraps its content in the layout.
