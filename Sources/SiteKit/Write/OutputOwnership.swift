@@ -40,9 +40,10 @@ enum OutputOwnership {
             throw Refusal(description: "'\(named)' is a file, not a folder; refusing to replace it with the site")
         }
         guard !force else { return }
-        let present = listing.files.union(listing.others)
+        let files = listing.files
+        let present = files.union(listing.others)
         guard !present.isEmpty else { return }
-        guard listing.files.contains(manifestName), let recorded = readManifest(target + "/" + manifestName) else {
+        guard files.contains(manifestName), let recorded = readManifest(target + "/" + manifestName) else {
             throw Refusal(description: "'\(named)' is not empty and was not written by sitegen (it has no \(manifestName)); "
                           + "refusing to replace what it holds: empty it, choose another folder, or pass --force")
         }

@@ -10,8 +10,7 @@ import Foundation
 /// spares a build from making and deleting a tree of folders each time, which costs seconds on
 /// file systems that discard freed blocks as they go.
 /// - `init` takes the output's lock (`OutputLock`: a second build into the same folder waits),
-///   checks that the output is sitegen's to replace (`OutputOwnership`) and lists the folders
-///   of the previous one.
+///   checks that the output is sitegen's to replace (`OutputOwnership`) and lists both folders.
 /// - `write`, from any thread, compares each file with the one in the output, a piece at a time
 ///   for a file made in pieces (`OutputSink`), which is then never held whole. One that differs,
 ///   or is new, is written into the previous folder as a new file; an equal one is hard-linked
@@ -27,6 +26,8 @@ import Foundation
 public final class StagedOutput: OutputSink, @unchecked Sendable {
     private let target: String
     private let previous: String
+    private let existing: OutputListing
+    private let recycled: OutputListing
     private let lock: OutputLock
     /// Paths built so far, those that differ from the output's, those equal to the output's that
     /// the previous folder does not hold as the same file, the folders present in the previous
@@ -63,13 +64,16 @@ public final class StagedOutput: OutputSink, @unchecked Sendable {
         try? FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
         lock = try OutputLock(parent: parent)
         do {
-            try OutputOwnership.check(target, named: output, listing: OutputListing(of: target), protecting: protecting, force: force)
+            existing = OutputListing(of: target)
+            try OutputOwnership.check(target, named: output, listing: existing, protecting: protecting, force: force)
             // The previous folder itself is made, or what stands in its place removed, only when
             // the first file is placed there: a build that stops before writing leaves no trace.
             var status = stat()
             if lstat(previous, &status) == 0, status.st_mode & S_IFMT == S_IFDIR {
-                folders = Set(OutputListing(of: previous).folders + [""])
+                recycled = OutputListing(of: previous)
+                folders = Set(recycled.folders + [""])
             } else {
+                recycled = OutputListing()
                 folders = []
             }
         } catch {
@@ -136,9 +140,6 @@ public final class StagedOutput: OutputSink, @unchecked Sendable {
                 throw Self.failure("cannot keep the unchanged \(target)/\(path)", errno)
             }
         }
-        // Both folders are listed here rather than held from the start: the listings of a big
-        // site are megabytes, and neither folder has changed since but for what this build placed.
-        let existing = OutputListing(of: target), recycled = OutputListing(of: previous)
         // What the new site does not have: stale files and links, then folders, innermost first.
         // A path the build made a folder of, or a file, was cleared when that was written.
         for path in recycled.files.union(recycled.others).subtracting(built).subtracting(needed).sorted() {
