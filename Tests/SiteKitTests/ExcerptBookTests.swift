@@ -47,13 +47,15 @@ final class ExcerptBookTests: XCTestCase {
 
         XCTAssertEqual(expectedEntente.count, 120)
         XCTAssertGreaterThan(expectedEntente.joined().utf8.count, 2 * ExcerptBook.pieceSize)
-        XCTAssertEqual(site.excerpts(of: .actor(ActorID("entente"))), expectedEntente)
-        XCTAssertEqual(site.excerpts(of: .actor(ActorID("entente")), first: 3), Array(expectedEntente.prefix(3)))
+        let entente = try XCTUnwrap(site.actorMentions[ActorID("entente")])
+        XCTAssertEqual(site.excerpts(of: .actor(ActorID("entente")), entente.elements), expectedEntente)
+        XCTAssertEqual(site.excerpts(of: .actor(ActorID("entente")), entente.prefix(3)), Array(expectedEntente.prefix(3)))
 
         // Narrower than the mention, the excerpt is the mention itself, cut at both ends.
         XCTAssertEqual(expectedLong, Array(repeating: "…" + longAlias + "…", count: 3))
-        XCTAssertEqual(site.excerpts(of: .actor(ActorID("long"))), expectedLong)
-        XCTAssertEqual(site.excerpts(of: .actor(ActorID("long")), first: 2), Array(expectedLong.prefix(2)))
+        let long = try XCTUnwrap(site.actorMentions[ActorID("long")])
+        XCTAssertEqual(site.excerpts(of: .actor(ActorID("long")), long.elements), expectedLong)
+        XCTAssertEqual(site.excerpts(of: .actor(ActorID("long")), long.prefix(2)), Array(expectedLong.prefix(2)))
     }
 
     func testExcerptsInTheScratchFile() throws {

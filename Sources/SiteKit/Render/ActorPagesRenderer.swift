@@ -70,7 +70,7 @@ struct ActorPagesRenderer {
 
     func actorHTML(_ actor: Actor, root: String) -> PageContent {
         let mentions = site.actorMentions[actor.id]?.elements ?? []
-        let excerpts = site.excerpts(of: .actor(actor.id))
+        let excerpts = site.excerpts(of: .actor(actor.id), mentions)
         // Mentions are in document order, so each source's mentions form one run.
         let groups = site.runs(of: mentions[...]).map { document, run in
             // Each mention's link is the source's with the mention's id added (`Paths.mentionID`),

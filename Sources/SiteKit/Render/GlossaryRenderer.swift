@@ -22,7 +22,7 @@ struct GlossaryRenderer {
 
     /// `uses` are the term's first uses, or all.
     private func useModels(of term: Term, _ uses: ArraySlice<Occurrence>, root: String) -> [TermUseModel] {
-        let excerpts = site.excerpts(of: .term(term.id), first: uses.count)
+        let excerpts = site.excerpts(of: .term(term.id), uses)
         // Uses are in reading order, so each source's uses form one run, as on actor pages.
         return site.runs(of: uses).flatMap { document, run in
             let sourceHref = root + Paths.source(document.source.id)
@@ -56,8 +56,9 @@ struct GlossaryRenderer {
             let terms = site.terms.filter { $0.family == family }
             guard !terms.isEmpty else { return nil }
             return TermFamilyModel(label: family.label, terms: terms.map { term in
-                let useCount = site.termUses[term.id]?.count ?? 0
-                let listed = site.termUses[term.id]?.prefix(Self.usesListed) ?? []
+                let uses = site.termUses[term.id]
+                let useCount = uses?.count ?? 0
+                let listed = uses?.prefix(Self.usesListed) ?? []
                 let annotations = annotationsByTerm[term.id] ?? []
                 let pairs = (relationsByTerm[term.id] ?? []).map { edge in
                     TermPairModel(pair: edge.roleHolder == nil ? "\(links.actors[edge.actors.0]!.name) – \(links.actors[edge.actors.1]!.name)" : TieWording(links: links).label(edge),

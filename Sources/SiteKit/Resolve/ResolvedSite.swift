@@ -209,17 +209,11 @@ public struct ResolvedSite: Sendable {
     /// The source an occurrence stands in.
     public func document(of occurrence: Occurrence) -> SourceDocument { documents[occurrence.documentIndex] }
 
-    /// The excerpts of an actor's mentions (`actorMentions`) or a term's uses (`termUses`), the
-    /// first `count` of them or all, as a reader sees them.
-    public func excerpts(of target: LinkTarget, first count: Int = .max) -> [String] {
-        let occurrences: StoredList<Occurrence>?
-        switch target {
-        case .actor(let id): occurrences = actorMentions[id]
-        case .term(let id): occurrences = termUses[id]
-        default: return []
-        }
-        guard let occurrences, let number = targetNumbers[target] else { return [] }
-        return excerptBook.excerpts(of: number, occurrences.prefix(count))
+    /// The excerpts of an actor's mentions (`actorMentions`) or a term's uses (`termUses`), as a
+    /// reader sees them: of `occurrences`, the list or its first elements, as the page read them.
+    public func excerpts(of target: LinkTarget, _ occurrences: some Collection<Occurrence>) -> [String] {
+        guard let number = targetNumbers[target] else { return [] }
+        return excerptBook.excerpts(of: number, occurrences)
     }
 
     /// Occurrences cut into runs of the same source, in order.

@@ -170,8 +170,9 @@ public final class StagedOutput: OutputSink, @unchecked Sendable {
                 staged.append(path)
                 try makeParents(of: path)
             }
-            try Self.remove(previous + "/" + path)
-            try SiteWriter.writeFile(pieces, to: previous + "/" + path)
+            let destination = previous + "/" + path
+            try Self.remove(destination)
+            try SiteWriter.writeFile(pieces, to: destination)
         } catch {
             fail(error)
         }
