@@ -2,17 +2,10 @@
 /// them, kept in the text store target by target, so that a page reads its excerpts in a few
 /// pieces rather than once for every source that names its actor.
 struct ExcerptBook: Sendable {
-    /// A run of one target's excerpts, one after another, and the source file of its first one
-    /// (what a failed read names).
-    private struct Piece: Sendable {
-        var chunk: TextStore.Chunk
-        var size: Int
-        var file: String
-    }
-
-    /// By target number (`ResolvedSite.mentionTargets`), each target's pieces in reading order.
-    private let pieces: [[Piece]]
-    private let store: TextStore
+    /// By target number (`ResolvedSite.mentionTargets`), each target's pieces in reading order:
+    /// a piece is a run of the target's excerpts, one after another, kept with the source file
+    /// of its first one.
+    private let pieces: [[StoredBytes]]
 
     /// The most a piece holds, but for a single longer excerpt. Each target fills one piece at
     /// a time, in its own part of one scratch allocation (given back whole once the book is
@@ -30,9 +23,9 @@ struct ExcerptBook: Sendable {
         defer { open.deallocate() }
         var filled = [Int](repeating: 0, count: targetCount)
         var openFile = [String](repeating: "", count: targetCount)
-        var pieces = [[Piece]](repeating: [], count: targetCount)
+        var pieces = [[StoredBytes]](repeating: [], count: targetCount)
         func keep(_ bytes: [UInt8], for target: Int, from file: String) {
-            pieces[target].append(Piece(chunk: store.keep(bytes), size: bytes.count, file: file))
+            pieces[target].append(StoredBytes(bytes, file: file, store: store))
         }
         func keepOpen(_ target: Int) {
             guard filled[target] > 0 else { return }
@@ -60,12 +53,11 @@ struct ExcerptBook: Sendable {
             }
         }
         for target in 0..<targetCount { keepOpen(target) }
-        return ExcerptBook(pieces: pieces, store: store)
+        return ExcerptBook(pieces: pieces)
     }
 
-    private init(pieces: [[Piece]], store: TextStore) {
+    private init(pieces: [[StoredBytes]]) {
         self.pieces = pieces
-        self.store = store
     }
 
     /// The excerpts of a target's first occurrences, as a reader sees them: `occurrences` are
@@ -75,8 +67,8 @@ struct ExcerptBook: Sendable {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(wanted)
         for piece in target < pieces.count ? pieces[target] : [] where wanted > 0 {
-            let size = min(piece.size, wanted)
-            bytes += store.bytes(piece.chunk, 0..<size, of: piece.file)
+            let size = min(piece.count, wanted)
+            bytes += piece[0..<size]
             wanted -= size
         }
         var start = 0

@@ -100,32 +100,29 @@ public struct MentionPlace: Sendable, BitwiseCopyable {
 /// page, on the page of every actor it names and in the search index. Rendered, a note is
 /// smaller than parsed, and it waits in the text store with the sources' text.
 public struct RenderedNote: Sendable {
-    private let chunk: TextStore.Chunk
-    private let store: TextStore
-    /// The annotation's file, and where its text starts in the chunk (after the HTML).
-    private let file: String, textStart: Int, end: Int
+    /// The HTML, then the text.
+    private let bytes: StoredBytes
+    private let textStart: Int
 
+    /// `file` is the annotation's.
     init(html: String, text: String, file: String, store: TextStore) {
         var bytes = Array(html.utf8)
         bytes.append(contentsOf: text.utf8)
-        chunk = store.keep(bytes)
-        self.store = store
-        self.file = file
+        self.bytes = StoredBytes(bytes, file: file, store: store)
         textStart = html.utf8.count
-        end = textStart + text.utf8.count
     }
 
     /// The size of its HTML in UTF-8 bytes, known without reading it.
     public var htmlSize: Int { textStart }
 
     /// Its HTML, links written from `Paths.notePagesRoot`.
-    public var html: String { String(decoding: store.bytes(chunk, 0..<textStart, of: file), as: UTF8.self) }
+    public var html: String { String(decoding: bytes[0..<textStart], as: UTF8.self) }
     /// What search finds: its plain text, runs of spaces as one.
     public var text: String { String(decoding: textBytes, as: UTF8.self) }
     /// `text` in UTF-8.
-    var textBytes: [UInt8] { store.bytes(chunk, textStart..<end, of: file) }
+    var textBytes: [UInt8] { bytes[textStart..<bytes.count] }
     /// The size of `text` in UTF-8 bytes, known without reading it.
-    var textSize: Int { end - textStart }
+    var textSize: Int { bytes.count - textStart }
 }
 
 /// How one passage characterises the tie between two actors.

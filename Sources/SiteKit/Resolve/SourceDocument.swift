@@ -14,21 +14,19 @@ public struct SourceDocument: Sendable {
         var textRange: Range<Int> { Int(textBytes.lowerBound)..<Int(textBytes.upperBound) }
     }
 
-    /// Both held in one object, so that a copy of a document is one reference: renderers look
+    /// All held in one object, so that a copy of a document is one reference: renderers look
     /// a document up for every mention they list.
     private final class Storage: Sendable {
         let source: Source
         let paragraphs: [Paragraph]
         let tree: StoredTree
-        /// The paragraphs' text, one after another, and where it is kept.
-        let text: TextStore.Chunk
-        let store: TextStore
-        init(source: Source, paragraphs: [Paragraph], tree: StoredTree, text: TextStore.Chunk, store: TextStore) {
+        /// The paragraphs' text, one after another.
+        let text: StoredBytes
+        init(source: Source, paragraphs: [Paragraph], tree: StoredTree, text: StoredBytes) {
             self.source = source
             self.paragraphs = paragraphs
             self.tree = tree
             self.text = text
-            self.store = store
         }
     }
 
@@ -65,7 +63,8 @@ public struct SourceDocument: Sendable {
             bytes.append(contentsOf: text.paragraphs[index].collapsed.utf8)
             paragraphs[index].textBytes = start..<Int32(bytes.count)
         }
-        let storage = Storage(source: source, paragraphs: paragraphs, tree: stored, text: store.keep(bytes), store: store)
+        let storage = Storage(source: source, paragraphs: paragraphs, tree: stored,
+                              text: StoredBytes(bytes, file: source.file, store: store))
         return (SourceDocument(storage: storage), text)
     }
 
@@ -80,16 +79,16 @@ public struct SourceDocument: Sendable {
     }
 
     /// The paragraphs' text, one after another, as UTF-8; each paragraph's lies at its `textBytes`.
-    func textBytes() -> [UInt8] { storage.store.bytes(storage.text, 0..<textSize, of: source.file) }
+    func textBytes() -> [UInt8] { storage.text.all }
 
     /// What a reader sees of one paragraph (numbered from 1), spaces collapsed; nil if there is none.
     public func paragraphText(_ number: Int) -> String? {
         guard paragraphs.indices.contains(number - 1) else { return nil }
-        return String(decoding: storage.store.bytes(storage.text, paragraphs[number - 1].textRange, of: source.file), as: UTF8.self)
+        return String(decoding: storage.text[paragraphs[number - 1].textRange], as: UTF8.self)
     }
 
     /// The size of the paragraphs' text in bytes.
-    public var textSize: Int { paragraphs.last?.textRange.upperBound ?? 0 }
+    public var textSize: Int { storage.text.count }
 
     /// The excerpts around `places` as a reader sees them, one after another, from one read of
     /// the text.

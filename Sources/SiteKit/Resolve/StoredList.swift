@@ -2,16 +2,12 @@
 /// rendering, its count in memory: a big edition has about a hundred per source, and each list
 /// is read by one or two pages only.
 public struct StoredList<Element: BitwiseCopyable>: Sendable {
-    private let chunk: TextStore.Chunk
-    private let store: TextStore
-    /// The source file the values were found in, for the diagnostic of a failed read.
-    private let file: String
+    private let bytes: StoredBytes
     public let count: Int
 
+    /// `file` is the source file the values were found in.
     init(_ elements: [Element], file: String, store: TextStore) {
-        chunk = store.keep(elements.withUnsafeBytes { Array($0) })
-        self.store = store
-        self.file = file
+        bytes = StoredBytes(elements.withUnsafeBytes { Array($0) }, file: file, store: store)
         count = elements.count
     }
 
@@ -25,7 +21,7 @@ public struct StoredList<Element: BitwiseCopyable>: Sendable {
     public func prefix(_ limit: Int) -> [Element] {
         let wanted = min(limit, count)
         let size = MemoryLayout<Element>.stride
-        guard wanted > 0, let bytes = store.readableBytes(chunk, 0..<(wanted * size), of: file) else { return [] }
+        guard wanted > 0, let bytes = bytes.readable(0..<(wanted * size)) else { return [] }
         return [Element](unsafeUninitializedCapacity: wanted) { buffer, initialized in
             bytes.withUnsafeBytes { UnsafeMutableRawBufferPointer(buffer).copyMemory(from: $0) }
             initialized = wanted

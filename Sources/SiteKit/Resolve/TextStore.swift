@@ -8,8 +8,8 @@ import Foundation
 /// The file is unlinked as soon as it is made, so nothing is left behind, whatever happens.
 /// Text the file cannot take (no scratch folder, a full disk) is kept in memory instead.
 public final class TextStore: @unchecked Sendable {
-    /// One piece (a source's tree or paragraphs, a note), as `keep` stored it.
-    public enum Chunk: Sendable {
+    /// Where `keep` put one piece (`StoredBytes`).
+    enum Chunk: Sendable {
         case file(offset: Int)
         case memory([UInt8])
     }
@@ -73,12 +73,6 @@ public final class TextStore: @unchecked Sendable {
             return true
         }
         return written ? .file(offset: offset) : .memory(bytes)
-    }
-
-    /// The bytes `range` of a chunk. A read that fails gives spaces instead and is remembered
-    /// for `readFailure`, which fails the build: its pages would be missing text.
-    func bytes(_ chunk: Chunk, _ range: Range<Int>, of file: String) -> [UInt8] {
-        readableBytes(chunk, range, of: file) ?? [UInt8](repeating: UInt8(ascii: " "), count: range.count)
     }
 
     /// The bytes `range` of a chunk, or nil if they cannot be read back, a failure remembered
