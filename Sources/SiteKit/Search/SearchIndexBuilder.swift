@@ -166,12 +166,15 @@ struct SearchIndex: Sendable {
         }
 
         /// The index, each stem's runs replaced by its postings ranked, one stem after another, so
-        /// that the two are not held whole at once.
-        consuming func finished() -> SearchIndex {
-            for stem in runs.indices {
-                runs[stem] = SearchIndex.ranked(runs[stem], in: index.passageCounts[stem], lengths: lengths, average: average, passages: lengths.count)
+        /// that the two are not held whole at once. The runs are moved out of `self` first, so
+        /// that nothing else holds a stem's runs and they are freed as soon as they are ranked.
+        mutating func finished() -> SearchIndex {
+            var postings: [[UInt32]] = []
+            swap(&postings, &runs)
+            for stem in postings.indices {
+                postings[stem] = SearchIndex.ranked(postings[stem], in: index.passageCounts[stem], lengths: lengths, average: average, passages: lengths.count)
             }
-            index.postings = runs
+            index.postings = postings
             return index
         }
     }
