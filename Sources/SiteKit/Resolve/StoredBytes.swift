@@ -5,7 +5,7 @@ struct StoredBytes: Sendable {
     private let chunk: TextStore.Chunk
     private let store: TextStore
     /// The content file the bytes came from.
-    let file: String
+    private let file: String
     let count: Int
 
     init(_ bytes: [UInt8], file: String, store: TextStore) {
@@ -22,7 +22,7 @@ struct StoredBytes: Sendable {
     }
 
     /// The bytes `range`; spaces instead if they cannot be read back, a failure that fails the
-    /// build as `readable`'s does.
+    /// build as `readable`'s does, since its pages would be missing text.
     subscript(range: Range<Int>) -> [UInt8] {
         readable(range) ?? [UInt8](repeating: UInt8(ascii: " "), count: range.count)
     }
