@@ -3,12 +3,11 @@
 /// is read by one or two pages only.
 public struct StoredList<Element: BitwiseCopyable>: Sendable {
     private let bytes: StoredBytes
-    public let count: Int
+    public var count: Int { bytes.count / MemoryLayout<Element>.stride }
 
     /// `file` is the source file the values were found in.
     init(_ elements: [Element], file: String, store: TextStore) {
         bytes = StoredBytes(elements.withUnsafeBytes { Array($0) }, file: file, store: store)
-        count = elements.count
     }
 
     public var isEmpty: Bool { count == 0 }

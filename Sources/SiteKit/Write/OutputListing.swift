@@ -1,11 +1,11 @@
 /// What an output folder holds before a build replaces it, read without following any symbolic
 /// link, so that nothing is ever compared or written through one.
 struct OutputListing {
-    /// Regular files, by path relative to the folder, made from `filePaths` on each use.
-    var files: Set<String> { Set(filePaths.split(separator: "\0").map(String.init)) }
+    /// Regular files, by path relative to the folder, each once, made from `filePaths` on each use.
+    var files: [String] { filePaths.split(separator: "\0").map(String.init) }
     /// The same, each path followed by a NUL, which no path holds: a build keeps the listings
-    /// of the output and of the previous folder to its commit, and a set of a big site's paths
-    /// takes several times the room.
+    /// of the output and of the previous folder to its commit, and an array or a set of a big
+    /// site's paths takes several times the room.
     private var filePaths = ""
     /// Folders below the folder itself.
     var folders: [String] = []

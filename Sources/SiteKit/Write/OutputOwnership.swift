@@ -41,13 +41,14 @@ enum OutputOwnership {
         }
         guard !force else { return }
         let files = listing.files
-        let present = files.union(listing.others)
+        // Each path once: a path is listed as one kind only.
+        let present = files + listing.others
         guard !present.isEmpty else { return }
         guard files.contains(manifestName), let recorded = readManifest(target + "/" + manifestName) else {
             throw Refusal(description: "'\(named)' is not empty and was not written by sitegen (it has no \(manifestName)); "
                           + "refusing to replace what it holds: empty it, choose another folder, or pass --force")
         }
-        let foreign = present.subtracting(recorded).subtracting([manifestName]).sorted()
+        let foreign = present.filter { $0 != manifestName && !recorded.contains($0) }.sorted()
         guard foreign.isEmpty else {
             let shown = foreign.prefix(3).joined(separator: ", ") + (foreign.count > 3 ? ", …" : "")
             throw Refusal(description: "'\(named)' holds \(foreign.count == 1 ? "a file" : "\(foreign.count) files") sitegen did not write (\(shown)); "

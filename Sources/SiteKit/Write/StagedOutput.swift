@@ -142,14 +142,14 @@ public final class StagedOutput: OutputSink, @unchecked Sendable {
         }
         // What the new site does not have: stale files and links, then folders, innermost first.
         // A path the build made a folder of, or a file, was cleared when that was written.
-        for path in recycled.files.union(recycled.others).subtracting(built).subtracting(needed).sorted() {
+        for path in (recycled.files + recycled.others).filter({ !built.contains($0) && !needed.contains($0) }).sorted() {
             try Self.remove(previous + "/" + path)
         }
         for folder in recycled.folders.filter({ !needed.contains($0) && !built.contains($0) }).sorted(by: >) {
             try Self.remove(previous + "/" + folder)
         }
         try replaceTarget()
-        let removed = existing.files.subtracting(built).union(existing.others).sorted()
+        let removed = (existing.files.filter { !built.contains($0) } + existing.others).sorted()
         return Changes(written: staged.sorted(), removed: removed, unchanged: built.count - staged.count)
     }
 
